@@ -1,0 +1,1 @@
+"""Value types and parsers for Vietnamese text: normalisation, dates, document numbers."""

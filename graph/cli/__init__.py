@@ -1,0 +1,55 @@
+"""The ``dantoc-kg`` command line.
+
+Each command lives in its own module of this package and exposes ``register(subparsers)``, which adds
+its sub-parser and sets ``func`` (``args -> int`` exit status).  Commands are found by scanning the
+package, so adding a command is adding a file.  ``ORDER`` (optional, int) sorts them in ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from graph import __version__
+from graph.errors import UserError
+
+
+def _command_modules() -> list:
+    modules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            modules.append(module)
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dantoc-kg",
+        description="Build, check, query, export and draw a knowledge graph of Vietnamese ethnic-affairs reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"dantoc-kg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"dantoc-kg {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("dantoc-kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -59,6 +59,7 @@ class Post:
     role: str                       # role label, e.g. "Trưởng Ban", "Phó Chủ tịch", "Bí thư"
     title: str                      # the post as written: "Phó Chủ tịch UBND tỉnh"
     org: OrgRef | None = None
+    body_phrase: str | None = None  # the words naming the body ("UBND tỉnh"), before resolution
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Facts -> RDF, following docs/MODEL.md (the dantoc-kg profile)."""

@@ -1,0 +1,460 @@
+"""One article's facts -> the quads of its named graph (docs/MODEL.md is the spec).
+
+Everything an article asserts goes into the graph named by the article's IRI, including the type and
+label of shared nodes (bodies, people, documents), so that removing the article removes exactly what
+it said, and the union of graphs is the knowledge graph.  IRIs come from normalised keys only
+(graph.resolve.keys, graph.resolve.orgs.org_key); no text from the article reaches an IRI unslugged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph import __version__
+from graph.extract.facts import ArticleFacts, Figure, OrgRef, PersonMention, Span
+from graph.extract.programmes import canonical
+from graph.rdf import vocab
+from graph.rdf.namespaces import (
+    DCAT,
+    DCTERMS,
+    DT,
+    ELI,
+    ELIDL,
+    FOAF,
+    ITSRDF,
+    NIF,
+    ORG,
+    PROV,
+    QB,
+    SCHEMA,
+    SDMX_A,
+    SDMX_D,
+    SDMX_M,
+    SKOS,
+    TIME,
+    XSD,
+    A,
+    data_iri,
+)
+from graph.resolve import keys
+from graph.text.dates import PartialDate
+from graph.text.normalize import slug, unify_tones
+
+
+class ArticleLike(Protocol):
+    source: str
+    text: str
+    title: str | None
+    published: Any
+    authors: list[str]
+    url: str | None
+    sha1: str
+
+
+class PlaceInfo(Protocol):
+    slug: str
+    name: str
+    code: str
+
+
+def date_literal(value: PartialDate) -> Literal:
+    """xsd:date, xsd:gYearMonth or xsd:gYear by how much the text said."""
+    if value.day:
+        return Literal(value.iso(), datatype=XSD.date)
+    if value.month:
+        return Literal(value.iso(), datatype=XSD.gYearMonth)
+    return Literal(value.iso(), datatype=XSD.gYear)
+
+
+def _int(n: int, dtype: NamedNode = XSD.nonNegativeInteger) -> Literal:
+    return Literal(str(n), datatype=dtype)
+
+
+def _vi(text: str) -> Literal:
+    return Literal(text, language="vi")
+
+
+class ArticleGraph:
+    """Collects the quads of one article's graph; nodes are emitted once per article."""
+
+    def __init__(
+        self,
+        article: ArticleLike,
+        org_key: Callable[[OrgRef, str], str],
+        parent_of: Callable[[OrgRef], OrgRef | None],
+        place: Callable[[str], PlaceInfo | None],
+        guide_of: Callable[[OrgRef], OrgRef | None] = lambda o: None,
+    ) -> None:
+        self.article = article
+        self.h16 = keys.article_id(article.sha1)
+        self.scope = keys.article_scope(article.sha1)
+        self.iri = data_iri(f"article/{self.h16}")
+        self.quads: list[Quad] = []
+        self._seen: set[tuple[Any, Any, Any]] = set()
+        self._done: set[str] = set()
+        self._org_key, self._parent_of, self._place, self._guide_of = org_key, parent_of, place, guide_of
+
+    # -- low level ---------------------------------------------------------------------------------
+    def add(self, s: NamedNode, p: NamedNode, o: Any) -> None:
+        t = (s, p, o)
+        if t not in self._seen:
+            self._seen.add(t)
+            self.quads.append(Quad(s, p, o, self.iri))
+
+    def once(self, key: str) -> bool:
+        """True the first time ``key`` is seen in this article (emit a node's own triples once)."""
+        if key in self._done:
+            return False
+        self._done.add(key)
+        return True
+
+    def concept(self, scheme: str, notation: str, vi: str | None = None) -> NamedNode:
+        iri = vocab.concept_iri(scheme, notation)
+        if self.once(f"concept {scheme} {notation}"):
+            for s, p, o in vocab.concept_triples(scheme, notation, vi):
+                self.add(s, p, o)  # type: ignore[arg-type]
+        return iri
+
+    def sentence(self, span: Span) -> NamedNode:
+        iri = NamedNode(f"{self.iri.value}#char={span.start},{span.end}")
+        if self.once(f"s {span.start} {span.end}"):
+            self.add(iri, A, NIF.Sentence)
+            self.add(iri, A, NIF.OffsetBasedString)
+            self.add(iri, NIF.referenceContext, self.iri)
+            self.add(iri, NIF.beginIndex, _int(span.start))
+            self.add(iri, NIF.endIndex, _int(span.end))
+            self.add(iri, NIF.anchorOf, Literal(span.of(self.article.text)))
+        return iri
+
+    def evidence(self, node: NamedNode, sentence: Span) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.sentence(sentence))
+
+    def phrase(self, span: Span, sentence: Span, entity: NamedNode) -> None:
+        """The words naming ``entity`` (NIF entity linking) and the 1-hop schema:mentions shortcut."""
+        if span == sentence or span.end <= span.start:
+            self.add(self.iri, SCHEMA.mentions, entity)
+            return
+        iri = NamedNode(f"{self.iri.value}#char={span.start},{span.end}")
+        if self.once(f"p {span.start} {span.end}"):
+            self.add(iri, A, NIF.Phrase)
+            self.add(iri, A, NIF.OffsetBasedString)
+            self.add(iri, NIF.referenceContext, self.iri)
+            self.add(iri, NIF.sentence, self.sentence(sentence))
+            self.add(iri, NIF.beginIndex, _int(span.start))
+            self.add(iri, NIF.endIndex, _int(span.end))
+            self.add(iri, NIF.anchorOf, Literal(span.of(self.article.text)))
+        self.add(iri, ITSRDF.taIdentRef, entity)
+        self.add(self.iri, SCHEMA.mentions, entity)
+
+    # -- nodes -------------------------------------------------------------------------------------
+    def place(self, province: str | None) -> NamedNode | None:
+        if not province:
+            return None
+        info = self._place(province)
+        if info is None:
+            return None
+        iri = data_iri(f"place/{info.slug}")
+        if self.once(f"place {info.slug}"):
+            self.add(iri, A, DT.Province)
+            self.add(iri, SKOS.prefLabel, _vi(info.name))
+            if getattr(info, "code", None):
+                self.add(iri, DCTERMS.identifier, Literal(info.code))
+            successor = getattr(info, "merged_into", None)
+            if successor and successor != info.slug:
+                nxt = self.place(successor)
+                if nxt is not None:
+                    self.add(iri, DT.mergedInto, nxt)
+        return iri
+
+    def org(self, ref: OrgRef, sentence: Span, span: Span | None = None, depth: int = 0) -> NamedNode:
+        key = self._org_key(ref, self.scope)
+        iri = data_iri(f"org/{key}")
+        if self.once(f"org {key}"):
+            self.add(iri, A, ORG.Organization)
+            self.add(iri, SKOS.prefLabel, _vi(unify_tones(ref.label)))
+            self.add(iri, ORG.classification, self.concept("orgkind", ref.kind))
+            where = self.place(ref.province)
+            if where is not None:
+                self.add(iri, DCTERMS.spatial, where)
+            if depth < 4:
+                parent = self._parent_of(ref)
+                if parent is not None and self._org_key(parent, self.scope) != key:
+                    self.add(iri, ORG.subOrganizationOf, self.org(parent, sentence, None, depth + 1))
+                guide = self._guide_of(ref)
+                if guide is not None and self._org_key(guide, self.scope) != key:
+                    self.add(iri, DT.guidedBy, self.org(guide, sentence, None, depth + 1))
+        self.evidence(iri, sentence)
+        if span is not None:
+            self.phrase(span, sentence, iri)
+        return iri
+
+    def person(self, name: str, scope: str, sentence: Span, span: Span | None) -> NamedNode:
+        name = unify_tones(name)
+        iri = data_iri(f"person/{keys.person_key(name, scope)}")
+        if self.once(f"person {iri.value}"):
+            self.add(iri, A, FOAF.Person)
+            self.add(iri, A, SCHEMA.Person)
+            self.add(iri, FOAF.name, Literal(name))
+        self.evidence(iri, sentence)
+        if span is not None:
+            self.phrase(span, sentence, iri)
+        return iri
+
+
+def person_scope(pm: PersonMention, facts: ArticleFacts, scope: str) -> str:
+    """Where a person serves: the province of their first body, 'vn' for national bodies, else the article's."""
+    for post in pm.posts:
+        if post.org is not None:
+            if post.org.national:
+                return "vn"
+            if post.org.province:
+                return post.org.province
+    return pm.province or facts.province or scope
+
+
+def build_article_graph(
+    article: ArticleLike,
+    facts: ArticleFacts,
+    *,
+    org_key: Callable[[OrgRef, str], str],
+    parent_of: Callable[[OrgRef], OrgRef | None],
+    place: Callable[[str], PlaceInfo | None],
+    guide_of: Callable[[OrgRef], OrgRef | None] = lambda o: None,
+) -> ArticleGraph:
+    g = ArticleGraph(article, org_key, parent_of, place, guide_of)
+    art = g.iri
+    text = article.text
+    published = PartialDate.from_date(article.published) if article.published else None
+
+    # the article
+    g.add(art, A, SCHEMA.NewsArticle)
+    g.add(art, A, NIF.Context)
+    g.add(art, DCTERMS.identifier, Literal(article.source))
+    g.add(art, DT.sha1, Literal(article.sha1))
+    g.add(art, DT.extractorVersion, Literal(__version__))
+    if article.title:
+        g.add(art, SCHEMA.headline, _vi(article.title))
+    if published:
+        g.add(art, SCHEMA.datePublished, date_literal(published))
+    if article.url and article.url.startswith(("http://", "https://")) and " " not in article.url:
+        g.add(art, SCHEMA.url, NamedNode(article.url))
+    where = g.place(facts.province)
+    if where is not None:
+        g.add(art, SCHEMA.contentLocation, where)
+    for author in article.authors:
+        at = text.rfind(author)
+        sent = _line_of(text, at) if at >= 0 else None
+        if sent is None:
+            continue
+        node = g.person(author, facts.province or g.scope, sent, None)
+        g.add(art, SCHEMA.author, node)
+
+    # bodies named in the text
+    for om in facts.organizations:
+        g.org(om.org, om.sentence, om.span if om.named else None)
+
+    # legal documents
+    doc_iris: dict[str, NamedNode] = {}
+    for dm in facts.documents:
+        scope = keys.document_scope(dm.issuer, dm.number, g.scope)
+        iri = data_iri(f"doc/{keys.document_key(dm.number, scope)}")
+        doc_iris[dm.number] = iri
+        if g.once(f"doc {iri.value}"):
+            g.add(iri, A, ELI.LegalResource)
+            g.add(iri, ELI.id_local, Literal(dm.number))
+            g.add(iri, ELI.type_document, g.concept("doctype", slug(dm.kind, 40), dm.kind))
+            g.add(iri, SKOS.prefLabel, _vi(f"{dm.kind} {dm.number}"))
+            if dm.date and dm.date.day:
+                g.add(iri, ELI.date_document, date_literal(dm.date))
+            if dm.issuer is not None:
+                g.add(iri, ELI.passed_by, g.org(dm.issuer, dm.sentence))
+            if dm.subject:
+                g.add(iri, DT.subject, _vi(dm.subject))
+        g.evidence(iri, dm.sentence)
+        g.phrase(dm.span, dm.sentence, iri)
+    for dm in facts.documents:
+        for basis in dm.based_on:
+            if basis in doc_iris and basis != dm.number:
+                g.add(doc_iris[dm.number], ELI.based_on, doc_iris[basis])
+
+    # programmes
+    prog_iris: dict[str, NamedNode] = {}
+    for pg in facts.programmes:
+        iri = data_iri(f"programme/{pg.key}")
+        prog_iris[pg.key] = iri
+        if g.once(f"prog {pg.key}"):
+            _key, label, _kind = canonical(pg.name)
+            g.add(iri, A, DT.Programme)
+            g.add(iri, SKOS.prefLabel, _vi(unify_tones(label or pg.name)))
+            g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
+            if pg.start_year and pg.end_year:
+                period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
+                g.add(iri, DCTERMS.temporal, period)
+                g.add(period, A, DCTERMS.PeriodOfTime)
+                g.add(period, DCAT.startDate, Literal(str(pg.start_year), datatype=XSD.gYear))
+                g.add(period, DCAT.endDate, Literal(str(pg.end_year), datatype=XSD.gYear))
+        g.add(iri, SKOS.altLabel, _vi(pg.name))
+        g.evidence(iri, pg.sentence)
+        g.phrase(pg.span, pg.sentence, iri)
+        for number in pg.approved_by:
+            if number in doc_iris:
+                g.add(iri, DT.approvedBy, doc_iris[number])
+
+    # people and the posts they hold
+    memberships: dict[int, NamedNode] = {}
+    for idx, pm in enumerate(facts.persons):
+        scope = person_scope(pm, facts, g.scope)
+        person = g.person(pm.name, scope, pm.sentence, pm.span)
+        for post in pm.posts:
+            role = g.concept("role", vocab.role_notation(post.role), post.role)
+            org = g.org(post.org, pm.sentence) if post.org is not None else None
+            post_iri = None
+            if post.org is not None and org is not None:
+                okey = org_key(post.org, g.scope)
+                post_iri = data_iri(f"post/{okey}/{keys.role_slug(post.role)}")
+                if g.once(f"post {post_iri.value}"):
+                    g.add(post_iri, A, ORG.Post)
+                    g.add(post_iri, SKOS.prefLabel, _vi(f"{post.role} – {unify_tones(post.org.label)}"))
+                    g.add(post_iri, ORG.postIn, org)
+                    g.add(post_iri, ORG.role, role)
+                g.evidence(post_iri, pm.sentence)
+                g.add(person, ORG.holds, post_iri)
+            mkey = keys.digest(person.value, post_iri.value if post_iri else post.role, post.title)
+            m = data_iri(f"membership/{g.h16}/{mkey}")
+            memberships.setdefault(idx, m)
+            if g.once(f"m {mkey}"):
+                g.add(m, A, ORG.Membership)
+                g.add(m, ORG.member, person)
+                g.add(m, ORG.role, role)
+                if org is not None and post_iri is not None:
+                    g.add(m, ORG.organization, org)
+                    g.add(m, DT.post, post_iri)
+                g.add(m, DT.postTitle, _vi(post.title))
+                if pm.title:
+                    g.add(m, DT.statedTitle, _vi(pm.title))
+                if published and published.day:
+                    g.add(m, DT.attestedOn, date_literal(published))
+                    during = data_iri(f"membership/{g.h16}/{mkey}-during")
+                    instant = data_iri(f"instant/{published.iso()}")
+                    g.add(m, ORG.memberDuring, during)
+                    g.add(during, A, TIME.Interval)
+                    g.add(during, TIME.inside, instant)
+                    g.add(instant, A, TIME.Instant)
+                    g.add(instant, TIME.inXSDDate, date_literal(published))
+            g.evidence(m, pm.sentence)
+
+    person_index = {id(pm): i for i, pm in enumerate(facts.persons)}
+
+    # events
+    for n, ev in enumerate(facts.events):
+        if ev.organizer is not None and ev.date is not None and ev.date.day:
+            iri = data_iri(f"event/{org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}")
+        else:
+            iri = data_iri(f"event/{g.h16}/{n}")
+        if g.once(f"ev {iri.value}"):
+            g.add(iri, A, SCHEMA.Event)
+            g.add(iri, DT.eventKind, g.concept("eventkind", ev.kind))
+        g.add(iri, SCHEMA.name, _vi(ev.title))
+        g.evidence(iri, ev.sentence)
+        if ev.date is not None:
+            g.add(iri, SCHEMA.startDate, date_literal(ev.date))
+        if ev.organizer is not None:
+            g.add(iri, SCHEMA.organizer, g.org(ev.organizer, ev.sentence))
+        where = g.place(ev.province)
+        if where is not None:
+            g.add(iri, SCHEMA.location, where)
+        for number in ev.documents:
+            if number in doc_iris:
+                g.add(iri, SCHEMA.about, doc_iris[number])
+        for key in ev.programmes:
+            if key in prog_iris:
+                g.add(iri, SCHEMA.about, prog_iris[key])
+        for k, part in enumerate(ev.participations):
+            p = data_iri(f"participation/{g.h16}/{n}-{k}")
+            g.add(iri, ELIDL.had_participation, p)
+            g.add(p, A, ELIDL.Participation)
+            g.add(p, ELIDL.participation_role, g.concept("prole", part.role))
+            g.evidence(p, part.sentence)
+            if part.person is not None:
+                pm = part.person
+                person = g.person(pm.name, person_scope(pm, facts, g.scope), pm.sentence, None)
+                g.add(p, ELIDL.had_participant_person, person)
+                g.add(iri, SCHEMA.attendee, person)
+                m = memberships.get(person_index.get(id(pm), -1))
+                if m is not None:
+                    g.add(p, DT.inCapacityOf, m)
+            elif part.org is not None:
+                g.add(p, ELIDL.had_participant_organization, g.org(part.org, part.sentence))
+        for k, aw in enumerate(ev.awards):
+            a = data_iri(f"award/{g.h16}/{n}-{k}")
+            g.add(a, A, DT.AwardConferral)
+            g.add(a, DT.atEvent, iri)
+            g.add(a, DT.awardName, _vi(aw.award))
+            if aw.giver is not None:
+                g.add(a, DT.conferredBy, g.org(aw.giver, aw.sentence))
+            if aw.collectives is not None:
+                g.add(a, DT.collectiveCount, _int(aw.collectives))
+            if aw.individuals is not None:
+                g.add(a, DT.individualCount, _int(aw.individuals))
+            g.evidence(a, aw.sentence)
+
+    # figures
+    dataset = data_iri("dataset/reported-figures")
+    if facts.figures:
+        g.add(dataset, A, QB.DataSet)
+        g.add(dataset, SKOS.prefLabel, _vi("Số liệu nêu trong các báo cáo"))
+    for fig in facts.figures:
+        _figure(g, fig, dataset, prog_iris)
+    return g
+
+
+def _indicator(fig: Figure) -> str:
+    measure = (fig.measure or "").lower()
+    if fig.unit == "VND":
+        return "funding-amount"
+    if fig.unit == "percent":
+        if "nghèo" in measure:
+            return "poverty-rate"
+        if "giải ngân" in measure:
+            return "disbursement-rate"
+        return "rate"
+    return "count"
+
+
+def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[str, NamedNode]) -> None:
+    iri = data_iri(f"figure/{g.h16}/{fig.span.start}")
+    g.add(iri, A, QB.Observation)
+    g.add(iri, QB.dataSet, dataset)
+    g.add(iri, DT.indicator, g.concept("indicator", _indicator(fig)))
+    value = f"{fig.value:.6f}".rstrip("0").rstrip(".")
+    g.add(iri, SDMX_M.obsValue, Literal(value, datatype=XSD.decimal))
+    g.add(iri, SDMX_A.unitMeasure, g.concept("unit", fig.unit))
+    g.add(iri, DT.surfaceText, Literal(fig.text))
+    if fig.measure:
+        g.add(iri, DT.measureText, _vi(fig.measure))
+    if fig.counted:
+        g.add(iri, DT.countedNoun, _vi(fig.counted))
+    where = g.place(fig.province)
+    if where is not None:
+        g.add(iri, SDMX_D.refArea, where)
+    if fig.period is not None:
+        g.add(iri, SDMX_D.refPeriod, date_literal(fig.period))
+    g.add(iri, DT.isTarget, Literal("true" if fig.target else "false", datatype=XSD.boolean))
+    if fig.deadline is not None:
+        g.add(iri, DT.deadline, date_literal(fig.deadline))
+    if fig.programme and fig.programme in prog_iris:
+        g.add(iri, DT.programme, prog_iris[fig.programme])
+    g.evidence(iri, fig.sentence)
+
+
+def _line_of(text: str, at: int) -> Span | None:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    seg = text[start:end]
+    lead = len(seg) - len(seg.lstrip())
+    s, e = start + lead, start + len(seg.rstrip())
+    return Span(s, e) if e > s else None

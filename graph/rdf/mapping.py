@@ -280,15 +280,19 @@ def build_article_graph(
             if basis in doc_iris and basis != dm.number:
                 g.add(doc_iris[dm.number], ELI.based_on, doc_iris[basis])
 
-    # programmes
+    # programmes (every mention gets its phrase; the node takes the longest name written)
     prog_iris: dict[str, NamedNode] = {}
+    longest: dict[str, str] = {}
+    for pg in facts.programmes:
+        if len(pg.name) > len(longest.get(pg.key, "")):
+            longest[pg.key] = pg.name
     for pg in facts.programmes:
         iri = data_iri(f"programme/{pg.key}")
         prog_iris[pg.key] = iri
         if g.once(f"prog {pg.key}"):
-            _key, label, _kind = canonical(pg.name)
+            _key, label, _kind = canonical(longest[pg.key])
             g.add(iri, A, DT.Programme)
-            g.add(iri, SKOS.prefLabel, _vi(unify_tones(label or pg.name)))
+            g.add(iri, SKOS.prefLabel, _vi(unify_tones(label or longest[pg.key])))
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")

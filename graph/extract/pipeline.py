@@ -1,0 +1,95 @@
+"""One article -> ArticleFacts: runs every extractor in order and resolves bodies named in titles.
+
+Order matters: the article's province first (it completes "UBND tỉnh"), then bodies and documents
+(which events and officials point to), then people, programmes, events and figures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.extract.documents import find_documents, merge_mentions
+from graph.extract.events import find_events
+from graph.extract.facts import ArticleFacts, OrgMention, PersonMention, Post
+from graph.extract.figures import find_figures
+from graph.extract.officials import find_officials
+from graph.extract.organizations import body_from_phrase, find_organizations
+from graph.extract.programmes import find_programmes
+from graph.extract.sentences import split_sentences
+from graph.extract.tokens import Token
+from graph.resolve.gazetteer import Gazetteer, Province
+from graph.text.normalize import fold
+
+_APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
+
+
+def _place_len(text: str, gz: Gazetteer):
+    def place_len(tokens: list[Token], i: int, end: int) -> int:
+        hit = gz.match_at(text, tokens[i].start)
+        if hit is None:
+            return 0
+        stop, _prov = hit
+        n = 0
+        while i + n < end and tokens[i + n].start < stop:
+            n += 1
+        return n
+    return place_len
+
+
+def _resolve_posts(persons: list[PersonMention], orgs: list[OrgMention], province: Province | None) -> None:
+    """Give each post its body; a bare "Ban"/"Phó Trưởng ban" is the Ban Dân tộc the article speaks of."""
+    own_ban = next((o.org for o in orgs if o.org.kind == "ban-dan-toc-tinh"), None)
+    for pm in persons:
+        for post in pm.posts:
+            phrase = (post.body_phrase or "").split(",")[0].strip()
+            if not phrase:
+                continue
+            org = body_from_phrase(phrase, province)
+            if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
+                org = own_ban
+            post.org = org
+        if pm.posts:
+            first = next((p.org for p in pm.posts if p.org is not None), None)
+            if first is not None and not first.national:
+                pm.province = first.province
+
+
+def _dedupe_titles(persons: list[PersonMention]) -> None:
+    """A person named twice keeps the fuller title: a shorter one that starts the longer adds nothing."""
+    best: dict[str, PersonMention] = {}
+    for pm in persons:
+        if pm.title:
+            k = fold(pm.name)
+            if k not in best or len(pm.title) > len(best[k].title or ""):
+                best[k] = pm
+    for pm in persons:
+        top = best.get(fold(pm.name))
+        if top is not None and top is not pm and pm.title and fold(top.title or "").startswith(fold(pm.title)):
+            pm.title, pm.posts = None, list[Post]()
+
+
+def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    gz = gazetteer or Gazetteer.default()
+    text: str = article.text
+    sentences = split_sentences(text)
+    province = gz.article_province(text, article.title)
+    slug = province.slug if province else None
+    orgs = find_organizations(text, sentences, province)
+    docs = merge_mentions(find_documents(text, sentences, slug, article.published, province.name if province else None))
+    persons = find_officials(text, sentences, _place_len(text, gz))
+    _resolve_posts(persons, orgs, province)
+    _dedupe_titles(persons)
+    programmes = find_programmes(text, sentences)   # every mention: each gets its own evidence phrase
+    for prog in programmes:
+        for doc in docs:
+            if doc.sentence == prog.sentence and doc.span.end <= prog.span.start \
+                    and _APPROVES.search(text[doc.span.end:prog.span.start]):
+                prog.approved_by.append(doc.number)
+    events = find_events(text, sentences, article.published, orgs, persons, docs, slug)
+    for ev in events:
+        ev.documents = [d.number for d in docs if d.sentence == ev.sentence]
+        ev.programmes = [p.key for p in programmes if p.sentence == ev.sentence]
+    figures = find_figures(text, sentences, article.published, slug, programmes)
+    return ArticleFacts(province=slug, organizations=orgs, documents=docs, persons=persons,
+                        programmes=programmes, events=events, figures=figures)

@@ -52,11 +52,11 @@ _NOT_NAME_START = {
     "phó", "trưởng", "chủ", "bí", "giám", "đại", "ngày", "tháng", "năm", "theo", "tại", "trong", "sau",
     "về", "với", "các", "những", "đồng", "dự", "tham", "kết", "thực", "chương", "đề", "quyết", "nghị", "chỉ",
     "thông", "kế", "công", "lãnh", "cán", "người", "ông", "bà", "cùng", "đến", "từ", "thôn", "xã", "bản", "lễ",
-    "toàn", "quang", "thưa", "bên", "việt", "hà", "uỷ", "tổ", "văn", "liên", "hợp", "quân", "huy", "ảnh", "tin",
-    "nguồn", "tác", "bài", "đ", "khu", "cụm", "đội", "chi", "tiểu", "an", "ninh",
+    "toàn", "thưa", "bên", "việt", "uỷ", "tổ", "văn", "liên", "hợp", "quân", "ảnh", "tin",
+    "nguồn", "tác", "bài", "đ", "khu", "cụm", "đội", "chi", "tiểu",
 }
-# 'hà' and 'văn' may start real names (Hà Thanh Sơn); they are accepted after an honorific.
-_SOFT_NOT_NAME_START = {"hà", "văn", "quang", "huy", "an", "ninh"}
+# 'văn' starts pen names (Văn Hoa) but more often "Văn phòng": accepted only after an honorific.
+_SOFT_NOT_NAME_START = {"văn"}
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ _HEAD = re.compile(
 _PERIOD = re.compile(r"(?:,\s*)?giai\s+đoạn\s+(?:I{1,3}\s*[:,]?\s*)?(?:từ\s+năm\s+)?((?:19|20)\d\d)\s*(?:-|–|—|đến(?:\s+năm)?)\s*((?:19|20)\d\d)")
 # where a name stops (the first of these after the head)
 _STOP = re.compile(
-    r"[;:.!?()\[\]]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|\s(?:trên địa bàn|tại|đã|đang|sẽ|được|nhằm|để|cho|với|của tỉnh|"
+    r"[;:.!?()\[\]]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|\s(?:trên địa bàn|tại|đã|đang|sẽ|được|nhằm|để|với|của tỉnh|"
     r"và các|cùng|theo|thì|là|có|gồm|đạt|còn|mới|từ nguồn|năm\s+(?:19|20)\d\d|ngay|đến nay)\s"
 )
 _QUOTED = re.compile(r"\s*[“\"]([^”\"]{3,200})[”\"]")

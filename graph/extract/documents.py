@@ -118,7 +118,7 @@ def _place_after(t: str, pos: int, limit: int) -> tuple[str | None, int]:
     words: list[str] = []
     end = pos
     p = pos
-    while len(words) < 4 and p < limit:
+    while len(words) - words.count("-") < 4 and p < limit:
         sep = _PLACE_JOIN.match(t, p, limit)
         q = sep.end() if sep and words else p
         w = _WORD.match(t, q, limit)
@@ -213,7 +213,7 @@ _ISSUED_BY_BEFORE = re.compile(
     r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+|đã\s+ký\s+|ký\s+)?"
     r"ban hành\s+(?:các\s+)?$")
 _HEADER_DATE_CUE = re.compile(r"(?:ngày ban hành|ngày ký)\s*:\s*$", re.IGNORECASE)
-_HEADER_PLACE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^\n,:;]{0,40},\s*$")
+_HEADER_PLACE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^\n,:;]{0,40},\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 
 def _date_at(t: str, pos: int, limit: int, reference: date | None) -> tuple[PartialDate | None, int]:
@@ -272,8 +272,8 @@ def _sentences_of(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in re.finditer(r"[^\n]+", text):
         start = m.start()
-        for s in re.finditer(r"[.!?](?=\s+[^\W\d_a-zđ])", m.group()):
-            spans.append(Span(start, m.start() + s.end()))
+        for s in re.finditer(r"[.!?](?=\s+[^\W\d_a-zđ])\s*", m.group()):
+            spans.append(Span(start, m.start() + s.start() + 1))
             start = m.start() + s.end()
         spans.append(Span(start, m.end()))
     return spans or [Span(0, len(text))]

@@ -145,6 +145,25 @@ def test_issuer_from_code(number: str, kind: str, label: str, national: bool) ->
     assert m.issuer.province == (None if national else "ninh-thuan")
 
 
+@pytest.mark.parametrize(("text", "kind", "label"), [
+    ("Quyết định số 215/QĐ-UBND của Chủ tịch UBND tỉnh Quảng Trị về việc", "ubnd-tinh",
+     "Ủy ban nhân dân tỉnh Quảng Trị"),
+    ("Thông tư số 15/2022/TT-BTC của Bộ trưởng Bộ Tài chính quy định", "bo", "Bộ Tài chính"),
+    ("Kế hoạch số 40/KH-UBND của UBND thành phố Cần Thơ về", "ubnd-tinh",
+     "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("Kế hoạch số 40/KH-UBND của UBND huyện Mường Lát về", "ubnd-huyen", "Ủy ban nhân dân huyện Mường Lát"),
+    ("Công văn số 18/SNV-TCBC do Sở Nội vụ tỉnh Cà Mau gửi các huyện", "so", "Sở Nội vụ tỉnh Cà Mau"),
+])
+def test_issuer_titles_and_levels(text: str, kind: str, label: str) -> None:
+    m = docs(text)[0]
+    assert m.issuer is not None and (m.issuer.kind, m.issuer.label) == (kind, label)
+
+
+def test_aside_between_number_and_date() -> None:
+    m = one("Theo Nghị định số 05/2011/NĐ-CP (Điều 5, khoản 2) ngày 14/01/2011 của Chính phủ thì xã hưởng.")
+    assert m.date == PartialDate(2011, 1, 14) and m.issuer is not None and m.issuer.kind == "chinh-phu"
+
+
 def test_provincial_issuer_without_province() -> None:
     m = one("Các sở thực hiện Kế hoạch số 2207/KH-UBND đúng hạn.")
     assert m.issuer is not None and m.issuer.label == "Ủy ban nhân dân tỉnh" and m.issuer.province is None
@@ -213,6 +232,12 @@ def test_bare_repeat_is_not_a_second_document() -> None:
             "chưa quy định rõ; theo Nghị định số 05 thì thôn không được hưởng.")
     found = docs(text)
     assert [m.number for m in found] == ["05/2011/NĐ-CP"]
+
+
+def test_old_style_and_uncited_codes_are_not_documents() -> None:
+    assert docs("Theo bản đồ 02/CT thì thửa đất này là đất rừng.") == []
+    assert [m.number for m in docs("Căn cứ công văn số 723 TC/TCT của Bộ Tài chính.")] == []
+    assert docs("Hai bên ký hợp đồng số 45 và biên bản số 3 về việc bàn giao.") == []
 
 
 def test_programme_numbers_are_not_documents() -> None:

@@ -57,7 +57,8 @@ _BEFORE = re.compile(
     rf"|(?P<hdr>(?m:^)[ \t]*(?i:{_SO}))|(?<!\w)(?P<so>(?i:{_SO})))$"
 )
 _BARE = re.compile(
-    rf"(?<!\w)(?P<kw>(?i:{_KW}))\s+(?i:số)\s*(?P<serial>\d{{1,5}})(?![\d\w%]|[.,]\d|\s?[/\-–]\s?\w)"
+    rf"(?<!\w)(?P<kw>(?i:{_KW}))\s+(?i:số)\s*(?P<serial>\d{{1,5}})"
+    rf"(?![\d\w%]|[.,]\d|\s?[/\-–]\s?\w|\s[A-ZĐ]{{2,}}\s?[/\-–])"   # not "723 TC/TCT": an old-style number
 )
 # words that make "<word> 127/TW" a name (a Ban, a programme) rather than a document citation
 _NOT_DOC_BEFORE = re.compile(r"(?<!\w)(?i:ban|chương trình|dự án|tiểu dự án|bản án|vùng|khu|nhóm)\s*$")
@@ -104,7 +105,9 @@ _ABBREV = [(re.compile(rf"(?<!\w){short}(?!\w)"), full) for short, full in (
 _WORD = re.compile(r"[^\W\d_]+")
 _PLACE_JOIN = re.compile(r"\s*-\s*|\s+")
 # where a generic body's name ends: punctuation or a word that starts the next part of the citation
-_GENERIC_END = re.compile(r"[,;.:()\n“”\"]|\s(?:về|ngày|năm|tại|và|để|nhằm|đã|với|thì)\s")
+_GENERIC_END = re.compile(
+    r"[,;.:()\n“”\"]|\s(?:về|ngày|năm|tại|và|để|nhằm|đã|với|thì|phê duyệt|quy định|cấp|ký|ban hành|gửi)"
+    r"(?=\s|$)")
 
 
 def _expand(label: str) -> str:
@@ -133,6 +136,18 @@ def _place_after(t: str, pos: int, limit: int) -> tuple[str | None, int]:
     return " ".join(words).replace(" - ", " - "), end
 
 
+# the level written after a provincial body's name: "UBND tỉnh X", "UBND thành phố Y", "UBND huyện Z"
+_LEVEL = re.compile(r"\s+(?P<lv>(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã))(?!\w)")
+_LEVEL_NAMES = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận",
+                "thị xã": "thị xã"}
+_CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+_DISTRICT_KIND = {"ubnd-tinh": "ubnd-huyen", "hdnd-tinh": "hdnd-huyen"}
+_CAPITAL_NEXT = re.compile(r"\s+[^\W\d_](?<=[A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯ])")
+_TITLE = re.compile(
+    r"(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Thống đốc|Chánh [Tt]hanh tra|Tổng [Tt]hanh tra|Giám đốc|"
+    r"Trưởng [Bb]an|Bí thư|Chủ nhiệm|Thường trực)\s+")
+
+
 class _Ctx:
     """Per-article context: the province used to complete provincial issuers."""
 
@@ -141,12 +156,14 @@ class _Ctx:
         self.label = province_label
 
     def org(self, body: _Body, place: str | None = None, written: str | None = None) -> OrgRef:
-        if body.national:
-            return OrgRef(kind=body.kind, label=body.vi, national=True)
         if body.generic:
             label = _expand(written or body.vi)
+            if body.national:
+                return OrgRef(kind=body.kind, label=label, national=True)
             prov = self.province if self.label and self.label in label else (slug(place) if place else None)
             return OrgRef(kind=body.kind, label=label, province=prov)
+        if body.national:
+            return OrgRef(kind=body.kind, label=body.vi, national=True)
         if body.district:
             label = body.vi + (f" {place}" if place else "")
             return OrgRef(kind=body.kind, label=label, province=self.province)
@@ -166,8 +183,12 @@ class _Ctx:
     def named(self, t: str, pos: int, limit: int) -> tuple[OrgRef | None, int]:
         """The body named at ``pos`` ("Quốc hội", "Ban Dân tộc tỉnh Trà Vinh", "Tỉnh ủy Kon Tum")."""
         m = _BODY_RE.match(t, pos, limit)
-        if not m:
-            return None, pos
+        if not m or (_BODY_BY_NAME[fold(m.group())].generic and " " not in m.group().strip()
+                     and not _CAPITAL_NEXT.match(t, m.end(), limit)):
+            title = _TITLE.match(t, pos, limit)     # "của Bộ trưởng Bộ Tài chính": the body, not the post
+            if not title:
+                return None, pos
+            return self.named(t, title.end(), limit)
         body = _BODY_BY_NAME[fold(m.group())]
         end = m.end()
         if body.generic:
@@ -181,11 +202,19 @@ class _Ctx:
         if body.national:
             return self.org(body), end
         q = end
-        tinh = re.compile(r"\s+(?:tỉnh|Tỉnh)(?!\w)").match(t, q, limit)
-        if tinh:
-            q = tinh.end()
+        level = None
+        lv = _LEVEL.match(t, q, limit)
+        if lv:
+            q, level = lv.end(), _LEVEL_NAMES.get(fold(lv.group("lv")).rstrip("."), "tỉnh")
         sp = re.compile(r"\s+").match(t, q, limit)
         place, pend = _place_after(t, sp.end(), limit) if sp else (None, q)
+        if place and level and level != "tỉnh":
+            if level == "thành phố" and fold(place) in _CENTRAL_CITIES:
+                label = re.sub(r" tỉnh$", "", body.vi) + f" thành phố {place}"
+                return OrgRef(kind=body.kind, label=label, province=slug(place)), pend
+            kind = _DISTRICT_KIND.get(body.kind, body.kind)
+            label = re.sub(r" tỉnh$", "", body.vi) + f" {level} {place}"
+            return OrgRef(kind=kind, label=label, province=self.province), pend
         return self.org(body, place), (pend if place else end)
 
 
@@ -194,6 +223,7 @@ _DATE_LEAD = re.compile(
     r"\s*,?\s*(?:\(\s*)?(?:(?:được\s+|đã\s+)?(?:ký\s+)?ban hành\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
 _YEAR_LEAD = re.compile(r"\s*,?\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")
 _OF = re.compile(r"\s*,?\s*(?:\(\s*)?(?:của|do)\s+")
+_ASIDE = re.compile(r"\s*\((?!\s*(?:ngày|của|do)\s)[^()\n]{1,40}\)")
 _TERM = re.compile(r"\s*\(?\s*[Kk]hóa\s+[IVXLC\d]+\s*\)?")
 _SUBJECT = re.compile(
     r"\s*,?\s*(?=(?:về|Về|phê duyệt|Phê duyệt|quy định|Quy định|hướng dẫn|ban hành|sửa đổi|bổ sung|"
@@ -284,7 +314,10 @@ def _read_tail(t: str, pos: int, limit: int, ctx: _Ctx, reference: date | None
     """Date and issuer after a number, in either order, with an optional "(khóa IX)"."""
     when: PartialDate | None = None
     who: OrgRef | None = None
-    for _ in range(3):
+    for _ in range(4):
+        aside = _ASIDE.match(t, pos, limit)     # "(khoản 1, điều 13)" between a number and its date
+        if aside and not find_dates(aside.group(), reference):
+            pos = aside.end()
         if when is None:
             d, q = _date_at(t, pos, limit, reference)
             if d is not None:
@@ -343,6 +376,8 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         sent = sentence_at(m.start())
         b = _BEFORE.search(t, max(0, m.start() - 60), m.start())
         kw = b.group("kw") if b else None
+        if not kw and dn.issuer_code is None and not (b and (b.group("hdr") or b.group("so"))):
+            continue                # "bản đồ 02/CT": a bare kind code is a document only when cited as one
         if not kw and dn.kind_code is None:
             first = dn.issuer_code.split("-")[0] if dn.issuer_code else ""
             if first not in _BODY_BY_CODE and not (b and (b.group("hdr") or b.group("so"))):

@@ -111,12 +111,15 @@ _STOP = "|".join(re.escape(w) for w in _NOT_CODES)
 _TOKEN = rf"(?!(?:{_STOP})(?!\w))(?:(?:{_KNOWN_ALT})(?![\w&])|[{_UP}]{{2,}}(?:&[{_UP}]+)?\d*(?![\w&]))"
 _DASH = r"\s?[-–]\s?"
 _SLASH = r"\s?/\s?"
-_CODES = rf"{_TOKEN}(?:{_DASH}{_TOKEN})*"
+# a unit code in mixed case ("QĐ-Ttra"), only when tightly joined: "12/NQ-CP - Trong khi" is no unit
+_MIXED = r"[-–][A-ZĐÐ][A-Za-zĐđÐð]{1,6}(?![\w&])"
+_CODES = rf"{_TOKEN}(?:{_DASH}{_TOKEN}|{_MIXED})*"
 _SERIAL = r"(?<![\w.,/\-–])(?P<serial>\d{1,5})"
 NUMBER_RE: re.Pattern[str] = re.compile(
     _SERIAL
     + rf"(?:{_DASH}(?P<pkind>{_KIND_ALT})(?!\w){_SLASH}(?P<pcodes>{_CODES})"
     + rf"|{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<codes>{_CODES}))"
+    + rf"(?!\s?/\s?[{_UP}])"      # an old "1943/KH/ĐTXD" is not cut into a wrong "1943/KH"
 )
 _LEAD = re.compile(r"^\s*(?:(?:số|Số|SỐ)(?:\s+hiệu|\s+HIỆU)?\s*[:.]?\s*)?")
 _SPLIT = re.compile(r"\s?[-–]\s?")

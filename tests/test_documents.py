@@ -43,6 +43,9 @@ def one(text: str, province: str | None = None, label: str | None = None) -> Doc
     ("Thực hiện Kế hoạch số 2207 / KH-UBND của tỉnh, các huyện đã vào cuộc.", "Kế hoạch", "2207/KH-UBND"),
     ("Theo Quyet dinh so 1409/QD-TTg cua Thu tuong.", "Quyết định", "1409/QĐ-TTg"),
     ("Căn cứ Nghị định 05/2011/NÐ-CP của Chính phủ.", "Nghị định", "05/2011/NĐ-CP"),
+    # kind abbreviated as its code, and a law
+    ("Triển khai QĐ 1409/QĐ-TTg tại các xã vùng cao.", "Quyết định", "1409/QĐ-TTg"),
+    ("Thi hành Luật số 42/2019/QH14 từ năm 2020.", "Luật", "42/2019/QH14"),
 ])
 def test_kind_and_number(text: str, kind: str, number: str) -> None:
     m = docs(text)[0]

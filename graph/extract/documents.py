@@ -25,9 +25,9 @@ from graph.text.docnumbers import (
     KIND_CODES,
     NUMBER_RE,
     DocNumber,
-    _from_match,
     canonical_code,
     doc_kinds,
+    from_match,
     issuer_data,
     number_key,
 )
@@ -52,8 +52,13 @@ def _words_alt(words: Iterable[str]) -> str:
 _KW = _words_alt(_KIND_BY_WORD)
 _SO = r"(?:số|so)(?:\s+hiệu)?\s*[:.]?\s*"
 # the words just before a number: "Quyết định số ", "văn bản ", "Số: " at a line start (a page header)
+# kind codes written as words before a number: "QĐ 1719/QĐ-TTg", "NQ số 88/2019/QH14" (case as written)
+_KWC = "|".join(re.escape(c).replace("Đ", "[ĐD]") for c in sorted(_KIND_BY_CODE, key=len, reverse=True))
+for _code, _label in _KIND_BY_CODE.items():
+    _KIND_BY_WORD.setdefault(fold(_code), _label)
+    _KIND_BY_WORD.setdefault(ascii_fold(_code), _label)
 _BEFORE = re.compile(
-    rf"(?:(?<!\w)(?P<kw>(?i:{_KW}))\s*(?:\(\s*)?(?i:{_SO})?"
+    rf"(?:(?<!\w)(?P<kw>(?i:{_KW})|{_KWC})\s*(?:\(\s*)?(?i:{_SO})?"
     rf"|(?P<hdr>(?m:^)[ \t]*(?i:{_SO}))|(?<!\w)(?P<so>(?i:{_SO})))$"
 )
 _BARE = re.compile(
@@ -368,11 +373,13 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and spans[i].start <= pos < spans[i].end:
             return spans[i]
-        return Span(pos, len(t))
+        line_start = t.rfind("\n", 0, pos) + 1      # outside the caller's sentences: its line
+        line_end = t.find("\n", pos)
+        return Span(line_start, len(t) if line_end < 0 else line_end)
 
     found: list[_Found] = []
     for m in NUMBER_RE.finditer(t):
-        dn = _from_match(m)
+        dn = from_match(m)
         sent = sentence_at(m.start())
         b = _BEFORE.search(t, max(0, m.start() - 60), m.start())
         kw = b.group("kw") if b else None

@@ -125,7 +125,8 @@ _LEAD = re.compile(r"^\s*(?:(?:số|Số|SỐ)(?:\s+hiệu|\s+HIỆU)?\s*[:.]?\s
 _SPLIT = re.compile(r"\s?[-–]\s?")
 
 
-def _from_match(m: re.Match[str]) -> DocNumber:
+def from_match(m: re.Match[str]) -> DocNumber:
+    """The DocNumber of a NUMBER_RE match."""
     serial = m.group("serial")
     raw = m.group(0)
     if m.group("pkind"):
@@ -150,7 +151,7 @@ def _from_match(m: re.Match[str]) -> DocNumber:
 
 def find_numbers(text: str) -> list[DocNumber]:
     """Every document number in running text, in order."""
-    return [_from_match(m) for m in NUMBER_RE.finditer(text)]
+    return [from_match(m) for m in NUMBER_RE.finditer(text)]
 
 
 def parse_number(s: str) -> DocNumber | None:
@@ -158,7 +159,7 @@ def parse_number(s: str) -> DocNumber | None:
     s = nfc(s)
     s = s[_LEAD.match(s).end():].strip()  # type: ignore[union-attr]
     m = NUMBER_RE.fullmatch(s)
-    return _from_match(m) if m else None
+    return from_match(m) if m else None
 
 
 def format_number(d: DocNumber) -> str:

@@ -51,12 +51,12 @@ def _words_alt(words: Iterable[str]) -> str:
 
 _KW = _words_alt(_KIND_BY_WORD)
 _SO = r"(?:số|so)(?:\s+hiệu)?\s*[:.]?\s*"
-# the words just before a number: "Quyết định số ", "văn bản ", "Số: " at a line start (a page header)
 # kind codes written as words before a number: "QĐ 1719/QĐ-TTg", "NQ số 88/2019/QH14" (case as written)
 _KWC = "|".join(re.escape(c).replace("Đ", "[ĐD]") for c in sorted(_KIND_BY_CODE, key=len, reverse=True))
 for _code, _label in _KIND_BY_CODE.items():
     _KIND_BY_WORD.setdefault(fold(_code), _label)
     _KIND_BY_WORD.setdefault(ascii_fold(_code), _label)
+# the words just before a number: "Quyết định số ", "văn bản ", "Số: " at a line start (a page header)
 _BEFORE = re.compile(
     rf"(?:(?<!\w)(?P<kw>(?i:{_KW})|{_KWC})\s*(?:\(\s*)?(?i:{_SO})?"
     rf"|(?P<hdr>(?m:^)[ \t]*(?i:{_SO}))|(?<!\w)(?P<so>(?i:{_SO})))$"

@@ -85,13 +85,14 @@ _E = r"(?![^\W_])"                       # word end
 UBND = r"(?:(?-i:UBND)|Ủy ban nhân dân)"
 HDND = r"(?:(?-i:HĐND)|Hội đồng nhân dân)"
 MTTQ = r"(?:(?-i:MTTQ)|Mặt trận Tổ quốc)(?:\s+(?:Việt Nam|(?-i:VN)))?"
-UBMTTQ = r"(?:Ủy ban\s+" + MTTQ + r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?)"
+UBMTTQ = r"(?:(?:Ủy ban|(?-i:UB))\s+" + MTTQ + r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?)"
 DBQH = r"(?:(?-i:ĐBQH)|Đại biểu Quốc hội)"
 TW = r"(?:Trung ương|(?-i:TW|T\.Ư|TƯ|T\.W|T\.Ư\.))"
 PROV_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?)"
 ANY_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?|huyện|thị xã|quận|thị trấn|xã|phường)"
 _PLURAL_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cả)\s+$", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"\s*(?:các|cấp|những|trực thuộc|,\s*(?:ban|ngành|phòng|sở)\b)", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(
+    r"\s*(?:các|cấp|những|trực thuộc|,\s*(?:ban|ngành|phòng|sở|thành phố|huyện|thị xã|quận)\b|/)", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _CAP_NAME = re.compile(CAP_WORD + r"(?:\s+" + CAP_WORD + r"){0,3}")
 _PROPER = re.compile(r"\s+((?:" + CAP_WORD + r"|\d+)(?:\s+(?:(?:và|&)\s+)?(?:" + CAP_WORD + r"|\d+)){0,6})")
@@ -111,6 +112,8 @@ class _Hit:
     start: int
     end: int
     org: OrgRef
+    post: bool = False      # a post held by one person (Thủ tướng Chính phủ), a body only in titles
+    bare: bool = False      # "Ban Chỉ đạo" with no name: resolved against the article's named ones
 
 
 class _Ctx:
@@ -200,6 +203,9 @@ def _party_committee_rule(kind: str) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
         is_city_committee = "thành" in m.group(0).lower()
+        if m.group(0).upper() == "TUV" or m.group(0).lower().endswith("viên"):
+            end = m.end()          # "TUV" = a member of the Tỉnh ủy: the body, no name after it
+            named = None
         if is_city_committee and (named is None or not named.is_city):
             if named is None and ctx.province is not None and ctx.province.is_city:
                 named = ctx.province
@@ -244,7 +250,7 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
                 return None
             return _Hit(m.start(), hit[0], _prov_ref(prov_kind, hit[1], None))
         unit = _unit_word(um.group("unit"))
-        if _PLURAL_AFTER.match(ctx.s, um.end()):
+        if _PLURAL_AFTER.match(ctx.s, um.end()) or _PLURAL_AFTER.match(ctx.s, m.end()):
             return None
         if unit in ("tỉnh", "thành phố"):
             hit = ctx.province_at(um.end())
@@ -288,10 +294,19 @@ def _district_hit(ctx: _Ctx, start: int, pos: int, kind: str, unit: str, name_pr
                                    district=slug(name) if name else None))
 
 
+def _btv_shared(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy': the Tỉnh ủy written once for both."""
+    prov = ctx.province
+    return _Hit(m.start(), m.end(), OrgRef(kind="ban-thuong-vu-tinh-uy",
+                                           label=province_label("ban-thuong-vu-tinh-uy", prov),
+                                           province=prov.slug if prov else None))
+
+
 def _party_district_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     head = m.group(0).lower()
     unit = "thành phố" if head.startswith("thành") else "thị xã" if head.startswith("thị") else "huyện"
-    return _district_hit(ctx, m.start(), m.end(), "huyen-uy", unit)
+    hit = _district_hit(ctx, m.start(), m.end(), "huyen-uy", unit)
+    return hit if hit.org.district else None      # "Bí thư huyện ủy, thành ủy": generic
 
 
 def _phong_rule(table: dict[str, str]) -> Rule:
@@ -323,10 +338,10 @@ def _district_name(label: str, unit: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _national(kind: str, label: str | None = None) -> Rule:
+def _national(kind: str, label: str | None = None, post: bool = False) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         lab = label or org_kinds()[kind]["vi"]
-        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=lab, national=True))
+        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=lab, national=True), post=post)
     return rule
 
 
@@ -364,6 +379,18 @@ def _free_tail(ctx: _Ctx, pos: int) -> tuple[int, list[str]]:
     return end, words
 
 
+_TAIL_END_OK = {"tỉnh", "huyện", "số", "gia", "xã"}
+
+
+def _trim_committee_tail(words: list[str]) -> list[str]:
+    """Cut trailing lower-case words: a committee's name ends in a name, a number or 'tỉnh'."""
+    words = list(words)
+    while words and not (words[-1][:1].isupper() or words[-1][:1].isdigit()
+                         or fold(words[-1]) in _TAIL_END_OK):
+        words.pop()
+    return words
+
+
 def _next_is_cap(ctx: _Ctx, pos: int) -> bool:
     m = _FREE_TOKEN.match(ctx.s, pos)
     return bool(m and m.group(1)[:1].isupper())
@@ -377,13 +404,16 @@ def _committee_rule(kind: str) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         end, words = _free_tail(ctx, m.end())
         span_end = end
+        words = _trim_committee_tail(words)
         if not words:
             pm = _PAIR_NEXT.match(ctx.s, m.end())
-            if pm is None:
-                return None
-            _e, words = _free_tail(ctx, pm.end())
+            if pm is not None:
+                words = _trim_committee_tail(_free_tail(ctx, pm.end())[1])
             span_end = m.end()
-        if not words or not words[0][:1].isupper():
+        if not words:
+            head = "Ban Chỉ đạo" if kind == "ban-chi-dao" else "Ban Tổ chức"
+            return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=head), bare=True)
+        if not words or not (words[0][:1].isupper() or fold(" ".join(words[:2])) == "trung ương"):
             return None
         first = fold(words[0])
         if first in ("tỉnh", "huyện", "thành", "thị", "tw") or (kind == "ban-to-chuc" and first == "trung"):
@@ -398,6 +428,8 @@ def _committee_rule(kind: str) -> Rule:
             tail = re.sub(r"\b(tỉnh)(?=\s|$)", r"\1 " + prov.name, tail, count=1) if re.search(
                 r"\btỉnh\b", tail) else tail
         national = named is None and re.match(r"(?i:trung ương)", tail) is not None
+        if national:
+            tail = "Trung ương" + tail[len("trung ương"):]
         head = "Ban Chỉ đạo" if kind == "ban-chi-dao" else "Ban Tổ chức"
         label = f"{head} {tail}"
         return _Hit(m.start(), span_end, OrgRef(kind=kind, label=label, national=national,
@@ -476,7 +508,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Hội đồng Dân tộc(?:\s+(?:của\s+)?Quốc hội)?(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
          _national("hoi-dong-dan-toc")),
         (r"(?:Ủy ban Dân tộc|(?-i:UBDT))(?!\s+(?:(?-i:HĐND)|Hội đồng|của))", _national("ubdt")),
-        (r"(?<!Phó )(?-i:Thủ tướng Chính phủ|THỦ TƯỚNG CHÍNH PHỦ)", _national("thu-tuong")),
+        (r"(?<!Phó )(?<!phó )Thủ tướng Chính phủ", _national("thu-tuong", post=True)),
         (r"Văn phòng (?-i:Chính phủ|CHÍNH PHỦ)", _national("van-phong-chinh-phu")),
         (r"(?<!phi )(?-i:Chính phủ|CHÍNH PHỦ)", _national("chinh-phu")),
         (r"(?<!biểu )(?<!BIỂU )(?-i:Quốc hội|QUỐC HỘI)", _national("quoc-hoi")),
@@ -492,7 +524,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          _named_provincial("ban-tinh-uy", pbs, "Ban ", suffix="tinh-uy")),
         (r"Ủy ban\s+(?P<name>Kiểm tra)\s+" + tinh_uy,
          _named_provincial("ban-tinh-uy", {"kiểmtra": "Kiểm tra"}, "Ủy ban ", suffix="tinh-uy")),
-        (tinh_uy, _party_committee_rule("tinh-uy")),
+        (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
+        (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
         (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),
         (r"(?:Ban Chấp hành|(?-i:BCH))\s+Đảng bộ(?=\s+(?:tỉnh|thành phố))", _simple_provincial("bch-dang-bo-tinh")),
         (r"Đảng bộ(?=\s+(?:tỉnh|thành phố)\b)", _simple_provincial("dang-bo-tinh")),
@@ -549,6 +582,49 @@ def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
                 yield hit
 
 
+def _committee_words(label: str) -> list[str]:
+    return [w for w in fold(label).split() if w not in ("ban", "chỉ", "đạo", "tổ", "chức")]
+
+
+def _corefer_committees(hits: list[_Hit]) -> None:
+    """'Ban Chỉ đạo Đại hội tỉnh' after 'Ban Chỉ đạo Đại hội đại biểu ... tỉnh X lần thứ III' is the
+    same committee: a shorter label whose words all occur, in order, in a longer one of the same
+    kind and province takes the longer label."""
+    for kind in ("ban-chi-dao", "ban-to-chuc"):
+        same = [h for h in hits if h.org.kind == kind]
+        for h in same:
+            words = _committee_words(h.org.label)
+            best = None
+            if h.bare:
+                named = {o.org for o in same if not o.bare}
+                if len(named) == 1:
+                    best = named.pop()
+                elif not named and kind == "ban-to-chuc":
+                    # "Ban Chỉ đạo, Ban Tổ chức" of the one event the article names a Ban Chỉ đạo for
+                    steering = {o.org for o in hits if o.org.kind == "ban-chi-dao" and not o.bare}
+                    if len(steering) == 1:
+                        sorg = steering.pop()
+                        best = OrgRef(kind=kind, label="Ban Tổ chức" + sorg.label[len("Ban Chỉ đạo"):],
+                                      province=sorg.province, national=sorg.national)
+                if best is not None:
+                    h.org, h.bare = best, False
+                continue
+            for other in same:
+                if other is h or other.org.province != h.org.province:
+                    continue
+                ow = _committee_words(other.org.label)
+                if len(ow) > len(words) and _subsequence(words, ow) and (
+                        best is None or len(ow) > len(_committee_words(best.label))):
+                    best = other.org
+            if best is not None:
+                h.org = best
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(w == x for x in it) for w in short)
+
+
 def _sentence_finder(text: str, sentences: list[Span]) -> Callable[[int], Span]:
     if sentences:
         starts = [sp.start for sp in sentences]
@@ -577,8 +653,13 @@ def _naive_sentence(text: str, pos: int) -> Span:
     return Span(start, end)
 
 
-def find_organizations(text: str, sentences: list[Span], province: Province | None) -> list[OrgMention]:
-    """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order."""
+def find_organizations(text: str, sentences: list[Span], province: Province | None,
+                       keep_posts: bool = False) -> list[OrgMention]:
+    """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order.
+
+    "Thủ tướng Chính phủ" is a post held by one person, not listed as a body of the text unless
+    ``keep_posts`` (``body_from_phrase`` keeps it: a title or an issuer may name it).
+    """
     if not text:
         return []
     ctx = _Ctx(text, province)
@@ -589,6 +670,8 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
         if h.start >= last_end:
             chosen.append(h)
             last_end = h.end
+    _corefer_committees(chosen)
+    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post)]
     sentence_of = _sentence_finder(text, sentences)
     return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,
                        parent=parent_of(h.org)) for h in chosen]
@@ -599,7 +682,7 @@ def body_from_phrase(phrase: str, province: Province | None) -> OrgRef | None:
 
     A bare 'Ban' (no name) gives None: only the caller knows which Ban a title means.
     """
-    mentions = find_organizations(nfc(phrase), [], province)
+    mentions = find_organizations(nfc(phrase), [], province, keep_posts=True)
     if not mentions:
         return None
     # a title names its body first: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo ..." -> UBND tỉnh

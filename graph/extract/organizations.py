@@ -92,7 +92,8 @@ PROV_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?)"
 ANY_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?|huyện|thị xã|quận|thị trấn|xã|phường)"
 _PLURAL_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cả)\s+$", re.IGNORECASE)
 _PLURAL_AFTER = re.compile(
-    r"\s*(?:các|cấp|những|trực thuộc|,\s*(?:ban|ngành|phòng|sở|thành phố|huyện|thị xã|quận)\b|/)", re.IGNORECASE)
+    r"\s*(?:các|cấp|những|trực thuộc|,\s*(?:ban|ngành|phòng|sở|thành phố|huyện|thị xã|quận)\b|/)",
+    re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _CAP_NAME = re.compile(CAP_WORD + r"(?:\s+" + CAP_WORD + r"){0,3}")
 _PROPER = re.compile(r"\s+((?:" + CAP_WORD + r"|\d+)(?:\s+(?:(?:và|&)\s+)?(?:" + CAP_WORD + r"|\d+)){0,6})")
@@ -374,7 +375,7 @@ def _free_tail(ctx: _Ctx, pos: int) -> tuple[int, list[str]]:
         words.pop()
     if words:
         end = pos
-        for w in words:
+        for _ in words:
             end = _FREE_TOKEN.match(ctx.s, end).end()  # type: ignore[union-attr]
     return end, words
 
@@ -384,11 +385,14 @@ _TAIL_END_OK = {"tỉnh", "huyện", "số", "gia", "xã"}
 
 def _trim_committee_tail(words: list[str]) -> list[str]:
     """Cut trailing lower-case words: a committee's name ends in a name, a number or 'tỉnh'."""
-    words = list(words)
-    while words and not (words[-1][:1].isupper() or words[-1][:1].isdigit()
-                         or fold(words[-1]) in _TAIL_END_OK):
-        words.pop()
-    return words
+    last = -1
+    for i, w in enumerate(words):
+        if w[:1].isupper() or w[:1].isdigit() or fold(w) in _TAIL_END_OK:
+            last = i
+    # keep the lower-case second syllable of a capitalised word: "Đại hội", "Hội nghị"
+    if 0 <= last < len(words) - 1 and words[last][:1].isupper() and words[last + 1][:1].islower():
+        last += 1
+    return list(words[:last + 1])
 
 
 def _next_is_cap(ctx: _Ctx, pos: int) -> bool:
@@ -420,7 +424,7 @@ def _committee_rule(kind: str) -> Rule:
             return None       # Ban Tổ chức Tỉnh ủy / Trung ương: party boards, other rules
         tail = " ".join(words)
         named: Province | None = None
-        for s0, _e0, p in ctx.gaz.find_provinces(tail):
+        for _s0, _e0, p in ctx.gaz.find_provinces(tail):
             named = p
             break
         prov = named or ctx.province
@@ -437,25 +441,57 @@ def _committee_rule(kind: str) -> Rule:
     return rule
 
 
+_LOOSE = re.compile(r"\s+(" + CAP_WORD + r"(?:\s+(?:[^\W_]+)){0,7})")
+
+
+def _loose_name(ctx: _Ctx, pos: int) -> tuple[int, str] | None:
+    """'Rau sạch Mỹ Xuyên': capitalised first word, then words up to the last capitalised one,
+    with at most two lower-case words in a row (a cooperative's name often has them)."""
+    m = _LOOSE.match(ctx.s, pos)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    keep, low = 1, 0
+    for i, w in enumerate(words[1:], start=1):
+        if w[:1].isupper() or w[:1].isdigit():
+            keep, low = i + 1, 0
+        else:
+            low += 1
+            if low > 2 or fold(w) in _FREE_STOP:
+                break
+    name = " ".join(words[:keep])
+    start = m.start(1)
+    end = start
+    for w in words[:keep]:
+        end = ctx.s.index(w, end) + len(w)
+    return end, name
+
+
 def _proper_rule(kind: str, head: str, bad_first: tuple[str, ...] = (),
-                 known: re.Pattern[str] | None = None) -> Rule:
+                 known: re.Pattern[str] | None = None, loose: bool = False) -> Rule:
     """Báo <Name>, Hợp tác xã <Name>: a known title, else capitalised words ('và' allowed inside)."""
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         km = known.match(ctx.s, m.end()) if known is not None else None
         if km is not None:
             name = re.sub(r"\s+", " ", km.group(1))
             return _Hit(m.start(), km.end(), OrgRef(kind=kind, label=f"{head} {name}"))
-        pm = _PROPER.match(ctx.s, m.end())
-        if pm is None:
-            return None
-        name = pm.group(1)
+        if loose:
+            got = _loose_name(ctx, m.end())
+            if got is None:
+                return None
+            end, name = got
+        else:
+            pm = _PROPER.match(ctx.s, m.end())
+            if pm is None:
+                return None
+            end, name = pm.end(), pm.group(1)
         if fold(name.split()[0]) in bad_first:
             return None
         prov = None
         for _s, e, p in ctx.gaz.find_provinces(name):
             if e == len(name):
                 prov = p
-        return _Hit(m.start(), pm.end(), OrgRef(kind=kind, label=f"{head} {name}",
+        return _Hit(m.start(), end, OrgRef(kind=kind, label=f"{head} {name}",
                                                 province=prov.slug if prov and kind != "bao" else
                                                 (ctx.province.slug if kind == "hop-tac-xa" and ctx.province
                                                  else None)))
@@ -464,7 +500,8 @@ def _proper_rule(kind: str, head: str, bad_first: tuple[str, ...] = (),
 
 def _military_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     label = re.sub(r"\s+", " ", m.group(0))
-    return _Hit(m.start(), m.end(), OrgRef(kind="quan-doi", label=label[:1].upper() + label[1:], national=True))
+    label = label[:1].upper() + label[1:]
+    return _Hit(m.start(), m.end(), OrgRef(kind="quan-doi", label=label, national=True))
 
 
 def _provincial_military(head: str) -> Rule:
@@ -527,7 +564,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
         (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
         (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),
-        (r"(?:Ban Chấp hành|(?-i:BCH))\s+Đảng bộ(?=\s+(?:tỉnh|thành phố))", _simple_provincial("bch-dang-bo-tinh")),
+        (r"(?:Ban Chấp hành|(?-i:BCH))\s+Đảng bộ(?=\s+(?:tỉnh|thành phố))",
+         _simple_provincial("bch-dang-bo-tinh")),
         (r"Đảng bộ(?=\s+(?:tỉnh|thành phố)\b)", _simple_provincial("dang-bo-tinh")),
         (r"Đảng ủy\s+Khối\s+(?:các\s+)?Cơ quan(?:\s+và\s+Doanh nghiệp)?", _dang_uy_khoi),
         # state, provincial
@@ -555,7 +593,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:Ban Tổ chức|(?-i:BTC))", _committee_rule("ban-to-chuc")),
         (r"(?-i:Báo)", _proper_rule("bao", "Báo", ("cáo", "chí"), known_papers)),
         (r"(?-i:Tạp chí)", _proper_rule("bao", "Tạp chí", (), known_papers)),
-        (r"(?:Hợp tác xã|(?-i:HTX))", _proper_rule("hop-tac-xa", "Hợp tác xã", ("nông", "kiểu"))),
+        (r"(?:Hợp tác xã|(?-i:HTX))", _proper_rule("hop-tac-xa", "Hợp tác xã", ("kiểu",), loose=True)),
         (r"Đài\s+(?:Truyền hình|Tiếng nói)\s+Việt Nam|Thông tấn xã Việt Nam|(?-i:TTXVN|VTV)",
          _national_named("bao")),
     ]

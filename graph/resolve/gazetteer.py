@@ -205,10 +205,8 @@ class Gazetteer:
         # the word before: a surname / middle name written right before makes it a person's name
         before = s[max(0, start - 20):start]
         m = re.search(r"([^\W\d_]+['’]?)\s+$", before)
-        if m and m.group(1)[:1].isupper() and fold(m.group(1)) in self._person_words:
-            # "Hà Giang" after "tỉnh" is fine; after "Nguyễn" it is a name
-            return False
-        return True
+        # "Hà Giang" after "tỉnh" is fine; after "Nguyễn" it is a name
+        return not (m and m.group(1)[:1].isupper() and fold(m.group(1)) in self._person_words)
 
     def article_province(self, text: str, title: str | None = None) -> Province | None:
         """The province an article is about, or None when the text does not make it clear.

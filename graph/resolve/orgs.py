@@ -82,7 +82,8 @@ def district_label(kind: str, unit_word: str, name: str | None) -> str:
     d = f"{unit_word} {name}" if name else unit_word
     if kind == "huyen-uy":
         committee = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy", "quận": "Quận ủy"}
-        return f"{committee.get(unit_word, 'Huyện ủy')} {name}" if name else committee.get(unit_word, "Huyện ủy")
+        head = committee.get(unit_word, "Huyện ủy")
+        return f"{head} {name}" if name else head
     return DISTRICT_LABELS[kind].format(d=d)
 
 
@@ -137,7 +138,7 @@ def org_key(org: OrgRef, article_scope: str) -> str:
         name_part = re.sub(r"\s+Hội đồng nhân dân$", "", name_part)
     name_slug = slug(name_part)
 
-    if org.national or props.get("level") == "national" and org.province is None:
+    if org.national or (props.get("level") == "national" and org.province is None):
         if props.get("singleton"):
             return f"vn/{org.kind}"
         return f"vn/{org.kind}/{name_slug}"

@@ -279,3 +279,7 @@ def test_never_raises_on_body_soup(parts: list[str]) -> None:
     text = " ".join(parts)
     for m in find_organizations(text, [], P("Kon Tum")):
         assert m.span.of(text).strip()
+
+
+def test_facility_is_not_a_department() -> None:
+    assert labels("Người dân đến cơ sở y tế gần nhất; trụ sở Tài chính mới.", P("Hà Nam")) == []

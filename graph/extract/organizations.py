@@ -572,7 +572,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?=\s+(?:tỉnh|thành phố))",
          _named_provincial("ban-hdnd-tinh", cbs, "Ban ", suffix="hdnd")),
         (r"(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc", _simple_provincial("ban-dan-toc-tinh")),
-        (r"(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")", _named_provincial("so", dept, "Sở ")),
+        (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")",
+         _named_provincial("so", dept, "Sở ")),
         (r"Văn phòng\s+(?:(?:Đoàn\s+" + DBQH + r"\s*(?:,|và)\s*)?" + HDND + r"\s+và\s+)?" + UBND
          + r"(?=\s+(?:tỉnh|thành phố))", _simple_provincial("van-phong-ubnd-tinh")),
         (r"Đoàn\s+" + DBQH + r"(?:\s+khóa\s+[IVXLC]+)?(?:\s+đơn vị)?(?=\s+(?:tỉnh|thành phố))",
@@ -597,7 +598,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Đài\s+(?:Truyền hình|Tiếng nói)\s+Việt Nam|Thông tấn xã Việt Nam|(?-i:TTXVN|VTV)",
          _national_named("bao")),
     ]
-    return tuple((re.compile(_B + "(?:" + rx + ")" + _E, re.IGNORECASE), fn) for rx, fn in spec)
+    # no leading look-behind: it would stop the regex engine's fast scan for the first letter;
+    # the word-start test is done in _candidates
+    return tuple((re.compile("(?:" + rx + ")" + _E, re.IGNORECASE), fn) for rx, fn in spec)
 
 
 def _national_named(kind: str) -> Rule:
@@ -613,6 +616,8 @@ def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
     s = ctx.s
     for rx, fn in _rules():
         for m in rx.finditer(s):
+            if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
+                continue
             if _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                 continue
             hit = fn(ctx, m)

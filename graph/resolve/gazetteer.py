@@ -74,6 +74,20 @@ def _alias_regex(alias: str) -> str:
     return r"(?:\s*[-–—.]\s*|\s+|\.)".join(re.escape(p) for p in parts)
 
 
+def _factored(forms: list[str]) -> str:
+    """Alternation grouped by first letter ('(?:H(?:à Nội|à Giang)|B(?:...))'): the regex engine
+    then tries one group per position instead of every name, several times faster."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in sorted(forms, key=len, reverse=True):
+        f = unify_tones(nfc(f))
+        groups[f[0].casefold()].append(f)
+    parts = []
+    for first, fs in groups.items():
+        rests = [_alias_regex(f)[len(re.escape(f[0])):] for f in fs]
+        parts.append(re.escape(first) + "(?:" + "|".join(rests) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
 def _is_name_cased(s: str) -> bool:
     """Every word starts with a capital letter ('Yên Bái', 'YÊN BÁI'); 'yên bái' is not a name."""
     words = _WORD.findall(s)
@@ -123,10 +137,7 @@ class Gazetteer:
         self._not_places = [unify_tones(nfc(s)) for s in data.get("not_places") or ()]
         # one alternation, longest forms first so "Thừa Thiên Huế" wins over "Huế"
         self._forms = {_key(f): p for f, p in forms.items()}
-        alts = sorted(forms, key=len, reverse=True)
-        self._rx = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(_alias_regex(a) for a in alts) + r")(?![^\W_])",
-            re.IGNORECASE)
+        self._rx = re.compile(_factored(list(forms)) + r"(?![^\W_])", re.IGNORECASE)
         self._not_rx = re.compile("|".join(_alias_regex(s) for s in self._not_places), re.IGNORECASE) \
             if self._not_places else None
 
@@ -191,6 +202,8 @@ class Gazetteer:
             blocked = [(m.start(), m.end()) for m in self._not_rx.finditer(s)]
         out: list[tuple[int, int, Province]] = []
         for m in self._rx.finditer(s):
+            if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
+                continue        # word start checked here: a look-behind would slow the scan
             if any(b0 <= m.start() < b1 for b0, b1 in blocked):
                 continue
             if self._accept(s, m.start(), m.end()):

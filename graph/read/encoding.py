@@ -73,6 +73,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _plausible(text: str) -> bool:
+    """Text of a Latin-script language: UTF-16 guessed from zero bytes must decode to this."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    good = sum(1 for c in sample if (32 <= ord(c) < 0x0530 or c in "\t\n\r" or 0x1E00 <= ord(c) < 0x2070
+                                      or 0x20A0 <= ord(c) < 0x2200) and c != "\ufffd")
+    return good >= len(sample) * 0.95
+
+
 def _strict_utf8(data: bytes) -> str | None:
     """UTF-8, tolerating only a character cut off at the very end (a truncated download)."""
     try:
@@ -88,7 +98,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
-    if multibyte >= 20 and bad <= max(2, multibyte // 100):
+    if multibyte >= 20 and bad <= max(4, multibyte // 50):
         return text
     return None
 
@@ -157,11 +167,13 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(name, "replace"), name
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(None, f"binary file ({what})")
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = data.decode(utf16, "replace")
-        surrogates = any(0xD800 <= ord(c) < 0xE000 for c in text[:4096])
-        if text.count("\ufffd") <= len(text) // 100 and not surrogates:
+        if _plausible(text):
             return text, utf16
     reason = binary_reason(data)
     if reason:

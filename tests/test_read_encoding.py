@@ -61,7 +61,8 @@ def test_cp1258_really_has_combining_marks() -> None:
 
 def test_cp1252_western_text(tmp_path: Path) -> None:
     western = "Bài viết về café và résumé của đoàn khách Pháp tại Lâm Đồng năm 2019."
-    data = western.encode("cp1252", "replace")  # letters cp1252 lacks become "?", as a Western editor saves them
+    # letters cp1252 lacks become "?", as a Western editor saves them
+    data = western.encode("cp1252", "replace")
     a = read_file(write(tmp_path, data))
     assert "café" in a.text and "résumé" in a.text and "Pháp" in a.text
 
@@ -110,7 +111,8 @@ def test_binary_files_are_refused(tmp_path: Path, data: bytes, what: str) -> Non
     assert e.value.path and e.value.path.endswith("anh.txt")
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  ", "\u00a0\u3000\n".encode(), codecs.BOM_UTF8 + b"  \n"])
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  ", "\u00a0\u3000\n".encode(),
+                                  codecs.BOM_UTF8 + b"  \n"])
 def test_empty_files_are_refused(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(ReadError) as e:
         read_file(write(tmp_path, data))

@@ -9,9 +9,9 @@ smaller harm than dropping an article sentence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from graph.read.vocab import vocab
-from graph.text.normalize import fold
+from graph.read.vocab import fold_line, vocab
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -30,7 +30,7 @@ def is_article_paragraph(line: str) -> bool:
     """A line that reads as article prose: long, ends like a sentence, no footer/contact words."""
     if len(line) < 100 or len(line.split()) < 20 or not _SENTENCE_END.search(line):
         return False
-    low = fold(line)
+    low = line.casefold()  # footer words hold no tone that the old/new spellings place differently
     return not any(w in low for w in vocab().footer_words)
 
 
@@ -38,7 +38,7 @@ def is_menu_line(line: str) -> bool:
     """A navigation line at the top of a page (known menu item, punctuation, or a one/two-word crumb)."""
     if not _LETTER.search(line):
         return bool(line) and not _DIGIT.search(line)
-    low = fold(line).rstrip(":").strip()
+    low = fold_line(line).rstrip(":").strip()
     if low in vocab().leading_menu_lines:
         return True
     if line[:1] in "•·*" and len(line.split()) <= 6:
@@ -50,11 +50,12 @@ def is_menu_line(line: str) -> bool:
 
 def is_trailing_marker(line: str) -> bool:
     """A line opening a related-articles list, a visitor counter or a footer."""
-    low = _BULLET.sub("", fold(line))
+    if line.lstrip("-•*·+>| ")[:1].casefold() not in _marker_initials():
+        return False
+    low = _BULLET.sub("", fold_line(line))
     if not low:
         return False
-    for marker in vocab().trailing_markers:
-        m = _BULLET.sub("", marker)
+    for m in _markers():
         if not low.startswith(m):
             continue
         rest = low[len(m):].lstrip()
@@ -63,6 +64,16 @@ def is_trailing_marker(line: str) -> bool:
         if m in _LONG_OK:
             return True
     return False
+
+
+@cache
+def _markers() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_BULLET.sub("", m) for m in vocab().trailing_markers))
+
+
+@cache
+def _marker_initials() -> frozenset[str]:
+    return frozenset(m[:1] for m in _markers())
 
 
 def leading_cut(lines: list[str]) -> int:

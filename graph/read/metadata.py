@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph.read.boilerplate import is_article_paragraph, is_menu_line
-from graph.read.vocab import vocab
+from graph.read.vocab import fold_line, vocab
 from graph.text.dates import DateMatch, find_dates
 from graph.text.normalize import clean_space, fold, title_case_name
 
@@ -61,7 +61,7 @@ class Metadata:
 def date_line(line: str) -> tuple[DateMatch, str | None] | None:
     """The date of a dateline ("Thứ sáu, 22/01/2021", "05:32, 24/11/2023", "Văn Hoa - 16-7-2019"),
     with the byline name standing beside it, if any."""
-    if len(line) > 120:
+    if len(line) > 120 or not any(ch.isdigit() for ch in line):
         return None
     found = [d for d in find_dates(line) if d.value.day is not None]
     if not found:
@@ -102,6 +102,8 @@ def is_headline(line: str) -> bool:
 
 def normalise_name(text: str) -> str | None:
     """A byline name in clean form, or None: 2-4 capitalised syllables (all-caps title-cased)."""
+    if len(text) > 80:
+        return None
     text = _PAREN.sub(" ", text)
     text = _TRAILING_JUNK.sub("", clean_space(text)).strip(" .,-–")
     low = fold(text)
@@ -125,7 +127,9 @@ def normalise_name(text: str) -> str | None:
 
 def byline_names(line: str) -> list[str] | None:
     """Names in a labelled byline ("Tin, ảnh: Cảnh Tuân, Văn phòng./."); None when the line is no byline."""
-    low = fold(line)
+    if len(line) > 200 or ":" not in line[:40]:
+        return None
+    low = fold_line(line[:40])
     for label in vocab().byline_labels:
         if low.startswith(label):
             rest_low = low[len(label):]
@@ -213,7 +217,8 @@ def read_metadata(text: str, tail: str = "") -> Metadata:
     authors: list[str] = [dl.author for dl in datelines if dl.author]
     authors.extend(_bottom_bylines(lines, idx))
     for i in idx:
-        m = _PHOTO_CREDIT.search(lines[i])
+        end = lines[i][-80:]
+        m = _PHOTO_CREDIT.search(end) if ":" in end else None
         if m:
             name = normalise_name(m.group(1))
             if name:
@@ -233,8 +238,8 @@ def _bottom_bylines(lines: list[str], idx: list[int]) -> list[str]:
         if labelled is not None:
             found[:0] = labelled
             break
-        name = normalise_name(line)
-        if name and len(line) <= 60:
+        name = normalise_name(line) if len(line) <= 60 else None
+        if name:
             found.insert(0, name)
             continue
         break

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.text.normalize import fold
+from graph.text.normalize import clean_space, fold, unify_tones
 
 _FILE = Path(__file__).with_name("boilerplate.yaml")
 
@@ -45,3 +45,8 @@ def vocab() -> Vocab:
         not_name_words=frozenset(folded("not_name_words")),
         honorifics=longest_first("honorifics"),
     )
+
+
+def fold_line(line: str) -> str:
+    """``fold`` for a line that is already clean NFC (the reader's own text): skips the NFC pass."""
+    return clean_space(unify_tones(line).casefold())

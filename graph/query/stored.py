@@ -112,3 +112,28 @@ def list_queries(folder: str | Path) -> list[StoredQuery]:
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of queries")
     return [load_stored_query(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def default_queries_folder() -> Path:
+    """``./queries`` when it exists, else the queries shipped with the package (or the repo's)."""
+    here = Path("queries")
+    if here.is_dir():
+        return here
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_bundled" / "queries", package.parent / "queries"):
+        if candidate.is_dir():
+            return candidate
+    return here
+
+
+def find_query(name_or_path: str) -> Path | None:
+    """A ``.rq`` path as given, or a stored query's name looked up in the default folder."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    if re.fullmatch(r"[A-Za-z0-9_.\-]+", name_or_path):
+        stem = name_or_path[:-3] if name_or_path.endswith(".rq") else name_or_path
+        candidate = default_queries_folder() / f"{stem}.rq"
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,4 +1,4 @@
-"""Deterministic serialisations of a dataset: the same graph gives byte-identical files.
+r"""Deterministic serialisations of a dataset: the same graph gives byte-identical files.
 
 Quads are sorted by (graph, subject, predicate with rdf:type first, object) on their N-Triples
 form.  N-Triples and N-Quads then come from pyoxigraph's (fast, order-preserving) writers.  Turtle

@@ -9,7 +9,8 @@ Value syntax:
 * ``prefix:local`` with a prefix known to the profile or declared in the query -> IRI
 * ``lexical^^<datatype>`` or ``lexical^^xsd:date`` -> typed literal (``"lexical"^^...`` also accepted)
 * ``"text"@vi`` -> language-tagged literal
-* ``"text"`` or anything else -> plain literal (NFC-normalised)
+* anything else -> a plain ``xsd:string`` literal of exactly that text (NFC-normalised); quotes
+  are part of the value (write ``"..."^^xsd:string`` for a value that itself contains ``^^``)
 
 The VALUES block goes at the start of the query's outermost WHERE group, on the same line, so
 FILTERs in that group see the binding and parser line numbers still match the file.
@@ -145,8 +146,6 @@ def to_term(value: str, prefixes: Mapping[str, str] | None = None) -> ox.NamedNo
     curie = _curie(stripped, known)
     if curie is not None:
         return curie
-    if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
-        return ox.Literal(nfc(stripped[1:-1]))
     return ox.Literal(nfc(value))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -36,19 +37,24 @@ def resolve_query(query: str | os.PathLike[str] | StoredQuery) -> tuple[str, lis
     return text, None, "query"
 
 
+def _syntax_message(exc: SyntaxError) -> str:
+    """Oxigraph says "error at 3:2: expected ..."; say "line 3, column 2: expected ..."."""
+    return re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", str(exc))
+
+
 def check_syntax(text: str, label: str = "query") -> None:
     """Parse the query with Oxigraph's parser; a mistake becomes a UserError naming line and column."""
     try:
         ox.Store().query(text)  # parsing happens here; evaluation is lazy and the store is empty
     except SyntaxError as exc:
-        raise UserError(f"{label}: malformed SPARQL: {exc}") from None
+        raise UserError(f"{label}: malformed SPARQL: {_syntax_message(exc)}") from None
 
 
 def _query_local(store: ox.Store, text: str, label: str, union: bool) -> Rows:
     try:
         return Rows.from_oxigraph(store.query(text, use_default_graph_as_union=union))
     except SyntaxError as exc:
-        raise UserError(f"{label}: malformed SPARQL: {exc}") from None
+        raise UserError(f"{label}: malformed SPARQL: {_syntax_message(exc)}") from None
     except (OSError, RuntimeError) as exc:
         raise UserError(f"{label}: query failed: {exc}") from None
 

@@ -111,6 +111,25 @@ def parent_of(org: OrgRef) -> OrgRef | None:
     return OrgRef(kind=parent, label=pk["vi"], province=org.province)
 
 
+def guide_of(org: OrgRef) -> OrgRef | None:
+    """The body giving professional guidance (org_kinds.yaml ``guided_by``): Ban Dân tộc tỉnh -> Ủy ban Dân tộc.
+
+    Guidance is not containment, so it becomes dt:guidedBy (a sub-property of org:linkedTo), never
+    org:subOrganizationOf: a walk up the hierarchy must not pass from a province into a ministry.
+    """
+    kinds = org_kinds()
+    target = (kinds.get(org.kind) or {}).get("guided_by")
+    if not target:
+        return None
+    tk = kinds[target]
+    if tk.get("level") == "national":
+        return OrgRef(kind=target, label=tk["vi"], national=True)
+    if not org.province:
+        return None
+    prov = Gazetteer.default().province(org.province)
+    return OrgRef(kind=target, label=province_label(target, prov), province=org.province)
+
+
 def _strip_province(label: str, province: Province | None) -> str:
     """'Sở Tài chính tỉnh Trà Vinh' -> 'Sở Tài chính'."""
     if province is not None:

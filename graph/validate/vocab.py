@@ -92,12 +92,26 @@ def load_schemes() -> dict[str, Scheme]:
     )
     spec = yaml.safe_load(_SCHEMES_YAML.read_text(encoding="utf-8"))
     for name, body in spec.items():
+        concepts = {k: _concept(k, v) for k, v in body["concepts"].items()}
+        # the extraction data files are the source of which notations exist; schemes.yaml adds definitions
+        for notation, entry in _extraction_entries(name).items():
+            concepts.setdefault(notation, _concept(notation, entry))
         schemes[name] = Scheme(
             name, body["vi"], body["en"], tuple(body.get("types") or ()),
-            bool(body.get("slug_notations")),
-            {k: _concept(k, v) for k, v in body["concepts"].items()},
+            bool(body.get("slug_notations")), concepts,
         )
     return schemes
+
+
+def _extraction_entries(scheme: str) -> dict[str, dict]:
+    """Concepts the extractors can emit, from their data files (roles, event kinds, document kinds)."""
+    source = {"role": "roles.yaml", "eventkind": "event_kinds.yaml", "doctype": "doc_kinds.yaml"}.get(scheme)
+    if source is None or not (_DATA / source).is_file():
+        return {}
+    raw = yaml.safe_load((_DATA / source).read_text(encoding="utf-8")) or {}
+    if scheme == "eventkind":
+        raw = raw.get("kinds", {})
+    return {k: {"vi": v["vi"], "en": v.get("en", v["vi"])} for k, v in raw.items() if isinstance(v, dict) and "vi" in v}
 
 
 def _lit(text: str, lang: str | None = None) -> str:

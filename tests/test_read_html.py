@@ -63,6 +63,10 @@ def test_portal_page_fixture() -> None:
     # a <br> inside a paragraph is a line break, not a paragraph break
     assert "giai đoạn 2021 - 2030\nvà các quy định mới" in a.text
     assert paragraphs[-1] == "Tin, ảnh: Phan Minh Đức"
+    # idempotence: the cleaned text read again as plain text is unchanged, and so is its metadata
+    again = read_text(a.text, a.source)
+    assert again.text == a.text and again.sha1 == a.sha1
+    assert (again.title, again.published, again.authors) == (a.title, a.published, a.authors)
 
 
 @pytest.mark.parametrize("wrapper", ["div", "form"])

@@ -48,6 +48,8 @@ _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|article|span|br|h1|h2|ul|li|a\s+href)\b[^<]{0,2000}?>",
     re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# huge_tree: libxml2 otherwise silently cuts pages nested deeper than 255 levels, losing their text
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 _BR, _PAR = "\x00", "\x01"
 
 
@@ -99,6 +101,27 @@ def _plain_len(el: etree._Element) -> tuple[int, int]:
     text = len(clean_space(el.text_content()))
     links = sum(len(clean_space(a.text_content())) for a in el.iter("a"))
     return text, links
+
+
+_CRUDE_DROP = re.compile(
+    r"<(script|style|noscript|template|svg|head|select|textarea|button|iframe|object)\b.*?</\1\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL)
+_CRUDE_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK)) + r")\b[^>]*>", re.IGNORECASE)
+_CRUDE_BR = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+_CRUDE_TAG = re.compile(r"<[^>]*>")
+
+
+def crude_text(raw: str) -> str:
+    """Tag-stripped text with paragraph breaks, for pages the parser cannot hold whole."""
+    import html as _html
+
+    s = _CRUDE_DROP.sub(" ", raw)
+    s = _CRUDE_BR.sub(_BR, s)
+    s = _CRUDE_BLOCK.sub(_PAR, s)
+    s = _html.unescape(_SPACE.sub(" ", _CRUDE_TAG.sub("", s)))
+    s = re.sub(r" *([\x00\x01]) *", r"\1", s)
+    s = re.sub(r"[\x00\x01]*\x01[\x00\x01]*", "\n\n", s)
+    return s.replace(_BR, "\n").strip()
 
 
 def _prose_holders(body: etree._Element) -> set[etree._Element]:
@@ -209,16 +232,19 @@ def _meta_date(meta: dict[str, str], doc: etree._Element) -> date | None:
     return None
 
 
-def _title(doc: etree._Element, meta: dict[str, str], main: etree._Element | None) -> str | None:
+def _title(body: etree._Element, meta: dict[str, str], main: etree._Element | None,
+           page_title: str) -> str | None:
+    """The headline: a heading the <title>/og:title agrees with, else og:title, else the first heading of
+    the article, else the longest part of <title> (site names are split off at " | " or " - ")."""
     og = clean_space(meta.get("og:title", ""))
-    page_title = ""
-    for t in doc.iter("title"):
-        page_title = clean_space(t.text_content())
-        break
-    h1s = [clean_space(h.text_content()) for h in doc.iter("h1")]
-    h1s = [h for h in h1s if len(h.split()) >= 2]
-    for h in h1s:
-        if (og and fold(h) in fold(og)) or (page_title and fold(h) in fold(page_title)):
+    parts = [p for p in re.split(r"\s+[|\-–—:]\s+", page_title) if p] if page_title else []
+    heads = [clean_space(h.text_content()) for h in body.iter("h1", "h2", "h3")]
+    heads = [h for h in heads if len(h.split()) >= 3]
+    for h in heads:
+        fh = fold(h)
+        if og and (fh in fold(og) or fold(og) in fh):
+            return h
+        if any(len(p.split()) >= 3 and (fold(p) in fh or fh in fold(p)) for p in parts):
             return h
     if og:
         return og
@@ -227,19 +253,17 @@ def _title(doc: etree._Element, meta: dict[str, str], main: etree._Element | Non
         inner = [h for h in inner if len(h.split()) >= 3]
         if inner:
             return inner[0]
+    h1s = [h for h in (clean_space(x.text_content()) for x in body.iter("h1")) if len(h.split()) >= 3]
     if h1s:
         return h1s[0]
-    if page_title:
-        parts = re.split(r"\s+[|\-–—:]\s+", page_title)
-        return max(parts, key=len) or None
-    return None
+    return max(parts, key=len) if parts else None
 
 
 def parse_html(raw: str) -> HtmlPage:
     """The article of a saved page.  Empty ``text`` means the page holds no article text."""
     raw = _XML_DECL.sub("", raw, count=1)
     try:
-        doc = lxml.html.document_fromstring(raw)
+        doc = lxml.html.document_fromstring(raw, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return HtmlPage(text="", full_text="")
     meta = _meta(doc)
@@ -256,6 +280,11 @@ def parse_html(raw: str) -> HtmlPage:
     if body is None:
         body = doc
     full_text = _text_of(body)
+    crude = crude_text(raw)
+    if len(full_text) < 0.5 * len(crude):
+        # libxml2 gave up on part of the page (nesting beyond its depth limit): keep every word instead
+        return HtmlPage(text=crude, full_text=crude, title=_title(body, meta, None, title_node_text or ""),
+                        published=meta_date, url=meta.get("canonical") or meta.get("og:url") or None)
 
     holders = _prose_holders(body)
     main = _find_main(body, holders)
@@ -263,9 +292,7 @@ def parse_html(raw: str) -> HtmlPage:
     if main is not None:
         protected = {main, *main.iterancestors()}
     inside = set(main.iter()) if main is not None else set()
-    title = _title(doc, meta, main)
-    if title is None and title_node_text:
-        title = title_node_text
+    title = _title(body, meta, main, title_node_text or "")
 
     stack = [c for c in body if isinstance(c.tag, str)]
     while stack:

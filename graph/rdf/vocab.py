@@ -1,80 +1,33 @@
-"""Concepts of the SKOS schemes (the closed lists), from the data files, as RDF terms and triples."""
+"""Concepts of the SKOS schemes (the closed lists) as RDF terms and triples for the article graphs.
+
+The schemes themselves are defined once, by graph.validate.vocab.load_schemes (YAML -> ontology/vocab/*.ttl);
+this module only mints the same IRIs and copies a concept's labels into each article graph that uses
+it, so that one article's graph validates on its own.
+"""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import yaml
 from pyoxigraph import Literal, NamedNode
 
-from graph.rdf.namespaces import DT, DTK, ELI, ORG, SKOS
+from graph.rdf.namespaces import A, SKOS
 from graph.text.normalize import slug
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-SCHEMES = {
-    "orgkind": ("Loại cơ quan, tổ chức", "Kinds of bodies"),
-    "doctype": ("Loại văn bản", "Kinds of documents"),
-    "role": ("Chức danh", "Roles"),
-    "eventkind": ("Loại sự kiện", "Kinds of events"),
-    "prole": ("Vai trò tham gia sự kiện", "Participation roles"),
-    "progkind": ("Loại chương trình", "Kinds of programmes"),
-    "indicator": ("Chỉ tiêu", "Indicators"),
-    "unit": ("Đơn vị đo", "Units of measure"),
-}
-# small fixed lists live here; the long ones in data/*.yaml
-FIXED: dict[str, dict[str, tuple[str, str]]] = {
-    "prole": {"chair": ("Chủ trì", "Chair"), "speaker": ("Phát biểu", "Speaker"),
-              "participant": ("Tham dự", "Participant"), "reporter": ("Báo cáo", "Reporter"),
-              "recipient": ("Nhận khen thưởng", "Recipient"), "conferrer": ("Trao khen thưởng", "Conferrer")},
-    "progkind": {"ctmtqg": ("Chương trình mục tiêu quốc gia", "National target programme"),
-                 "chuong-trinh": ("Chương trình", "Programme"), "de-an": ("Đề án", "Scheme"),
-                 "du-an": ("Dự án", "Project"), "chinh-sach": ("Chính sách", "Policy")},
-    "unit": {"VND": ("đồng", "Vietnamese dong"), "percent": ("phần trăm", "percent"), "count": ("đơn vị đếm", "count")},
-    "indicator": {"funding-amount": ("Kinh phí", "Funding amount"), "rate": ("Tỷ lệ", "Rate"),
-                  "count": ("Số lượng", "Count"), "poverty-rate": ("Tỷ lệ hộ nghèo", "Poverty rate"),
-                  "disbursement-rate": ("Tỷ lệ giải ngân", "Disbursement rate")},
-}
-_EXTRA_TYPES = {"role": ORG.Role, "doctype": ELI.ResourceType}
+from graph.validate.vocab import DEF, load_schemes
 
 
 def scheme_iri(scheme: str) -> NamedNode:
-    return DT[{"orgkind": "OrgKindScheme", "doctype": "DocumentKindScheme", "role": "RoleScheme",
-               "eventkind": "EventKindScheme", "prole": "ParticipationRoleScheme", "progkind": "ProgrammeKindScheme",
-               "indicator": "IndicatorScheme", "unit": "UnitScheme"}[scheme]]
+    return NamedNode(f"{DEF}/{scheme}")
 
 
 def concept_iri(scheme: str, notation: str) -> NamedNode:
-    return DTK[f"{scheme}/{notation}"]
+    return NamedNode(f"{DEF}/{scheme}/{notation}")
 
 
 @cache
 def labels(scheme: str) -> dict[str, tuple[str, str]]:
     """notation -> (vi, en) for a scheme."""
-    if scheme in FIXED:
-        return FIXED[scheme]
-    if scheme == "orgkind":
-        raw = yaml.safe_load((DATA / "org_kinds.yaml").read_text(encoding="utf-8"))
-        return {k: (v["vi"], v["en"]) for k, v in raw.items()}
-    if scheme == "role":
-        raw = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
-        return {k: (v["vi"], v["en"]) for k, v in raw.items()}
-    if scheme == "eventkind":
-        raw = yaml.safe_load((DATA / "event_kinds.yaml").read_text(encoding="utf-8"))
-        return {k: (v["vi"], v["en"]) for k, v in raw["kinds"].items()}
-    if scheme == "doctype":
-        path = DATA / "doc_kinds.yaml"
-        if path.exists():
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            items = raw.get("kinds", raw) if isinstance(raw, dict) else {}
-            out: dict[str, tuple[str, str]] = {}
-            for k, v in items.items():
-                if isinstance(v, dict) and "vi" in v:
-                    out[v.get("notation", k)] = (v["vi"], v.get("en", v["vi"]))
-            return out
-        return {}
-    raise KeyError(scheme)
+    return {k: (c.vi, c.en) for k, c in load_schemes()[scheme].concepts.items()}
 
 
 @cache
@@ -85,20 +38,33 @@ def role_notation(label: str) -> str:
     return slug(label, 40)
 
 
+@cache
+def _extra_types(scheme: str) -> tuple[NamedNode, ...]:
+    from graph.rdf.namespaces import PREFIXES
+
+    out = []
+    for curie in load_schemes()[scheme].types:
+        prefix, local = curie.split(":", 1)
+        out.append(NamedNode(PREFIXES[prefix] + local))
+    return tuple(out)
+
+
 def concept_triples(scheme: str, notation: str, vi: str | None = None) -> list[tuple[NamedNode, NamedNode, object]]:
-    """Type, labels, notation and scheme of one concept (so each article graph is self-contained)."""
+    """Type, labels, notation and scheme of one concept (so each article graph is self-contained).
+
+    A notation outside the scheme (a role word the data files do not list yet) still gets a concept in
+    its scheme, labelled with the words of the text; the validation report shows such concepts.
+    """
     iri = concept_iri(scheme, notation)
     known = labels(scheme).get(notation)
     vi_label, en_label = known if known else (vi or notation, None)
-    out = [
-        (iri, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), SKOS.Concept),
+    out: list[tuple[NamedNode, NamedNode, object]] = [
+        (iri, A, SKOS.Concept),
         (iri, SKOS.prefLabel, Literal(vi_label, language="vi")),
         (iri, SKOS.notation, Literal(notation)),
         (iri, SKOS.inScheme, scheme_iri(scheme)),
     ]
     if en_label:
         out.append((iri, SKOS.prefLabel, Literal(en_label, language="en")))
-    extra = _EXTRA_TYPES.get(scheme)
-    if extra is not None:
-        out.append((iri, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), extra))
+    out.extend((iri, A, t) for t in _extra_types(scheme))
     return out

@@ -1,0 +1,316 @@
+r"""Deterministic serialisations of a dataset: the same graph gives byte-identical files.
+
+Quads are sorted by (graph, subject, predicate with rdf:type first, object) on their N-Triples
+form.  N-Triples and N-Quads then come from pyoxigraph's (fast, order-preserving) writers.  Turtle
+and TriG use the small writer below: pyoxigraph would write our IRIs as ``id:org\/tra-vinh\/...``
+(a ``/`` is not allowed in a prefixed name), so ours shortens an IRI only when its local name is
+plain (``dt:postTitle``, ``org:Membership``) and writes the others in full, grouped by subject.
+Triple formats (Turtle, N-Triples) get the union of all graphs with duplicates removed (an entity
+described by several articles appears once); TriG and N-Quads keep the per-article graphs.
+
+JSON-LD is written here (pyoxigraph only writes expanded JSON-LD without a context): a compact
+document with an ``@context`` of the profile prefixes, one node object per subject, named graphs as
+``{"@id": graph, "@graph": [...]}``.  It is built in memory, fine up to a few million triples.
+
+Files are written atomically: a temp file in the same folder, fsync, then ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from graph.store.prefixes import PREFIXES, RDF_TYPE
+
+FORMAT_ALIASES = {
+    "turtle": "turtle", "ttl": "turtle",
+    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
+    "trig": "trig",
+    "jsonld": "jsonld", "json-ld": "jsonld",
+}
+EXTENSIONS = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
+QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+
+_TYPE = ox.NamedNode(RDF_TYPE)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def canonical_format(name: str) -> str:
+    try:
+        return FORMAT_ALIASES[name.lower()]
+    except KeyError:
+        raise ValueError(f"unknown export format {name!r} (use turtle, nt, nquads, trig or jsonld)") from None
+
+
+def _term_key(term: Any) -> str:
+    """IRIs by their text (so ``…/a`` comes before ``…/a#char=1,2``), then blank nodes, then literals."""
+    if isinstance(term, ox.NamedNode):
+        return "0" + term.value
+    if isinstance(term, ox.BlankNode):
+        return "1" + term.value
+    return "2" + str(term)
+
+
+def _graph_key(g: Any) -> str:
+    return "" if isinstance(g, ox.DefaultGraph) else _term_key(g)
+
+
+def _triple_key(t: ox.Triple | ox.Quad) -> tuple[str, int, str, str]:
+    p = t.predicate
+    return (_term_key(t.subject), 0 if p == _TYPE else 1, p.value, _term_key(t.object))
+
+
+def sorted_triples(quads: Iterable[ox.Quad | ox.Triple]) -> list[ox.Triple]:
+    """The distinct triples of the union of all graphs, in a stable order."""
+    unique = {q.triple if isinstance(q, ox.Quad) else q for q in quads}
+    return sorted(unique, key=_triple_key)
+
+
+def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Distinct quads, default graph first, then by graph name, subject, predicate, object."""
+    unique = set(quads)
+    return sorted(unique, key=lambda q: (_graph_key(q.graph_name), *_triple_key(q)))
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: str, *, prefixes: dict[str, str] | None = None) -> bytes:
+    """Bytes of the dataset in ``fmt`` (turtle, nt, nquads, trig, jsonld), deterministic."""
+    fmt = canonical_format(fmt)
+    prefixes = PREFIXES if prefixes is None else prefixes
+    if fmt == "turtle":
+        return turtle_bytes(sorted_triples(quads), prefixes)
+    if fmt == "nt":
+        return ox.serialize(sorted_triples(quads), format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "nquads":
+        return ox.serialize(sorted_quads(quads), format=ox.RdfFormat.N_QUADS)
+    if fmt == "trig":
+        return trig_bytes(sorted_quads(quads), prefixes)
+    return jsonld_bytes(sorted_quads(quads), prefixes)
+
+
+# -- Turtle / TriG ------------------------------------------------------------------------------------
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
+_SHORTHAND = {
+    "http://www.w3.org/2001/XMLSchema#integer": _INTEGER,
+    "http://www.w3.org/2001/XMLSchema#decimal": _DECIMAL,
+    "http://www.w3.org/2001/XMLSchema#boolean": re.compile(r"(?:true|false)\Z"),
+}
+
+
+class _TurtleTerms:
+    """Term -> Turtle text, remembering which prefixes were used (only those get declared)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.items = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.used: set[str] = set()
+        self.cache: dict[str, tuple[str, str | None]] = {}
+
+    def iri(self, iri: str) -> str:
+        hit = self.cache.get(iri)
+        if hit is None:
+            hit = (f"<{iri}>" if not iri.startswith("<") else iri, None)
+            for prefix, ns in self.items:
+                if iri.startswith(ns):
+                    local = iri[len(ns):]
+                    if _PLAIN_LOCAL.match(local):
+                        hit = (f"{prefix}:{local}", prefix)
+                    break
+            if hit[1] is None:
+                hit = (str(ox.NamedNode(iri)), None)
+            if len(self.cache) < 500_000:
+                self.cache[iri] = hit
+        if hit[1] is not None:
+            self.used.add(hit[1])
+        return hit[0]
+
+    def term(self, term: Any) -> str:
+        if isinstance(term, ox.NamedNode):
+            return self.iri(term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return str(term)
+            dt = term.datatype.value
+            if dt == _XSD_STRING:
+                return str(term)
+            pattern = _SHORTHAND.get(dt)
+            if pattern is not None and pattern.match(term.value):
+                return term.value
+            return f"{ox.Literal(term.value)}^^{self.iri(dt)}"
+        return str(term)  # blank node, quoted triple
+
+    def predicate(self, p: ox.NamedNode) -> str:
+        return "a" if p == _TYPE else self.iri(p.value)
+
+
+_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*\Z")
+
+
+def _turtle_block(triples: list[Any], terms: _TurtleTerms, indent: str, out: list[str]) -> None:
+    """Subject blocks: ``s p o1 , o2 ;`` lines, predicates and objects already sorted."""
+    i, n = 0, len(triples)
+    while i < n:
+        subject = triples[i].subject
+        j = i
+        while j < n and triples[j].subject == subject:
+            j += 1
+        parts: list[str] = []
+        k = i
+        while k < j:
+            predicate = triples[k].predicate
+            objects = []
+            while k < j and triples[k].predicate == predicate:
+                objects.append(terms.term(triples[k].object))
+                k += 1
+            parts.append(f"{terms.predicate(predicate)} {' , '.join(objects)}")
+        joiner = f" ;\n{indent}    "
+        out.append(f"{indent}{terms.term(subject)} {joiner.join(parts)} .")
+        i = j
+
+
+def _with_prefixes(body: list[str], terms: _TurtleTerms, prefixes: dict[str, str]) -> bytes:
+    head = [f"@prefix {p}: <{prefixes[p]}> ." for p in sorted(terms.used)]
+    text = "\n".join(head) + ("\n\n" if head else "") + "\n".join(body) + "\n"
+    return text.encode("utf-8")
+
+
+def turtle_bytes(triples: list[ox.Triple], prefixes: dict[str, str]) -> bytes:
+    """Turtle of already sorted triples; only the prefixes used are declared."""
+    terms = _TurtleTerms(prefixes)
+    body: list[str] = []
+    _turtle_block(triples, terms, "", body)
+    return _with_prefixes(body, terms, prefixes)
+
+
+def trig_bytes(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
+    """TriG of already sorted quads: default graph first, then one block per named graph."""
+    terms = _TurtleTerms(prefixes)
+    body: list[str] = []
+    i, n = 0, len(quads)
+    while i < n:
+        g = quads[i].graph_name
+        j = i
+        while j < n and quads[j].graph_name == g:
+            j += 1
+        if isinstance(g, ox.DefaultGraph):
+            _turtle_block(quads[i:j], terms, "", body)
+        else:
+            body.append(f"{terms.term(g)} {{")
+            _turtle_block(quads[i:j], terms, "    ", body)
+            body.append("}")
+        i = j
+    return _with_prefixes(body, terms, prefixes)
+
+
+# -- JSON-LD ------------------------------------------------------------------------------------------
+class _Compactor:
+    """IRI -> compact IRI with the context prefixes (only where JSON-LD expands it back exactly)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.items = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        hit = self.cache.get(iri)
+        if hit is not None:
+            return hit
+        out = iri
+        for prefix, ns in self.items:
+            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+                out = f"{prefix}:{iri[len(ns):]}"
+                break
+        if len(self.cache) < 200_000:
+            self.cache[iri] = out
+        return out
+
+
+def _node_ref(term: Any, c: _Compactor) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else c(term.value)
+
+
+def _value(term: Any, c: _Compactor) -> dict[str, str]:
+    if isinstance(term, ox.Literal):
+        out = {"@value": term.value}
+        if term.language:
+            out["@language"] = term.language
+        elif term.datatype.value not in (_XSD_STRING, _RDF_LANGSTRING):
+            out["@type"] = c(term.datatype.value)
+        return out
+    return {"@id": _node_ref(term, c)}
+
+
+def _nodes(triples: list[ox.Quad], c: _Compactor) -> list[dict[str, Any]]:
+    nodes: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    last_subject = None
+    for t in triples:  # sorted: subjects are contiguous, rdf:type first
+        if t.subject != last_subject:
+            current = {"@id": _node_ref(t.subject, c)}
+            nodes.append(current)
+            last_subject = t.subject
+        assert current is not None
+        if t.predicate == _TYPE and not isinstance(t.object, ox.Literal):
+            current.setdefault("@type", []).append(_node_ref(t.object, c))
+        else:
+            current.setdefault(c(t.predicate.value), []).append(_value(t.object, c))
+    return nodes
+
+
+def jsonld_document(quads: list[ox.Quad], prefixes: dict[str, str]) -> dict[str, Any]:
+    """A compacted-style JSON-LD document: @context of prefixes, default graph nodes, named graphs."""
+    c = _Compactor(prefixes)
+    graphs: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        graphs.setdefault(_graph_key(q.graph_name), []).append(q)
+    top: list[dict[str, Any]] = _nodes(graphs.pop("", []), c)
+    for name in sorted(graphs):
+        first = graphs[name][0].graph_name
+        top.append({"@id": _node_ref(first, c), "@graph": _nodes(graphs[name], c)})
+    return {"@context": dict(sorted(prefixes.items())), "@graph": top}
+
+
+def jsonld_bytes(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
+    doc = jsonld_document(quads, prefixes)
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# -- atomic files -------------------------------------------------------------------------------------
+def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
+    """Call ``write(fh)`` on a temp file next to ``path``, fsync it, then rename it over ``path``.
+
+    A crash or error leaves the old file (or none), never a half-written one.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return path
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    return atomic_write(path, lambda fh: fh.write(data))

@@ -1,0 +1,732 @@
+"""Named bodies in running text: "Ban Dân tộc tỉnh", "UBND huyện Lâm Bình", "Sở VHTT&DL", "Tỉnh ủy" ...
+
+Each rule is a precompiled head regex (names come from ``data/bodies.yaml``) followed by a small tail
+parser: a province ("tỉnh X"), a unit ("tỉnh / huyện X / xã X"), a district, a free phrase (Ban Chỉ
+đạo <of what>) or a proper name (Báo <Name>, Hợp tác xã <Name>).  Matching runs on
+``unify_tones(text)`` (same length as the text), so offsets are those of the NFC article.
+
+Not bodies: plurals and generic references ("các sở, ban, ngành", "UBND các huyện", "UBND cấp huyện",
+"các Phòng Dân tộc").  A bare "Ban Dân tộc" is read as the provincial Ban Dân tộc (that is how the
+portals of the Ban write about themselves); a bare "Ban" is not a body (the officials extractor
+decides with ``body_from_phrase``).  Province completion: a provincial body with no province named
+takes the article's province; a named province always wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from graph.extract.facts import OrgMention, OrgRef, Span
+from graph.resolve.gazetteer import CAP_WORD, Gazetteer, Province, _prefixes
+from graph.resolve.orgs import (
+    district_label,
+    org_kinds,
+    parent_of,
+    party_committee,
+    province_label,
+    unit_phrase,
+)
+from graph.text.normalize import fold, nfc, slug, unify_tones
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "bodies.yaml"
+_KEEP = re.compile(r"[^\w&]+")
+
+
+def _k(s: str) -> str:
+    """Matching key of a name: folded, punctuation and spaces dropped ('VH, TT&DL' -> 'vhtt&dl')."""
+    return _KEEP.sub("", fold(s))
+
+
+def _is_abbrev(s: str) -> bool:
+    return not any(ch.islower() for ch in s)
+
+
+def _form_rx(form: str) -> str:
+    """Regex of one written form: abbreviations case-sensitive, full names any case; flexible spaces."""
+    form = unify_tones(nfc(form))
+    parts = re.split(r"(\s*[,&\-–]\s*|\s+)", form)
+    out = []
+    for p in parts:
+        if not p:
+            continue
+        if p.isspace():
+            out.append(r"\s+")
+        elif re.fullmatch(r"\s*[,&\-–]\s*", p):
+            sep = p.strip()
+            out.append(r"\s*[-–]\s*" if sep in "-–" else r"\s*" + re.escape(sep) + r"\s*")
+        else:
+            out.append(re.escape(p))
+    body = "".join(out)
+    return f"(?-i:{body})" if _is_abbrev(form) else body
+
+
+def _names_rx(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
+    """Alternation of all forms (longest first) and the map key(form) -> canonical name."""
+    canon: dict[str, str] = {}
+    forms: list[str] = []
+    for name, variants in table.items():
+        for f in (name, *(variants or ())):
+            canon.setdefault(_k(f), nfc(name))
+            forms.append(f)
+    forms.sort(key=len, reverse=True)
+    return "(?:" + "|".join(_form_rx(f) for f in forms) + ")", canon
+
+
+# --- shared regex fragments (matched with re.IGNORECASE on unify_tones(text)) ----------------------
+_B = r"(?<![^\W_])"                      # word start
+_E = r"(?![^\W_])"                       # word end
+UBND = r"(?:(?-i:UBND)|Ủy ban nhân dân)"
+HDND = r"(?:(?-i:HĐND)|Hội đồng nhân dân)"
+MTTQ = r"(?:(?-i:MTTQ)|Mặt trận Tổ quốc)(?:\s+(?:Việt Nam|(?-i:VN)))?"
+UBMTTQ = r"(?:(?:Ủy ban|(?-i:UB))\s+" + MTTQ + r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?)"
+DBQH = r"(?:(?-i:ĐBQH)|Đại biểu Quốc hội)"
+TW = r"(?:Trung ương|(?-i:TW|T\.Ư|TƯ|T\.W|T\.Ư\.))"
+PROV_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?)"
+ANY_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?|huyện|thị xã|quận|thị trấn|xã|phường)"
+_PLURAL_BEFORE = re.compile(r"(?:các|những|mỗi|từng|cả)\s+$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(
+    r"\s*(?:các|cấp|những|trực thuộc|,\s*(?:ban|ngành|phòng|sở|thành phố|huyện|thị xã|quận)\b|/)",
+    re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_CAP_NAME = re.compile(CAP_WORD + r"(?:\s+" + CAP_WORD + r"){0,3}")
+_PROPER = re.compile(r"\s+((?:" + CAP_WORD + r"|\d+)(?:\s+(?:(?:và|&)\s+)?(?:" + CAP_WORD + r"|\d+)){0,6})")
+_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "vũ", "võ", "đặng", "bùi", "đỗ", "ngô", "phan", "đinh",
+             "trịnh", "lò", "giàng", "sùng", "vàng", "thào", "cầm", "lường", "quàng", "đồng chí", "ông", "bà"}
+# free tails (Ban Chỉ đạo <of what>) stop at punctuation or at a verb / preposition
+_FREE_TOKEN = re.compile(r"\s+((?:[^\W_]+(?:[-–/][^\W_]+)*))")
+_FREE_STOP = {"do", "đã", "được", "đến", "tổ", "họp", "tại", "với", "cho", "có", "là", "vừa", "sẽ", "chủ",
+              "ban", "triển", "gồm", "và", "thì", "nhằm", "để", "theo", "trong", "về", "đang", "đề", "từ",
+              "chỉ", "kiểm", "làm", "nghe", "thông", "báo", "quyết", "giao", "phối", "cùng", "tham", "dự",
+              "trao", "thăm", "đi", "tiến", "đánh", "tiếp", "xin", "mời", "phụ", "quán", "không", "cũng",
+              "yêu", "nêu", "ghi", "thực", "hướng"}
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    org: OrgRef
+    post: bool = False      # a post held by one person (Thủ tướng Chính phủ), a body only in titles
+    bare: bool = False      # "Ban Chỉ đạo" with no name: resolved against the article's named ones
+
+
+class _Ctx:
+    """Per-call state: the text in matching form, the article's province, the gazetteer."""
+
+    def __init__(self, text: str, province: Province | None) -> None:
+        self.s = unify_tones(nfc(text)) if len(unify_tones(nfc(text))) == len(text) else unify_tones(text)
+        self.province = province
+        self.gaz = Gazetteer.default()
+
+    def skip_ws(self, pos: int) -> int:
+        m = _WS.match(self.s, pos)
+        return m.end() if m else pos
+
+    def province_at(self, pos: int) -> tuple[int, Province] | None:
+        """A province name right after ``pos`` (spaces skipped)."""
+        return self.gaz.match_at("", self.skip_ws(pos), self.s)
+
+    def district_at(self, pos: int) -> tuple[int, str] | None:
+        """A district name right after ``pos``: the longest capitalised run (<= 4 words)."""
+        p = self.skip_ws(pos)
+        m = _CAP_NAME.match(self.s, p)
+        if not m:
+            return None
+        words = m.group(0)
+        if fold(words.split()[0]) in _SURNAMES and not self.gaz.districts_named(words.split()[0]):
+            return None
+        for cand in _prefixes(words):
+            if self.gaz.districts_named(cand):
+                return p + len(cand), cand
+        # not in the partial list: up to two words, the usual length of a district name
+        cand = " ".join(words.split()[:2]) if len(words.split()) > 2 else words
+        return p + len(cand), cand
+
+
+# --- tail parsers ----------------------------------------------------------------------------
+def _province_tail(ctx: _Ctx, pos: int, allow_unit: bool = True) -> tuple[int, Province | None, str | None]:
+    """Optional 'tỉnh|thành phố|TP' then an optional province name.  -> (end, province, unit word)."""
+    unit = None
+    end = pos
+    if allow_unit:
+        m = re.compile(r"\s+" + PROV_UNIT + _E, re.IGNORECASE).match(ctx.s, pos)
+        if m:
+            unit = _unit_word(m.group("unit"))
+            end = m.end()
+    hit = ctx.province_at(end)
+    if hit is not None:
+        return hit[0], hit[1], unit
+    return end, None, unit
+
+
+def _unit_word(u: str) -> str:
+    u = u.lower().rstrip(".")
+    return "thành phố" if u in ("tp", "thành phố") else u
+
+
+def _complete(ctx: _Ctx, named: Province | None, unit: str | None) -> Province | None:
+    """A named province wins; else the article's (a 'thành phố' body only if the article is a city's)."""
+    if named is not None:
+        return named
+    if ctx.province is None:
+        return None
+    if unit == "thành phố" and not ctx.province.is_city:
+        return None
+    return ctx.province
+
+
+def _prov_ref(kind: str, prov: Province | None, unit: str | None, label: str | None = None) -> OrgRef:
+    return OrgRef(kind=kind, label=label or province_label(kind, prov, unit),
+                  province=prov.slug if prov else None)
+
+
+# --- rules -----------------------------------------------------------------------------------
+Rule = Callable[[_Ctx, re.Match[str]], _Hit | None]
+
+
+def _simple_provincial(kind: str) -> Rule:
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        end, named, unit = _province_tail(ctx, m.end())
+        prov = _complete(ctx, named, unit)
+        return _Hit(m.start(), end, _prov_ref(kind, prov, unit))
+    return rule
+
+
+def _party_committee_rule(kind: str) -> Rule:
+    """'Tỉnh ủy [X]', 'Ban Thường vụ Tỉnh ủy [X]'; 'Thành ủy X' of a centrally-run city too."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
+        is_city_committee = "thành" in m.group(0).lower()
+        if m.group(0).upper() == "TUV" or m.group(0).lower().endswith("viên"):
+            end = m.end()          # "TUV" = a member of the Tỉnh ủy: the body, no name after it
+            named = None
+        if is_city_committee and (named is None or not named.is_city):
+            if named is None and ctx.province is not None and ctx.province.is_city:
+                named = ctx.province
+            else:
+                return None          # a district-level city's committee: the huyện rule takes it
+        prov = named or (ctx.province if not is_city_committee else None)
+        return _Hit(m.start(), end, OrgRef(kind=kind, label=province_label(kind, prov),
+                                           province=prov.slug if prov else None))
+    return rule
+
+
+def _named_provincial(kind: str, table: dict[str, str], head: str, group: str = "name",
+                      suffix: str = "") -> Rule:
+    """'Sở <name> [tỉnh X]', 'Ban <name> Tỉnh ủy [X]', '<agency> tỉnh [X]'."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        name = table.get(_k(m.group(group)))
+        if name is None:
+            return None
+        if suffix == "tinh-uy":
+            end, named, unit = _province_tail(ctx, m.end(), allow_unit=False)
+            prov = named or ctx.province
+            label = f"{head}{name} {party_committee(prov)}"
+        else:
+            end, named, unit = _province_tail(ctx, m.end())
+            if suffix == "require-unit" and unit is None and named is None:
+                return None
+            prov = _complete(ctx, named, unit)
+            middle = " Hội đồng nhân dân" if suffix == "hdnd" else ""
+            tail = unit_phrase(prov, unit) if (prov or unit or suffix == "hdnd") else ""
+            label = f"{head}{name}{middle} {tail}".strip()
+        return _Hit(m.start(), end, OrgRef(kind=kind, label=label, province=prov.slug if prov else None))
+    return rule
+
+
+def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) -> Rule:
+    """UBND / HĐND / Ủy ban MTTQ + tỉnh X | thành phố X | huyện X | xã X."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        um = re.compile(r"\s+" + ANY_UNIT + _E, re.IGNORECASE).match(ctx.s, m.end())
+        if um is None:
+            hit = ctx.province_at(m.end())          # "UBND Hà Giang"
+            if hit is None:
+                return None
+            return _Hit(m.start(), hit[0], _prov_ref(prov_kind, hit[1], None))
+        unit = _unit_word(um.group("unit"))
+        if _PLURAL_AFTER.match(ctx.s, um.end()) or _PLURAL_AFTER.match(ctx.s, m.end()):
+            return None
+        if unit in ("tỉnh", "thành phố"):
+            hit = ctx.province_at(um.end())
+            if hit is not None:
+                return _Hit(m.start(), hit[0], _prov_ref(prov_kind, hit[1], unit))
+            if unit == "tỉnh" or (ctx.province is not None and ctx.province.is_city):
+                prov = _complete(ctx, None, unit)
+                return _Hit(m.start(), um.end(), _prov_ref(prov_kind, prov, unit))
+        if unit in ("xã", "phường", "thị trấn"):
+            if commune_kind is None:
+                return None
+            nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(um.end()))
+            name = nm.group(0) if nm and fold(nm.group(0).split()[0]) not in _SURNAMES else None
+            end = nm.end() if name and nm else um.end()
+            label = f"Ủy ban nhân dân {unit} {name}" if name else f"Ủy ban nhân dân {unit}"
+            return _Hit(m.start(), end, OrgRef(kind=commune_kind, label=label,
+                                               province=ctx.province.slug if ctx.province else None))
+        if dist_kind is None:
+            return None
+        return _district_hit(ctx, m.start(), um.end(), dist_kind, unit)
+    return rule
+
+
+def _district_hit(ctx: _Ctx, start: int, pos: int, kind: str, unit: str, name_prefix: str = "") -> _Hit:
+    d = ctx.district_at(pos)
+    name = d[1] if d else None
+    end = d[0] if d else pos
+    prov = ctx.province
+    if name:
+        provs = {x.province for x in ctx.gaz.districts_named(name)}
+        if len(provs) == 1:
+            prov = ctx.gaz.provinces[provs.pop()]
+        elif ctx.province is not None and ctx.province.slug in provs:
+            prov = ctx.province
+    if kind == "phong":
+        where = f"{unit} {name}" if name else unit
+        label = f"Phòng {name_prefix} {where}"
+    else:
+        label = district_label(kind, unit, name)
+    return _Hit(start, end, OrgRef(kind=kind, label=label, province=prov.slug if prov else None,
+                                   district=slug(name) if name else None))
+
+
+def _btv_shared(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy': the Tỉnh ủy written once for both."""
+    prov = ctx.province
+    return _Hit(m.start(), m.end(), OrgRef(kind="ban-thuong-vu-tinh-uy",
+                                           label=province_label("ban-thuong-vu-tinh-uy", prov),
+                                           province=prov.slug if prov else None))
+
+
+def _party_district_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    head = m.group(0).lower()
+    unit = "thành phố" if head.startswith("thành") else "thị xã" if head.startswith("thị") else "huyện"
+    hit = _district_hit(ctx, m.start(), m.end(), "huyen-uy", unit)
+    return hit if hit.org.district else None      # "Bí thư huyện ủy, thành ủy": generic
+
+
+def _phong_rule(table: dict[str, str]) -> Rule:
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        name = table.get(_k(m.group("name")))
+        if name is None:
+            return None
+        um = re.compile(r"\s+(?P<unit>huyện|thị xã|thành phố|quận)" + _E, re.IGNORECASE).match(ctx.s, m.end())
+        kind = "phong-dan-toc" if name == "Dân tộc" else "phong"
+        if um is None:
+            if _PLURAL_AFTER.match(ctx.s, m.end()):
+                return None
+            label = f"Phòng {name} huyện" if kind == "phong-dan-toc" else f"Phòng {name}"
+            return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=label,
+                                                   province=ctx.province.slug if ctx.province else None))
+        if _PLURAL_AFTER.match(ctx.s, um.end()):
+            return None
+        unit = _unit_word(um.group("unit"))
+        hit = _district_hit(ctx, m.start(), um.end(), kind, unit, name)
+        if kind == "phong-dan-toc":
+            hit.org = OrgRef(kind=kind, label=district_label(kind, unit, _district_name(hit.org.label, unit)),
+                             province=hit.org.province, district=hit.org.district)
+        return hit
+    return rule
+
+
+def _district_name(label: str, unit: str) -> str | None:
+    m = re.search(re.escape(unit) + r"\s+(.+)$", label)
+    return m.group(1) if m else None
+
+
+def _national(kind: str, label: str | None = None, post: bool = False) -> Rule:
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        lab = label or org_kinds()[kind]["vi"]
+        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=lab, national=True), post=post)
+    return rule
+
+
+def _ministry_rule(table: dict[str, str]) -> Rule:
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        name = table.get(_k(m.group("name")))
+        if name is None:
+            return None
+        kind = "bo-dan-toc-ton-giao" if name == "Dân tộc và Tôn giáo" else "bo"
+        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=f"Bộ {name}", national=True))
+    return rule
+
+
+def _free_tail(ctx: _Ctx, pos: int) -> tuple[int, list[str]]:
+    """Words of a 'Ban Chỉ đạo <of what>' phrase up to punctuation or a verb; (end, words)."""
+    words: list[str] = []
+    end = pos
+    while len(words) < 20:
+        tm = _FREE_TOKEN.match(ctx.s, end)
+        if tm is None:
+            break
+        w = tm.group(1)
+        if fold(w) in _FREE_STOP and not (words and fold(w) == "và" and _next_is_cap(ctx, tm.end())):
+            break
+        words.append(w)
+        end = tm.end()
+    while words and fold(words[-1]) in ("và", "các", "của", "tỉnh", "năm", "lần", "thứ", "giai", "đoạn"):
+        if fold(words[-1]) == "tỉnh":
+            break
+        words.pop()
+    if words:
+        end = pos
+        for _ in words:
+            end = _FREE_TOKEN.match(ctx.s, end).end()  # type: ignore[union-attr]
+    return end, words
+
+
+_TAIL_END_OK = {"tỉnh", "huyện", "số", "gia", "xã"}
+
+
+def _trim_committee_tail(words: list[str]) -> list[str]:
+    """Cut trailing lower-case words: a committee's name ends in a name, a number or 'tỉnh'."""
+    last = -1
+    for i, w in enumerate(words):
+        if w[:1].isupper() or w[:1].isdigit() or fold(w) in _TAIL_END_OK:
+            last = i
+    # keep the lower-case second syllable of a capitalised word: "Đại hội", "Hội nghị"
+    if 0 <= last < len(words) - 1 and words[last][:1].isupper() and words[last + 1][:1].islower():
+        last += 1
+    return list(words[:last + 1])
+
+
+def _next_is_cap(ctx: _Ctx, pos: int) -> bool:
+    m = _FREE_TOKEN.match(ctx.s, pos)
+    return bool(m and m.group(1)[:1].isupper())
+
+
+_PAIR_NEXT = re.compile(r"\s*(?:,|và)\s*(Ban Chỉ đạo|Ban Tổ chức)(?=\s)", re.IGNORECASE)
+
+
+def _committee_rule(kind: str) -> Rule:
+    """Ban Chỉ đạo / Ban Tổ chức <of what>; 'Ban Chỉ đạo, Ban Tổ chức Đại hội X' share the tail."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        end, words = _free_tail(ctx, m.end())
+        span_end = end
+        words = _trim_committee_tail(words)
+        if not words:
+            pm = _PAIR_NEXT.match(ctx.s, m.end())
+            if pm is not None:
+                words = _trim_committee_tail(_free_tail(ctx, pm.end())[1])
+            span_end = m.end()
+        if not words:
+            head = "Ban Chỉ đạo" if kind == "ban-chi-dao" else "Ban Tổ chức"
+            return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=head), bare=True)
+        if not words or not (words[0][:1].isupper() or fold(" ".join(words[:2])) == "trung ương"):
+            return None
+        first = fold(words[0])
+        if first in ("tỉnh", "huyện", "thành", "thị", "tw") or (kind == "ban-to-chuc" and first == "trung"):
+            return None       # Ban Tổ chức Tỉnh ủy / Trung ương: party boards, other rules
+        tail = " ".join(words)
+        named: Province | None = None
+        for _s0, _e0, p in ctx.gaz.find_provinces(tail):
+            named = p
+            break
+        prov = named or ctx.province
+        if named is None and prov is not None:
+            tail = re.sub(r"\b(tỉnh)(?=\s|$)", r"\1 " + prov.name, tail, count=1) if re.search(
+                r"\btỉnh\b", tail) else tail
+        national = named is None and re.match(r"(?i:trung ương)", tail) is not None
+        if national:
+            tail = "Trung ương" + tail[len("trung ương"):]
+        head = "Ban Chỉ đạo" if kind == "ban-chi-dao" else "Ban Tổ chức"
+        label = f"{head} {tail}"
+        return _Hit(m.start(), span_end, OrgRef(kind=kind, label=label, national=national,
+                                                province=None if national or prov is None else prov.slug))
+    return rule
+
+
+_LOOSE = re.compile(r"\s+(" + CAP_WORD + r"(?:\s+(?:[^\W_]+)){0,7})")
+
+
+def _loose_name(ctx: _Ctx, pos: int) -> tuple[int, str] | None:
+    """'Rau sạch Mỹ Xuyên': capitalised first word, then words up to the last capitalised one,
+    with at most two lower-case words in a row (a cooperative's name often has them)."""
+    m = _LOOSE.match(ctx.s, pos)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    keep, low = 1, 0
+    for i, w in enumerate(words[1:], start=1):
+        if w[:1].isupper() or w[:1].isdigit():
+            keep, low = i + 1, 0
+        else:
+            low += 1
+            if low > 2 or fold(w) in _FREE_STOP:
+                break
+    name = " ".join(words[:keep])
+    start = m.start(1)
+    end = start
+    for w in words[:keep]:
+        end = ctx.s.index(w, end) + len(w)
+    return end, name
+
+
+def _proper_rule(kind: str, head: str, bad_first: tuple[str, ...] = (),
+                 known: re.Pattern[str] | None = None, loose: bool = False) -> Rule:
+    """Báo <Name>, Hợp tác xã <Name>: a known title, else capitalised words ('và' allowed inside)."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        km = known.match(ctx.s, m.end()) if known is not None else None
+        if km is not None:
+            name = re.sub(r"\s+", " ", km.group(1))
+            return _Hit(m.start(), km.end(), OrgRef(kind=kind, label=f"{head} {name}"))
+        if loose:
+            got = _loose_name(ctx, m.end())
+            if got is None:
+                return None
+            end, name = got
+        else:
+            pm = _PROPER.match(ctx.s, m.end())
+            if pm is None:
+                return None
+            end, name = pm.end(), pm.group(1)
+        if fold(name.split()[0]) in bad_first:
+            return None
+        prov = None
+        for _s, e, p in ctx.gaz.find_provinces(name):
+            if e == len(name):
+                prov = p
+        return _Hit(m.start(), end, OrgRef(kind=kind, label=f"{head} {name}",
+                                                province=prov.slug if prov and kind != "bao" else
+                                                (ctx.province.slug if kind == "hop-tac-xa" and ctx.province
+                                                 else None)))
+    return rule
+
+
+def _military_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    label = re.sub(r"\s+", " ", m.group(0))
+    label = label[:1].upper() + label[1:]
+    return _Hit(m.start(), m.end(), OrgRef(kind="quan-doi", label=label, national=True))
+
+
+def _provincial_military(head: str) -> Rule:
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        end, named, unit = _province_tail(ctx, m.end())
+        if unit is None and named is None:
+            return None
+        prov = _complete(ctx, named, unit)
+        return _Hit(m.start(), end, OrgRef(kind="quan-doi", label=f"{head} {unit_phrase(prov, unit)}",
+                                           province=prov.slug if prov else None))
+    return rule
+
+
+def _dang_uy_khoi(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    end, named, unit = _province_tail(ctx, m.end())
+    if unit is None and named is None:
+        return None
+    prov = _complete(ctx, named, unit)
+    has_dn = "doanh" in m.group(0).lower()
+    name = "Đảng ủy Khối các Cơ quan và Doanh nghiệp" if has_dn else "Đảng ủy Khối các Cơ quan"
+    return _Hit(m.start(), end, OrgRef(kind="dang-uy-khoi", label=f"{name} {unit_phrase(prov, unit)}",
+                                       province=prov.slug if prov else None))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
+    with _DATA.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    dept_rx, dept = _names_rx(data["departments"])
+    min_rx, mins = _names_rx(data["ministries"])
+    off_rx, offs = _names_rx(data["district_offices"])
+    pb_rx, pbs = _names_rx(data["party_boards"])
+    cb_rx, cbs = _names_rx(data["council_boards"])
+    ag_rx, ags = _names_rx(data["provincial_agencies"])
+    tinh_uy = r"(?:Tỉnh ủy|Thành ủy)"
+    papers = sorted((unify_tones(nfc(n)) for n in data.get("newspapers") or ()), key=len, reverse=True)
+    known_papers = re.compile(r"\s+(" + "|".join(_form_rx(n) for n in papers) + r")" + _E, re.IGNORECASE)
+    spec: list[tuple[str, Rule]] = [
+        # national
+        (r"Ủy ban\s+" + TW + r"\s+" + MTTQ, _national("mttq-tw")),
+        (r"Hội đồng Dân tộc(?:\s+(?:của\s+)?Quốc hội)?(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
+         _national("hoi-dong-dan-toc")),
+        (r"(?:Ủy ban Dân tộc|(?-i:UBDT))(?!\s+(?:(?-i:HĐND)|Hội đồng|của))", _national("ubdt")),
+        (r"(?<!Phó )(?<!phó )Thủ tướng Chính phủ", _national("thu-tuong", post=True)),
+        (r"Văn phòng (?-i:Chính phủ|CHÍNH PHỦ)", _national("van-phong-chinh-phu")),
+        (r"(?<!phi )(?-i:Chính phủ|CHÍNH PHỦ)", _national("chinh-phu")),
+        (r"(?<!biểu )(?<!BIỂU )(?-i:Quốc hội|QUỐC HỘI)", _national("quoc-hoi")),
+        (r"(?:Ban Chấp hành|(?-i:BCH))\s*" + TW + r"(?:\s+Đảng(?:\s+Cộng sản Việt Nam)?)?|(?-i:BCHTW|BCHTƯ)",
+         _national("ban-chap-hanh-tw")),
+        (r"Ban Bí thư(?:\s+Trung ương Đảng)?", _national("ban-bi-thu")),
+        (r"(?-i:Bộ Chính trị|BỘ CHÍNH TRỊ)", _national("bo-chinh-tri")),
+        (r"(?-i:Bộ)\s+(?P<name>" + min_rx + r")", _ministry_rule(mins)),
+        (r"Bộ Tư lệnh\s+(?:Quân khu\s+(?:\d+|[IVX]+)|Bộ đội Biên phòng)", _military_rule),
+        # party, provincial
+        (r"(?:Ban Thường vụ|(?-i:BTV))\s+" + tinh_uy, _party_committee_rule("ban-thuong-vu-tinh-uy")),
+        (r"Ban\s+(?P<name>" + pb_rx + r")\s+" + tinh_uy,
+         _named_provincial("ban-tinh-uy", pbs, "Ban ", suffix="tinh-uy")),
+        (r"Ủy ban\s+(?P<name>Kiểm tra)\s+" + tinh_uy,
+         _named_provincial("ban-tinh-uy", {"kiểmtra": "Kiểm tra"}, "Ủy ban ", suffix="tinh-uy")),
+        (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
+        (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
+        (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),
+        (r"(?:Ban Chấp hành|(?-i:BCH))\s+Đảng bộ(?=\s+(?:tỉnh|thành phố))",
+         _simple_provincial("bch-dang-bo-tinh")),
+        (r"Đảng bộ(?=\s+(?:tỉnh|thành phố)\b)", _simple_provincial("dang-bo-tinh")),
+        (r"Đảng ủy\s+Khối\s+(?:các\s+)?Cơ quan(?:\s+và\s+Doanh nghiệp)?", _dang_uy_khoi),
+        # state, provincial
+        (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?=\s+(?:tỉnh|thành phố))",
+         _named_provincial("ban-hdnd-tinh", cbs, "Ban ", suffix="hdnd")),
+        (r"(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc", _simple_provincial("ban-dan-toc-tinh")),
+        (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")",
+         _named_provincial("so", dept, "Sở ")),
+        (r"Văn phòng\s+(?:(?:Đoàn\s+" + DBQH + r"\s*(?:,|và)\s*)?" + HDND + r"\s+và\s+)?" + UBND
+         + r"(?=\s+(?:tỉnh|thành phố))", _simple_provincial("van-phong-ubnd-tinh")),
+        (r"Đoàn\s+" + DBQH + r"(?:\s+khóa\s+[IVXLC]+)?(?:\s+đơn vị)?(?=\s+(?:tỉnh|thành phố))",
+         _simple_provincial("doan-dbqh")),
+        (r"Đài\s+(?:Phát thanh\s*(?:và|-|–)\s*Truyền hình|(?-i:PT-TH|PTTH|PT&TH))",
+         _simple_provincial("dai-phat-thanh")),
+        (r"Bộ Chỉ huy\s+Quân sự", _provincial_military("Bộ Chỉ huy Quân sự")),
+        (r"Bộ Chỉ huy\s+Bộ đội Biên phòng", _provincial_military("Bộ Chỉ huy Bộ đội Biên phòng")),
+        (r"(?P<name>" + ag_rx + r")(?=\s+(?:tỉnh|thành phố))",
+         _named_provincial("to-chuc-tinh", ags, "", suffix="require-unit")),
+        (UBMTTQ, _unit_rule("mttq-tinh", "mttq-huyen", None)),
+        (UBND, _unit_rule("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
+        (HDND, _unit_rule("hdnd-tinh", "hdnd-huyen", None)),
+        # district
+        (r"(?-i:Phòng|PHÒNG|phòng)\s+(?P<name>" + off_rx + r")", _phong_rule(offs)),
+        # committees, media, cooperatives
+        (r"(?:Ban Chỉ đạo|(?-i:BCĐ))", _committee_rule("ban-chi-dao")),
+        (r"(?:Ban Tổ chức|(?-i:BTC))", _committee_rule("ban-to-chuc")),
+        (r"(?-i:Báo)", _proper_rule("bao", "Báo", ("cáo", "chí"), known_papers)),
+        (r"(?-i:Tạp chí)", _proper_rule("bao", "Tạp chí", (), known_papers)),
+        (r"(?:Hợp tác xã|(?-i:HTX))", _proper_rule("hop-tac-xa", "Hợp tác xã", ("kiểu",), loose=True)),
+        (r"Đài\s+(?:Truyền hình|Tiếng nói)\s+Việt Nam|Thông tấn xã Việt Nam|(?-i:TTXVN|VTV)",
+         _national_named("bao")),
+    ]
+    # no leading look-behind: it would stop the regex engine's fast scan for the first letter;
+    # the word-start test is done in _candidates
+    return tuple((re.compile("(?:" + rx + ")" + _E, re.IGNORECASE), fn) for rx, fn in spec)
+
+
+def _national_named(kind: str) -> Rule:
+    expand = {"TTXVN": "Thông tấn xã Việt Nam", "VTV": "Đài Truyền hình Việt Nam"}
+
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        label = expand.get(m.group(0), re.sub(r"\s+", " ", m.group(0)))
+        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=label))
+    return rule
+
+
+def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
+    s = ctx.s
+    for rx, fn in _rules():
+        for m in rx.finditer(s):
+            if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
+                continue
+            if _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                continue
+            hit = fn(ctx, m)
+            if hit is not None and hit.end > hit.start:
+                yield hit
+
+
+def _committee_words(label: str) -> list[str]:
+    return [w for w in fold(label).split() if w not in ("ban", "chỉ", "đạo", "tổ", "chức")]
+
+
+def _corefer_committees(hits: list[_Hit]) -> None:
+    """'Ban Chỉ đạo Đại hội tỉnh' after 'Ban Chỉ đạo Đại hội đại biểu ... tỉnh X lần thứ III' is the
+    same committee: a shorter label whose words all occur, in order, in a longer one of the same
+    kind and province takes the longer label."""
+    for kind in ("ban-chi-dao", "ban-to-chuc"):
+        same = [h for h in hits if h.org.kind == kind]
+        for h in same:
+            words = _committee_words(h.org.label)
+            best = None
+            if h.bare:
+                named = {o.org for o in same if not o.bare}
+                if len(named) == 1:
+                    best = named.pop()
+                elif not named and kind == "ban-to-chuc":
+                    # "Ban Chỉ đạo, Ban Tổ chức" of the one event the article names a Ban Chỉ đạo for
+                    steering = {o.org for o in hits if o.org.kind == "ban-chi-dao" and not o.bare}
+                    if len(steering) == 1:
+                        sorg = steering.pop()
+                        best = OrgRef(kind=kind, label="Ban Tổ chức" + sorg.label[len("Ban Chỉ đạo"):],
+                                      province=sorg.province, national=sorg.national)
+                if best is not None:
+                    h.org, h.bare = best, False
+                continue
+            for other in same:
+                if other is h or other.org.province != h.org.province:
+                    continue
+                ow = _committee_words(other.org.label)
+                if len(ow) > len(words) and _subsequence(words, ow) and (
+                        best is None or len(ow) > len(_committee_words(best.label))):
+                    best = other.org
+            if best is not None:
+                h.org = best
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _sentence_finder(text: str, sentences: list[Span]) -> Callable[[int], Span]:
+    if sentences:
+        starts = [sp.start for sp in sentences]
+
+        def find(pos: int) -> Span:
+            i = bisect.bisect_right(starts, pos) - 1
+            if 0 <= i < len(sentences) and sentences[i].start <= pos < sentences[i].end:
+                return sentences[i]
+            return _naive_sentence(text, pos)
+        return find
+    return lambda pos: _naive_sentence(text, pos)
+
+
+_SENT_END = re.compile(r"[.!?;\n]")
+
+
+def _naive_sentence(text: str, pos: int) -> Span:
+    """Fallback when no sentence spans were given: cut at . ! ? ; or a line break."""
+    start = pos
+    while start > 0 and not _SENT_END.match(text, start - 1):
+        start -= 1
+    m = _SENT_END.search(text, pos)
+    end = m.end() if m else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end)
+
+
+def find_organizations(text: str, sentences: list[Span], province: Province | None,
+                       keep_posts: bool = False) -> list[OrgMention]:
+    """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order.
+
+    "Thủ tướng Chính phủ" is a post held by one person, not listed as a body of the text unless
+    ``keep_posts`` (``body_from_phrase`` keeps it: a title or an issuer may name it).
+    """
+    if not text:
+        return []
+    ctx = _Ctx(text, province)
+    hits = sorted(_candidates(ctx), key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[_Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            chosen.append(h)
+            last_end = h.end
+    _corefer_committees(chosen)
+    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post)]
+    sentence_of = _sentence_finder(text, sentences)
+    return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,
+                       parent=parent_of(h.org)) for h in chosen]
+
+
+def body_from_phrase(phrase: str, province: Province | None) -> OrgRef | None:
+    """The body named in a title phrase: 'Phó Chủ tịch UBND tỉnh' -> UBND of ``province``.
+
+    A bare 'Ban' (no name) gives None: only the caller knows which Ban a title means.
+    """
+    mentions = find_organizations(nfc(phrase), [], province, keep_posts=True)
+    if not mentions:
+        return None
+    # a title names its body first: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo ..." -> UBND tỉnh
+    return mentions[0].org

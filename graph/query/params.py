@@ -1,0 +1,193 @@
+"""Query parameters bound safely: ``--param name=value`` -> an RDF term -> ``VALUES ?name { term }``.
+
+The user's text never reaches the query as text: it becomes a pyoxigraph term first, and the term's
+own N-Triples serialisation (which escapes quotes, backslashes and newlines) is what gets inserted.
+A value like ``"} ; DROP ALL #`` therefore only changes the string being matched.
+
+Value syntax:
+* ``<http://...>`` or a bare ``http(s)://...`` without spaces -> IRI
+* ``prefix:local`` with a prefix known to the profile or declared in the query -> IRI
+* ``lexical^^<datatype>`` or ``lexical^^xsd:date`` -> typed literal (``"lexical"^^...`` also accepted)
+* ``"text"@vi`` -> language-tagged literal
+* anything else -> a plain ``xsd:string`` literal of exactly that text (NFC-normalised); quotes
+  are part of the value (write ``"..."^^xsd:string`` for a value that itself contains ``^^``)
+
+The VALUES block goes at the start of the query's outermost WHERE group, on the same line, so
+FILTERs in that group see the binding and parser line numbers still match the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from graph.errors import UserError
+from graph.store.prefixes import PREFIXES
+from graph.text.normalize import nfc
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_CURIE = re.compile(r"([A-Za-z][A-Za-z0-9_.\-]*)?:([^\s<>\"{}|^`\\]*)\Z")
+_LANG = re.compile(r'"(.*)"@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\Z', re.S)
+_BARE_IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]+\Z")
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.\-]*)?:\s*<([^>]*)>", re.I)
+
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7-\uffff]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*)
+  | (?P<punct>[{}()])
+  | (?P<other>[^\s])
+  | (?P<space>\s+)
+    """,
+    re.X | re.S,
+)
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """What a light scan of the query text tells: its form, variables, and where WHERE opens."""
+
+    form: str | None  # SELECT, CONSTRUCT, ASK, DESCRIBE
+    variables: frozenset[str]
+    where_open: int | None  # index just after the '{' opening the outermost WHERE group
+    prefixes: dict[str, str]
+
+
+def scan(query: str) -> QueryShape:
+    """Tokenise just enough (comments, strings, IRIs, braces) to find the WHERE group safely."""
+    form: str | None = None
+    variables: set[str] = set()
+    depth = parens = 0
+    where_open: int | None = None
+    in_template = False
+    after_form: list[str] = []
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup
+        text = m.group()
+        if kind in ("comment", "space", "string", "iri"):
+            continue
+        if kind == "var":
+            variables.add(text[1:])
+            continue
+        if kind == "word" and depth == 0 and form is None and text.upper() in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+            form = text.upper()
+            continue
+        if form is not None and depth == 0 and parens == 0 and len(after_form) < 2:
+            after_form.append(text.upper())
+        if text == "(":
+            parens += 1
+        elif text == ")":
+            parens -= 1
+        elif text == "{":
+            if depth == 0 and parens == 0 and form is not None and where_open is None:
+                if form == "CONSTRUCT" and after_form[:1] == ["{"]:
+                    in_template = True  # CONSTRUCT { template } WHERE { ... }
+                elif form == "CONSTRUCT" and after_form[:1] == ["WHERE"] and not in_template:
+                    where_open = -1  # the short form: no room for VALUES
+                else:
+                    where_open = m.end()
+            depth += 1
+        elif text == "}":
+            depth -= 1
+            if depth == 0 and in_template:
+                in_template = False
+                after_form = ["}"]
+    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(query)}
+    return QueryShape(form, frozenset(variables), where_open, prefixes)
+
+
+def _iri(text: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(text)
+    except ValueError as exc:
+        raise UserError(f"not a valid IRI: {text!r} ({exc})") from None
+
+
+def _curie(text: str, prefixes: Mapping[str, str]) -> ox.NamedNode | None:
+    m = _CURIE.match(text)
+    if not m or (m.group(1) or "") not in prefixes:
+        return None
+    return _iri(prefixes[m.group(1) or ""] + m.group(2))
+
+
+def to_term(value: str, prefixes: Mapping[str, str] | None = None) -> ox.NamedNode | ox.Literal:
+    """Read a ``--param`` value as an RDF term (see the module docstring for the syntax)."""
+    known = {**PREFIXES, **(prefixes or {})}
+    stripped = value.strip()
+    if stripped.startswith("<") and stripped.endswith(">"):
+        return _iri(stripped[1:-1])
+    if _BARE_IRI.match(stripped):
+        return _iri(stripped)
+    if "^^" in value:
+        lexical, _, datatype = value.rpartition("^^")
+        datatype = datatype.strip()
+        if datatype.startswith("<") and datatype.endswith(">"):
+            dt = _iri(datatype[1:-1])
+        else:
+            dt = _curie(datatype, known)
+            if dt is None:
+                raise UserError(f"unknown datatype {datatype!r} in {value!r} (use <IRI> or xsd:...)")
+        if len(lexical) >= 2 and lexical[0] == lexical[-1] == '"':
+            lexical = lexical[1:-1]
+        return ox.Literal(nfc(lexical), datatype=dt)
+    m = _LANG.match(stripped)
+    if m:
+        try:
+            return ox.Literal(nfc(m.group(1)), language=m.group(2))
+        except ValueError as exc:
+            raise UserError(f"bad language tag in {value!r}: {exc}") from None
+    curie = _curie(stripped, known)
+    if curie is not None:
+        return curie
+    return ox.Literal(nfc(value))
+
+
+def parse_assignments(pairs: Iterable[str]) -> dict[str, list[str]]:
+    """``["name=value", ...]`` -> ``{name: [values]}``; a name given twice gets both values."""
+    out: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _NAME.match(name):
+            raise UserError(f"--param wants name=value with a SPARQL variable name, got {pair!r}")
+        out.setdefault(name, []).append(value)
+    return out
+
+
+def bind(
+    query: str,
+    params: Mapping[str, str | Iterable[str] | ox.NamedNode | ox.Literal],
+    *,
+    declared: Iterable[str] | None = None,
+) -> str:
+    """The query with one ``VALUES ?name { term ... }`` per parameter, built from terms only.
+
+    ``declared`` (the stored query's ``# param:`` names) limits which names are accepted; else
+    a parameter must be a variable of the query.  Unknown names are a :class:`UserError`.
+    """
+    if not params:
+        return query
+    shape = scan(query)
+    allowed = set(declared) if declared is not None else set(shape.variables)
+    for name in params:
+        if name not in allowed:
+            listed = ", ".join(sorted(allowed)) or "none"
+            raise UserError(f"unknown parameter {name!r} (this query takes: {listed})")
+    if shape.where_open is None:
+        raise UserError("cannot bind parameters: no WHERE { ... } group found in the query")
+    if shape.where_open < 0:
+        raise UserError("cannot bind parameters in a 'CONSTRUCT WHERE' short form: write CONSTRUCT { ... } WHERE { ... }")
+    blocks = []
+    for name, raw in params.items():
+        values = [raw] if isinstance(raw, str | ox.NamedNode | ox.Literal) else list(raw)
+        terms = [v if isinstance(v, ox.NamedNode | ox.Literal) else to_term(v, shape.prefixes) for v in values]
+        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+    pos = shape.where_open
+    return f"{query[:pos]} {' '.join(blocks)} {query[pos:]}"

@@ -1,0 +1,260 @@
+"""Title, publication date, bylines and portal name, read from the article's own lines.
+
+Portal pages put the headline and its dateline at the top (sometimes under a banner showing the day the
+page was saved), the byline on the last line(s) before the footer, and the site name in the footer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.read.boilerplate import is_article_paragraph, is_menu_line
+from graph.read.vocab import fold_line, vocab
+from graph.text.dates import DateMatch, find_dates
+from graph.text.normalize import clean_space, fold, title_case_name
+
+TOP_LINES = 12      # the title and its dateline are within the first non-empty lines
+BOTTOM_LINES = 5    # the byline is within the last non-empty lines
+
+_TIME = re.compile(r"\b\d{1,2}\s?[:hg]\s?\d{2}(?::\d{2})?(?:\s?(?:AM|PM|SA|CH|am|pm))?\b")
+_GMT = re.compile(r"\[?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\]?", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật|CN|T[2-7])\b",
+                      re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"\b(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?|ngày\s+xuất\s+bản|xuất\s+bản"
+    r"|thời\s+gian\s+đăng|ngày|lúc|đăng|posted|updated|published|lượt\s+xem\s*:?\s*\d*|in\s+bài\s+viết"
+    r"|gửi\s+email|bản\s+in)\b", re.IGNORECASE)
+_PUNCT = re.compile(r"[\s,|\-–—:;()\[\]/.·•]+")
+_DOC_REF = re.compile(r"(?:\d+\s*/\s*[\w.\-/]*[A-ZĐ][\w.\-/]*|(?i:\bsố)\s+\S+)"
+                      r"\s*,?\s*(?i:ban\s+hành\s+)?(?i:ngày\s*)?$")
+_SOURCE = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:\-]", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s(.])(?:Ảnh|ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip)\s*:\s*"
+    r"([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_][^\W\d_ ]*){1,3})\s*\)?\s*\.?$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_]{1,7}$")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\s[-–—/]\s|\s+và\s+|\s+-\s*|\s*-\s+)\s*")
+_TRAILING_JUNK = re.compile(r"[\s./,;:!\-–—]+$")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_PORTAL_QUOTED = re.compile(r"[Gg]hi\s+rõ\s+nguồn\s*[:\-]?\s*[\"“']([^\"”'\n]{5,120})[\"”']")
+_PORTAL = re.compile(r"((?:Trang|Cổng|TRANG|CỔNG)\s+(?:[Tt]hông\s+tin|THÔNG\s+TIN)\s+(?:điện\s+tử|ĐIỆN\s+TỬ)"
+                     r"[^\n\"”.;,()|]{3,100})")
+_HEADLINE_BAD_END = re.compile(r"[.,;:]$")
+
+
+@dataclass
+class DateLine:
+    index: int              # line index in the article lines
+    match: DateMatch
+    author: str | None      # "Văn Hoa - 05:32, 24/11/2023": the name standing with the date
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    published: date | None = None
+    authors: list[str] = field(default_factory=list)
+    portal: str | None = None
+
+
+def date_line(line: str) -> tuple[DateMatch, str | None] | None:
+    """The date of a dateline ("Thứ sáu, 22/01/2021", "05:32, 24/11/2023", "Văn Hoa - 16-7-2019"),
+    with the byline name standing beside it, if any."""
+    if len(line) > 120 or not any(ch.isdigit() for ch in line):
+        return None
+    found = [d for d in find_dates(line) if d.value.day is not None]
+    if not found:
+        return None
+    rest = line
+    for d in reversed(found):
+        rest = rest[: d.start] + " " + rest[d.end:]
+    rest = _GMT.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
+    rest = _WEEKDAY.sub(" ", rest)
+    rest = _DATE_LABEL.sub(" ", rest)
+    words = [w for w in _PUNCT.split(rest) if w]
+    if len(words) <= 2 and not any(len(w) > 3 and w[0].islower() for w in words):
+        name = " ".join(words)
+        return found[0], (normalise_name(name) if len(words) >= 2 else None)
+    # "Name - date" (a byline standing with its date)
+    before = clean_space(_PUNCT.sub(" ", line[: found[0].start]))
+    if before and len(before.split()) <= 4:
+        before = _TIME.sub(" ", before)
+        name = normalise_name(before)
+        if name:
+            return found[0], name
+    return None
+
+
+def is_headline(line: str) -> bool:
+    """A line shaped like a headline: a few words, no final full stop, not a dateline/menu/byline."""
+    words = line.split()
+    if not 3 <= len(words) <= 50 or len(line) > 320 or _HEADLINE_BAD_END.search(line):
+        return False
+    if line[:1] in "-•*+>|" or "http" in line or "@" in line:
+        return False
+    if is_menu_line(line) or date_line(line) is not None or byline_names(line) is not None:
+        return False
+    letters = sum(ch.isalpha() for ch in line)
+    return letters >= len(line) * 0.6
+
+
+def normalise_name(text: str) -> str | None:
+    """A byline name in clean form, or None: 2-4 capitalised syllables (all-caps title-cased)."""
+    if len(text) > 80:
+        return None
+    text = _PAREN.sub(" ", text)
+    text = _TRAILING_JUNK.sub("", clean_space(text)).strip(" .,-–")
+    low = fold(text)
+    for h in vocab().honorifics:
+        if low.startswith(h + " ") or (h.endswith(".") and low.startswith(h)):
+            text = text[len(h):].strip(" .")
+            low = fold(text)
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4:
+        return None
+    caps = all(t.isupper() for t in tokens)
+    for t in tokens:
+        if not _NAME_TOKEN.match(t) or not t[0].isupper():
+            return None
+        if not caps and not t[1:].islower() and len(t) > 1:
+            return None
+        if fold(t) in vocab().not_name_words:
+            return None
+    return title_case_name(text) if caps else text
+
+
+def byline_names(line: str) -> list[str] | None:
+    """Names in a labelled byline ("Tin, ảnh: Cảnh Tuân, Văn phòng./."); None when the line is no byline."""
+    if len(line) > 200 or ":" not in line[:40]:
+        return None
+    low = fold_line(line[:40])
+    for label in vocab().byline_labels:
+        if low.startswith(label):
+            rest_low = low[len(label):]
+            if not rest_low.lstrip().startswith(":"):
+                continue
+            # fold() keeps lengths except collapsed spaces: find the colon in the original line
+            rest = line.split(":", 1)[1] if ":" in line else ""
+            return names_in(rest)
+    return None
+
+
+def names_in(text: str) -> list[str]:
+    out: list[str] = []
+    for part in _SPLIT_NAMES.split(_PAREN.sub(" ", text)):
+        name = normalise_name(part)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _nonempty(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def _first_paragraph_date(lines: list[str], after: int) -> date | None:
+    """The first date of the first paragraph, skipping issue dates of cited documents
+    ("Kế hoạch số 12/KH-BDT ngày ...")."""
+    for i in range(after, len(lines)):
+        line = lines[i]
+        if len(line.split()) < 8:
+            continue
+        for d in find_dates(line):
+            if d.value.day is None or _DOC_REF.search(line[max(0, d.start - 50): d.start]):
+                continue
+            return d.value.to_date()
+        return None
+    return None
+
+
+def read_metadata(text: str, tail: str = "") -> Metadata:
+    """Title, date, bylines and portal of a cleaned article; ``tail`` is the cut footer (for the portal)."""
+    lines = text.split("\n")
+    idx = _nonempty(lines)
+    top = idx[:TOP_LINES]
+    meta = Metadata()
+
+    datelines: list[DateLine] = []
+    for i in top:
+        found = date_line(lines[i])
+        if found:
+            datelines.append(DateLine(i, found[0], found[1]))
+
+    # a dateline right under a headline is the article's; a banner date above the title is not
+    for k, dl in enumerate(datelines):
+        pos = idx.index(dl.index)
+        prev = lines[idx[pos - 1]] if pos > 0 else ""
+        if prev and is_headline(prev):
+            meta.title = prev
+            meta.published = dl.match.value.to_date()
+            break
+        if k == 0 and pos + 1 < len(idx) and is_headline(lines[idx[pos + 1]]):
+            meta.published = dl.match.value.to_date()
+    if meta.published is None and datelines:
+        meta.published = datelines[0].match.value.to_date()
+
+    if meta.title is None:
+        for i in top:
+            line = lines[i]
+            if is_article_paragraph(line):
+                break
+            if is_headline(line):
+                meta.title = line
+                break
+
+    if meta.published is None:
+        for i in idx[-BOTTOM_LINES:]:
+            found = date_line(lines[i])
+            if found:
+                meta.published = found[0].value.to_date()
+                break
+    if meta.published is None:
+        start = idx.index(lines.index(meta.title)) + 1 if meta.title in lines else 0
+        meta.published = _first_paragraph_date(lines, idx[start] if start < len(idx) else len(lines))
+
+    authors: list[str] = [dl.author for dl in datelines if dl.author]
+    authors.extend(_bottom_bylines(lines, idx))
+    for i in idx:
+        end = lines[i][-80:]
+        m = _PHOTO_CREDIT.search(end) if ":" in end else None
+        if m:
+            name = normalise_name(m.group(1))
+            if name:
+                authors.append(name)
+    meta.authors = list(dict.fromkeys(authors))
+    meta.portal = find_portal(tail) or find_portal(text)
+    return meta
+
+
+def _bottom_bylines(lines: list[str], idx: list[int]) -> list[str]:
+    found: list[str] = []
+    for i in reversed(idx[-BOTTOM_LINES:]):
+        line = lines[i]
+        if _SOURCE.match(line):
+            continue
+        labelled = byline_names(line)
+        if labelled is not None:
+            found[:0] = labelled
+            break
+        name = normalise_name(line) if len(line) <= 60 else None
+        if name:
+            found.insert(0, name)
+            continue
+        break
+    return found
+
+
+def find_portal(text: str) -> str | None:
+    """The site name a footer states ("Trang thông tin điện tử Ban Dân tộc tỉnh X")."""
+    if not text:
+        return None
+    m = _PORTAL_QUOTED.search(text)
+    if m and re.match(r"(?i)(trang|cổng|báo|website|tạp chí)", m.group(1)):
+        return clean_space(m.group(1))
+    found = [clean_space(m.group(1)) for m in _PORTAL.finditer(text)]
+    for name in found:
+        if not name.isupper():
+            return name
+    return found[0] if found else None

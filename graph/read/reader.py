@@ -1,0 +1,106 @@
+"""Any report file -> one clean :class:`Article` (the public entry points of the reading stage)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graph.read.article import Article, ReadError
+from graph.read.boilerplate import split_boilerplate
+from graph.read.cleanup import clean_text
+from graph.read.encoding import decode
+from graph.read.html import looks_like_html, parse_html
+from graph.read.large import TooLarge, strip_heavy_parts
+from graph.read.metadata import read_metadata
+
+SUFFIXES = (".txt", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+def read_text(raw: str, source: str, *, html: bool | None = None, path: str | None = None) -> Article:
+    """The article in ``raw`` (plain text or a saved HTML page; ``html=None`` sniffs which)."""
+    if not isinstance(raw, str):
+        raise ReadError(path, "input is not text")
+    if not raw.strip():
+        raise ReadError(path, "empty article")
+    is_html = looks_like_html(raw) if html is None else html
+    url = portal = None
+    meta_title = meta_published = None
+    meta_authors: list[str] = []
+    full = ""
+    if is_html:
+        page = parse_html(raw)
+        text = clean_text(page.text)
+        if not any(ch.isalpha() for ch in text):
+            raise ReadError(path, "no article text (the page holds only markup, scripts or menus)")
+        url, portal, full = page.url, page.portal, clean_text(page.full_text)
+        meta_title, meta_published, meta_authors = page.title, page.published, page.authors
+    else:
+        text = clean_text(raw)
+        if not text:
+            raise ReadError(path, "empty article")
+    _head, body, tail = split_boilerplate(text)
+    if not body.strip():
+        body = text
+    meta = read_metadata(body, tail + "\n" + full)
+    authors = list(dict.fromkeys([*meta.authors, *meta_authors]))
+    title = clean_text(meta_title) if meta_title else meta.title
+    return Article(
+        source=source, text=body, title=title or None, published=meta_published or meta.published,
+        authors=authors, path=path, url=url, portal=portal or meta.portal,
+    )
+
+
+def read_file(path: Path, max_bytes: int = 20_000_000) -> Article:
+    """Read one .txt/.html file; every unusable input raises :class:`ReadError` with a clear reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ReadError(str(path), "not a file")
+        suffix_html = path.suffix.lower() in _HTML_SUFFIXES
+        data = _oversized(path, size, max_bytes, suffix_html) if size > max_bytes else path.read_bytes()
+    except OSError as e:
+        raise ReadError(str(path), f"cannot read file ({e.strerror or e})") from e
+    if not data.strip():
+        raise ReadError(str(path), "empty article")
+    try:
+        raw, _encoding = decode(data, html=suffix_html or data.lstrip()[:1] == b"<")
+    except ReadError as e:
+        raise ReadError(str(path), e.reason) from None
+    html = True if suffix_html else None
+    try:
+        return read_text(raw, path.stem, html=html, path=str(path))
+    except ReadError as e:
+        raise ReadError(str(path), e.reason) from None
+
+
+def _oversized(path: Path, size: int, max_bytes: int, suffix_html: bool) -> bytes:
+    too_big = f"file too large ({size:,} bytes; the limit is {max_bytes:,})"
+    with path.open("rb") as f:
+        head = f.read(65536)
+    sniffed = suffix_html or looks_like_html(head.decode("utf-8", "ignore")) or \
+        looks_like_html(head.decode("utf-16", "ignore"))
+    if not sniffed:
+        raise ReadError(str(path), too_big)
+    try:
+        return strip_heavy_parts(path, max_bytes)
+    except TooLarge:
+        raise ReadError(str(path), too_big + ", even without its scripts and styles") from None
+
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every readable input under ``paths`` (files as given, folders searched recursively for
+    .txt/.html/.htm), each once, in sorted order so runs are reproducible."""
+    found: set[Path] = set()
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for child in p.rglob("*"):
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                    found.add(child)
+        elif p.is_file():
+            found.add(p)
+        else:
+            raise ReadError(str(p), "no such file or folder")
+    yield from sorted(found, key=lambda x: str(x))

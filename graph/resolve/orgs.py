@@ -1,0 +1,182 @@
+"""Bodies: canonical labels, parents (from ``data/org_kinds.yaml``) and the canonical key of a body.
+
+The key is what the IRI is minted from, so it must not depend on how the body was written: the same
+body written long ("Ủy ban nhân dân tỉnh Trà Vinh"), short ("UBND tỉnh Trà Vinh") or in the other tone
+style gives the same key, because labels are built from canonical heads and names (data/bodies.yaml),
+never copied from the text.
+
+Keys:  "vn/ubdt", "vn/bo/tai-chinh", "tra-vinh/ban-dan-toc-tinh", "tra-vinh/so/tai-chinh",
+"kon-tum/ia-h-drai/phong-dan-toc", "bao/bao-nghe-an"; a body of a province that the text does not
+name is scoped to its article: "a/<article_scope>/ban-dan-toc-tinh", so that two articles' "Ban Dân
+tộc tỉnh" never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from graph.extract.facts import OrgRef
+from graph.resolve.gazetteer import Gazetteer, Province
+from graph.text.normalize import fold, short_hash, slug
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# heads of labels, by kind; "{u}" is the unit part ("tỉnh Trà Vinh", "thành phố Hà Nội", "tỉnh")
+PROVINCE_LABELS: dict[str, str] = {
+    "ban-dan-toc-tinh": "Ban Dân tộc {u}",
+    "ubnd-tinh": "Ủy ban nhân dân {u}",
+    "hdnd-tinh": "Hội đồng nhân dân {u}",
+    "mttq-tinh": "Ủy ban Mặt trận Tổ quốc {u}",
+    "doan-dbqh": "Đoàn Đại biểu Quốc hội {u}",
+    "van-phong-ubnd-tinh": "Văn phòng Ủy ban nhân dân {u}",
+    "dang-bo-tinh": "Đảng bộ {u}",
+    "bch-dang-bo-tinh": "Ban Chấp hành Đảng bộ {u}",
+    "dai-phat-thanh": "Đài Phát thanh và Truyền hình {u}",
+}
+DISTRICT_LABELS: dict[str, str] = {
+    "ubnd-huyen": "Ủy ban nhân dân {d}",
+    "hdnd-huyen": "Hội đồng nhân dân {d}",
+    "mttq-huyen": "Ủy ban Mặt trận Tổ quốc {d}",
+    "phong-dan-toc": "Phòng Dân tộc {d}",
+}
+# kinds whose key carries a name (several bodies of that kind per scope)
+_NAMED_PREFIX = {"so": "Sở ", "bo": "Bộ ", "phong": "Phòng ", "ban-tinh-uy": "Ban ", "ban-hdnd-tinh": "Ban ",
+                 "hop-tac-xa": "Hợp tác xã "}
+
+
+@lru_cache(maxsize=1)
+def org_kinds() -> dict[str, dict]:
+    """The kinds of bodies (notation -> properties) from data/org_kinds.yaml."""
+    with (_DATA / "org_kinds.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def unit_phrase(province: Province | None, written_unit: str | None = None) -> str:
+    """'tỉnh Trà Vinh' / 'thành phố Hà Nội'; without a province the unit word as written (or 'tỉnh')."""
+    if province is not None:
+        return f"{province.unit_word} {province.name}"
+    return written_unit or "tỉnh"
+
+
+def party_committee(province: Province | None) -> str:
+    """'Tỉnh ủy Yên Bái' / 'Thành ủy Hà Nội' / 'Tỉnh ủy'."""
+    if province is None:
+        return "Tỉnh ủy"
+    return f"{'Thành ủy' if province.is_city else 'Tỉnh ủy'} {province.name}"
+
+
+def province_label(kind: str, province: Province | None, written_unit: str | None = None) -> str:
+    """Label of a singleton provincial body of ``kind``."""
+    if kind == "tinh-uy":
+        return party_committee(province)
+    if kind == "ban-thuong-vu-tinh-uy":
+        return f"Ban Thường vụ {party_committee(province)}"
+    return PROVINCE_LABELS[kind].format(u=unit_phrase(province, written_unit))
+
+
+def district_label(kind: str, unit_word: str, name: str | None) -> str:
+    d = f"{unit_word} {name}" if name else unit_word
+    if kind == "huyen-uy":
+        committee = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy", "quận": "Quận ủy"}
+        head = committee.get(unit_word, "Huyện ủy")
+        return f"{head} {name}" if name else head
+    return DISTRICT_LABELS[kind].format(d=d)
+
+
+def parent_of(org: OrgRef) -> OrgRef | None:
+    """The body ``org`` belongs to (org_kinds.yaml ``parent``), in the same province/district."""
+    kinds = org_kinds()
+    parent = (kinds.get(org.kind) or {}).get("parent")
+    if not parent:
+        return None
+    pk = kinds[parent]
+    gaz = Gazetteer.default()
+    prov = gaz.province(org.province) if org.province else None
+    if pk.get("level") == "national" or (pk.get("level") == "party" and parent in
+                                         ("ban-chap-hanh-tw", "bo-chinh-tri", "ban-bi-thu")):
+        return OrgRef(kind=parent, label=pk["vi"], national=True)
+    if parent in PROVINCE_LABELS or parent in ("tinh-uy", "ban-thuong-vu-tinh-uy"):
+        return OrgRef(kind=parent, label=province_label(parent, prov), province=org.province)
+    if parent in DISTRICT_LABELS or parent == "huyen-uy":
+        unit_word, name = "huyện", None
+        m = re.search(r"\b(huyện|thị xã|thành phố|quận)\s+(.+)$", org.label)
+        if m:
+            unit_word, name = m.group(1), m.group(2)
+        return OrgRef(kind=parent, label=district_label(parent, unit_word, name), province=org.province,
+                      district=org.district)
+    return OrgRef(kind=parent, label=pk["vi"], province=org.province)
+
+
+def guide_of(org: OrgRef) -> OrgRef | None:
+    """The body giving professional guidance (org_kinds.yaml ``guided_by``): Ban Dân tộc tỉnh -> Ủy ban Dân tộc.
+
+    Guidance is not containment, so it becomes dt:guidedBy (a sub-property of org:linkedTo), never
+    org:subOrganizationOf: a walk up the hierarchy must not pass from a province into a ministry.
+    """
+    kinds = org_kinds()
+    target = (kinds.get(org.kind) or {}).get("guided_by")
+    if not target:
+        return None
+    tk = kinds[target]
+    if tk.get("level") == "national":
+        return OrgRef(kind=target, label=tk["vi"], national=True)
+    if not org.province:
+        return None
+    prov = Gazetteer.default().province(org.province)
+    return OrgRef(kind=target, label=province_label(target, prov), province=org.province)
+
+
+def _strip_province(label: str, province: Province | None) -> str:
+    """'Sở Tài chính tỉnh Trà Vinh' -> 'Sở Tài chính'."""
+    if province is not None:
+        for name in (province.name, *province.aliases):
+            label = re.sub(r"\s*(?:tỉnh|thành phố|Tỉnh ủy|Thành ủy)?\s*" + re.escape(name) + r"$", "", label)
+    return re.sub(r"\s+(?:tỉnh|thành phố)$", "", label).strip()
+
+
+def org_key(org: OrgRef, article_scope: str) -> str:
+    """Canonical key of a body, stable across spellings; unknown province -> scoped to the article."""
+    kinds = org_kinds()
+    props = kinds.get(org.kind) or {}
+    gaz = Gazetteer.default()
+    prov = gaz.province(org.province) if org.province else None
+    base = _strip_province(org.label, prov)
+    name_part = base
+    prefix = _NAMED_PREFIX.get(org.kind)
+    if prefix and fold(base).startswith(fold(prefix)):
+        name_part = base[len(prefix):]
+    if org.kind == "phong":
+        name_part = re.sub(r"\s+(?:huyện|thị xã|thành phố|quận)\s+.*$", "", name_part)
+    if org.kind == "ban-tinh-uy":
+        name_part = re.sub(r"\s+(?:Tỉnh ủy|Thành ủy)$", "", name_part)
+    if org.kind == "ban-hdnd-tinh":
+        name_part = re.sub(r"\s+Hội đồng nhân dân$", "", name_part)
+    name_slug = slug(name_part)
+
+    if org.national or (props.get("level") == "national" and org.province is None):
+        if props.get("singleton"):
+            return f"vn/{org.kind}"
+        return f"vn/{org.kind}/{name_slug}"
+    if org.kind == "bao":
+        return f"bao/{slug(org.label)}"
+    if org.kind == "quan-doi" and prov is None:
+        return f"vn/quan-doi/{slug(org.label)}"
+    scope = org.province if org.province else f"a/{article_scope}"
+    if org.kind in ("ban-chi-dao", "ban-to-chuc", "other"):
+        return f"{scope}/{org.kind}/{slug(base, 40)}-{short_hash(base)}"
+    level = props.get("level")
+    if level in ("district", "commune") or org.kind == "huyen-uy":
+        if org.kind == "ubnd-xa":
+            return f"{scope}/xa/{name_slug}"
+        if not org.district:
+            return f"a/{article_scope}/{slug(base)}"
+        if org.kind == "phong":
+            return f"{scope}/{org.district}/phong/{name_slug}"
+        return f"{scope}/{org.district}/{org.kind}"
+    if props.get("singleton"):
+        return f"{scope}/{org.kind}"
+    return f"{scope}/{org.kind}/{name_slug}"

@@ -1,0 +1,305 @@
+"""The persistent graph store: pyoxigraph (RocksDB) on disk, one named graph per article.
+
+Why named graphs: re-building an article must replace exactly what that article said, and removing
+it must leave what other articles assert about shared nodes (bodies, people).  Each replacement is
+ONE SPARQL update (drop the old graph(s) + insert the new one), which Oxigraph runs as a single
+transaction: a crash leaves either the old or the new article, never half of each, and running the
+same build twice gives the same store (no duplicates).
+
+The "source name -> article" mapping is not kept on the side (where it could disagree with the
+data): it is read from the ``dcterms:identifier`` the article node carries in its own graph.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import UserError
+from graph.store.files import parse_file
+from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
+from graph.store.results import Rows
+
+_IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """A named graph in the store and the source names (file names) its article is known by."""
+
+    iri: str
+    sources: tuple[str, ...]
+
+
+def _to_term(value: Any) -> Any:
+    """pyoxigraph terms pass through; rdflib terms (the rdf/ builder may use them) are converted."""
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph):
+        return value
+    kind = type(value).__name__
+    if kind == "URIRef":
+        return ox.NamedNode(str(value))
+    if kind == "BNode":
+        return ox.BlankNode(str(value))
+    if kind == "Literal":
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype is not None:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    if isinstance(value, str):
+        return ox.NamedNode(value)
+    raise TypeError(f"not an RDF term: {value!r}")
+
+
+def _as_triples(data: Iterable[Any], graph: ox.NamedNode) -> list[ox.Triple]:
+    """Triples, quads (default graph or ``graph``) or 3/4-tuples -> pyoxigraph triples."""
+    out: list[ox.Triple] = []
+    for item in data:
+        if isinstance(item, ox.Triple):
+            out.append(item)
+            continue
+        if isinstance(item, ox.Quad):
+            g = item.graph_name
+            if not isinstance(g, ox.DefaultGraph) and g != graph:
+                raise ValueError(f"quad in graph {g} given for article graph {graph}")
+            out.append(item.triple)
+            continue
+        parts = tuple(item)
+        if len(parts) == 4 and parts[3] is not None:
+            g = _to_term(parts[3])
+            if not isinstance(g, ox.DefaultGraph) and g != graph:
+                raise ValueError(f"quad in graph {g} given for article graph {graph}")
+        out.append(ox.Triple(_to_term(parts[0]), _to_term(parts[1]), _to_term(parts[2])))
+    return out
+
+
+def _sparql_string(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+class KGStore:
+    """An on-disk store of article graphs.  Use as a context manager, or call :meth:`close`.
+
+    One process may open a store for writing at a time (RocksDB lock); ``read_only=True`` opens a
+    snapshot that works while a writer holds the lock (queries, exports).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not (self.path / "CURRENT").exists():
+            raise UserError(f"{self.path}: not a dantoc-kg store (no store files found)")
+        if not read_only and self.path.exists() and not self.path.is_dir():
+            raise UserError(f"{self.path}: exists and is not a folder")
+        try:
+            self._store: ox.Store | None = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise UserError(
+                    f"{self.path}: the store is open in another process (close it, or open it read-only)"
+                ) from None
+            raise UserError(f"{self.path}: cannot open the store: {exc}") from None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> KGStore:
+        return cls(path, read_only=read_only)
+
+    # -- life cycle -------------------------------------------------------------------------------
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk work the API does not cover)."""
+        if self._store is None:
+            raise ValueError("the store is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock)."""
+        if self._store is not None:
+            if not self.read_only:
+                self._store.flush()
+            self._store = None
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------------------
+    def articles(self) -> list[ArticleInfo]:
+        """Every named graph, sorted, with the source names its article node carries."""
+        store = self.oxigraph
+        sources: dict[str, list[str]] = {}
+        for quad in store.quads_for_pattern(None, _IDENT, None, None):
+            g = quad.graph_name
+            if isinstance(g, ox.NamedNode) and quad.subject == g and isinstance(quad.object, ox.Literal):
+                sources.setdefault(g.value, []).append(quad.object.value)
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        return [ArticleInfo(g, tuple(sorted(sources.get(g, ())))) for g in graphs]
+
+    def source_map(self) -> dict[str, str]:
+        """Source name (file name without extension) -> article IRI."""
+        return {src: info.iri for info in self.articles() for src in info.sources}
+
+    def article_for_source(self, name: str) -> str | None:
+        for quad in self.oxigraph.quads_for_pattern(None, _IDENT, ox.Literal(name), None):
+            if quad.subject == quad.graph_name:
+                return quad.subject.value
+        return None
+
+    def _sources_of(self, article: ox.NamedNode) -> set[str]:
+        return {q.object.value for q in self.oxigraph.quads_for_pattern(article, _IDENT, None, article)
+                if isinstance(q.object, ox.Literal)}
+
+    def _articles_known_as(self, sources: set[str]) -> dict[str, set[str]]:
+        """Article IRI -> all its source names, for the articles carrying any of ``sources``."""
+        found: dict[str, set[str]] = {}
+        for name in sources:
+            for quad in self.oxigraph.quads_for_pattern(None, _IDENT, ox.Literal(name), None):
+                if quad.subject == quad.graph_name and quad.subject.value not in found:
+                    found[quad.subject.value] = self._sources_of(quad.subject)
+        return found
+
+    def has_article(self, sha: str) -> bool:
+        """Is the article whose text has this sha1 (full hex or its first 16 digits) in the store?"""
+        sha = sha.strip().lower()
+        if len(sha) < 16:
+            raise ValueError(f"need at least 16 hex digits of the sha1, got {sha!r}")
+        return self.oxigraph.contains_named_graph(ox.NamedNode(article_iri(sha[:16])))
+
+    def replace_article(
+        self, article: str, triples_or_quads: Iterable[Any], *, sources: Iterable[str] | None = None
+    ) -> int:
+        """Make the store hold exactly these triples in the article's graph, atomically.
+
+        ``sources`` (default: the ``dcterms:identifier`` values the article node gets in the data)
+        are the file names this article comes from.  An *older* article known under one of these
+        names is the previous version of a changed file: its graph is dropped in the same
+        transaction, or, when that old text is still known under other names too, only the
+        identifier is removed from it.  Returns the number of triples written.
+        """
+        graph = ox.NamedNode(article)
+        triples = _as_triples(triples_or_quads, graph)
+        if sources is None:
+            sources = {t.object.value for t in triples
+                       if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)}
+        sources = set(sources)
+        g = str(graph)
+        ops = [f"DROP SILENT GRAPH {g}"]
+        current = self._articles_known_as(sources)
+        for old, old_sources in sorted(current.items()):
+            shared = old_sources & sources
+            if old == article or not shared:
+                continue
+            old_node = str(ox.NamedNode(old))
+            if old_sources <= sources:
+                ops.append(f"DROP SILENT GRAPH {old_node}")
+            else:
+                data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
+                ops.append(f"DELETE DATA {{ GRAPH {old_node} {{ {data} }} }}")
+        if triples:
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        self._update(" ;\n".join(ops))
+        return len(triples)
+
+    def remove_article(self, article: str) -> bool:
+        """Drop the article's graph; shared nodes survive through the other articles' graphs."""
+        node = ox.NamedNode(article)
+        existed = self.oxigraph.contains_named_graph(node)
+        self._update(f"DROP SILENT GRAPH {node}")
+        return existed
+
+    def remove_source(self, name: str) -> list[str]:
+        """Forget a source file: drop articles known only under it, untag the others."""
+        dropped = []
+        for info in self.articles():
+            if name not in info.sources:
+                continue
+            node = str(ox.NamedNode(info.iri))
+            if set(info.sources) == {name}:
+                self._update(f"DROP SILENT GRAPH {node}")
+                dropped.append(info.iri)
+            else:
+                self._update(f"DELETE DATA {{ GRAPH {node} {{ {node} {_IDENT} {_sparql_string(name)} }} }}")
+        return dropped
+
+    def _update(self, update: str) -> None:
+        if self.read_only:
+            raise UserError(f"{self.path}: the store is open read-only")
+        self.oxigraph.update(update)
+
+    # -- bulk -------------------------------------------------------------------------------------
+    def load_file(self, path: str | os.PathLike[str], *, graph: str | None = None, replace: bool = True) -> int:
+        """Load a graph file (ttl/nt/nq/trig/jsonld/rdf, optionally .gz).
+
+        Quad formats keep their named graphs, and with ``replace`` each graph in the file replaces
+        the store's graph of that name (one transaction per graph).  Triples of the default graph
+        go to ``graph`` when given (replacing it), else to the store's default graph (added).
+        Returns the number of quads read.
+        """
+        quads = parse_file(path)
+        by_graph: dict[Any, list[ox.Triple]] = {}
+        for q in quads:
+            g = q.graph_name
+            if isinstance(g, ox.DefaultGraph) and graph is not None:
+                g = ox.NamedNode(graph)
+            by_graph.setdefault(g, []).append(q.triple)
+        for g, triples in by_graph.items():
+            if isinstance(g, ox.DefaultGraph):
+                self._extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            elif replace:
+                self.replace_article(g.value, triples, sources=())
+            else:
+                self._extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+        return len(quads)
+
+    def _extend(self, quads: Iterable[ox.Quad]) -> None:
+        if self.read_only:
+            raise UserError(f"{self.path}: the store is open read-only")
+        self.oxigraph.extend(quads)
+
+    # -- reading ----------------------------------------------------------------------------------
+    def query(self, sparql: str, *, union: bool = True) -> Rows:
+        """Run a SPARQL query; with ``union`` the default graph is the union of all graphs."""
+        try:
+            result = self.oxigraph.query(sparql, use_default_graph_as_union=union)
+            return Rows.from_oxigraph(result)
+        except SyntaxError as exc:
+            raise UserError(f"malformed SPARQL: {exc}") from None
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad (all graphs), unsorted."""
+        return list(self.oxigraph.quads_for_pattern(None, None, None, None))
+
+    def triples_count(self) -> int:
+        """Number of quads stored (a triple asserted by two articles counts twice)."""
+        return len(self.oxigraph)
+
+    def distinct_triples_count(self) -> int:
+        """Number of distinct triples in the union of all graphs."""
+        rows = self.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
+        return int(rows.rows[0]["n"] or 0)
+
+    def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:  # noqa: A002
+        """Write the store deterministically (see :func:`graph.export.export`)."""
+        from graph.export import export
+
+        return export(self, format, path)
+
+    def __repr__(self) -> str:
+        state = "closed" if self._store is None else ("read-only" if self.read_only else "open")
+        return f"KGStore({str(self.path)!r}, {state})"
+
+
+def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> KGStore:
+    """Open (creating if needed) the on-disk store at ``path``; use it in a ``with`` block."""
+    return KGStore(path, read_only=read_only)
+
+
+__all__ = ["ID", "ArticleInfo", "KGStore", "open_store"]

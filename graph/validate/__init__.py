@@ -1,0 +1,126 @@
+"""Check a graph against the profile (ontology/shapes.ttl) and say where each problem came from.
+
+    report = validate(Path("out/graph.trig"))
+    print(report.to_text())          # grouped by shape, with file name and evidence sentence
+    report.conforms                  # False if any sh:Violation (warnings are allowed)
+
+Uses pyshacl (the reference engine) with inference "none" and no SHACL-AF.  Files are parsed with
+pyoxigraph; named graphs are validated as their union.  The concept schemes (ontology/vocab/*.ttl)
+are mixed in by default, so a graph that names a concept without copying it still validates.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+import rdflib
+
+from graph.errors import UserError
+from graph.validate.load import load_graph, store_to_graph, union_graph
+from graph.validate.report import Evidence, Report, Result, evidence_of, results_from_graph
+from graph.validate.vocab import concept_iri, load_schemes, ontology_dir, vocab_files
+
+__all__ = [
+    "Evidence",
+    "Report",
+    "Result",
+    "concept_iri",
+    "default_shapes_path",
+    "evidence_of",
+    "load_graph",
+    "load_schemes",
+    "load_shapes",
+    "validate",
+    "vocab_graph",
+]
+
+DataInput = rdflib.Graph | ox.Store | Path | str
+
+
+def default_shapes_path() -> Path:
+    return ontology_dir() / "shapes.ttl"
+
+
+@lru_cache(maxsize=8)
+def _parse_shapes(path: str, mtime: float) -> rdflib.Graph:
+    return load_graph(Path(path))
+
+
+def load_shapes(shapes: Path | str | rdflib.Graph | None = None) -> rdflib.Graph:
+    """The shapes graph: given, or ontology/shapes.ttl (parsed once per file version)."""
+    if isinstance(shapes, rdflib.Graph):
+        return shapes
+    path = Path(shapes) if shapes is not None else default_shapes_path()
+    if not path.is_file():
+        raise UserError(f"{path}: no such shapes file")
+    return _parse_shapes(str(path.resolve()), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> rdflib.Graph:
+    g = rdflib.Graph()
+    for f in vocab_files():
+        load_graph(f, into=g)
+    return g
+
+
+def vocab_graph() -> rdflib.Graph:
+    """All concept schemes (ontology/vocab/*.ttl) in one graph (shared: do not modify)."""
+    return _vocab()
+
+
+def validate(
+    data: DataInput,
+    shapes: Path | str | rdflib.Graph | None = None,
+    *,
+    with_vocab: bool = True,
+    evidence: bool = True,
+) -> Report:
+    """Validate ``data`` (an rdflib Graph/Dataset, a pyoxigraph Store, or an RDF file path).
+
+    ``with_vocab`` adds the concept schemes so skos:inScheme checks see them; ``evidence`` attaches
+    to each result the article and sentence it came from.  Warnings do not make a graph non-conforming.
+    """
+    shapes_graph = load_shapes(shapes)
+    ont_graph = None
+    if isinstance(data, str | Path):
+        graph = load_graph(data)            # our own copy: the vocabulary can go straight in
+        if with_vocab:
+            graph += _vocab()
+    elif isinstance(data, ox.Store):
+        graph = store_to_graph(data)
+        if with_vocab:
+            graph += _vocab()
+    elif isinstance(data, rdflib.Graph):
+        graph = union_graph(data)
+        if with_vocab:                      # never modify the caller's graph
+            if graph is data:
+                ont_graph = _vocab()
+            else:
+                graph += _vocab()
+    else:
+        raise TypeError(f"validate() takes an rdflib Graph, a pyoxigraph Store or a path, not {type(data)!r}")
+
+    conforms, results_graph, _ = pyshacl.validate(
+        graph,
+        shacl_graph=shapes_graph,
+        ont_graph=ont_graph,
+        inference="none",
+        advanced=False,
+        abort_on_first=False,
+        allow_warnings=True,
+        allow_infos=True,
+        inplace=ont_graph is None,
+    )
+    report = Report(
+        conforms=bool(conforms),
+        results=results_from_graph(results_graph, shapes_graph, graph),
+        graph=results_graph,
+        data=graph,
+    )
+    if evidence:
+        report.attach_evidence()
+    return report

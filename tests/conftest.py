@@ -1,0 +1,137 @@
+"""Shared fixtures: a live Oxigraph server, and tiny HTTP servers that misbehave on purpose."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _oxigraph_binary() -> str | None:
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else None
+
+
+@dataclass
+class OxigraphServer:
+    base: str
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.base}/store"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base}/update"
+
+    def clear(self) -> None:
+        """Empty the server (between tests sharing it)."""
+        request = urllib.request.Request(self.update_url, data=b"CLEAR ALL", method="POST",
+                                         headers={"Content-Type": "application/sparql-update"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """``oxigraph serve`` on a free port with an on-disk location; stopped at the end of the session."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the 'oxigraph' server binary is not installed (pip install oxigraph)")
+    location = tmp_path_factory.mktemp("oxigraph")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+                pytest.fail(f"oxigraph server exited: {err[:500]}")
+            try:
+                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1) as r:
+                    r.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("oxigraph server did not answer within 30 s")
+                time.sleep(0.1)
+        yield OxigraphServer(base)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class FakeServer:
+    url: str
+    hits: list[str]
+
+
+@contextlib.contextmanager
+def fake_http_server(respond: Handler) -> Iterator[FakeServer]:
+    """A threaded HTTP server on a free port where ``respond(handler)`` answers every GET/POST/PUT."""
+    hits: list[str] = []
+
+    class _Handler(BaseHTTPRequestHandler):
+        def _any(self) -> None:
+            hits.append(f"{self.command} {self.path}")
+            length = int(self.headers.get("Content-Length") or 0)
+            self.body = self.rfile.read(length) if length else b""
+            try:
+                respond(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        do_GET = do_POST = do_PUT = _any
+
+        def log_message(self, *args: object) -> None:  # keep test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield FakeServer(f"http://127.0.0.1:{server.server_address[1]}/sparql", hits)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def fake_server() -> Callable[[Handler], contextlib.AbstractContextManager[FakeServer]]:
+    """``with fake_server(respond) as srv:`` — see :func:`fake_http_server`."""
+    return fake_http_server

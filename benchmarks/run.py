@@ -1,0 +1,301 @@
+"""The scale benchmark: one command, every figure as a ratio against a plain-rdflib baseline.
+
+    python -m benchmarks.run --sizes 1000,10000,100000
+
+For each size: a corpus (real VNTC articles streamed from ../shared/corpus/vntc.tar.xz where present,
+the rest from benchmarks/generate.py), then each measured step in its own process (benchmarks/stages.py)
+with the peak RSS of its whole process tree sampled by psutil.  Baselines (rdflib Memory store, rdflib
+parsers/serialiser, pyshacl defaults) run on the first ``--baseline-quads`` quads of the same graph and
+are extrapolated linearly to the full graph: the JSON marks every such figure ``"extrapolated": true``.
+Writes benchmarks/results/<date>-<size>.json and benchmarks/results/<date>-<size>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+VNTC = ROOT.parent / "shared" / "corpus" / "vntc.tar.xz"
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGETS = {"extract_per_core": 300, "build_100k_s": 600, "peak_gib": 4, "query_p50_ms": 100, "shacl_100k_s": 60,
+           "export_tps": 500_000}
+
+
+def real_articles(out: Path, count: int) -> int:
+    """Stream up to ``count`` VNTC articles out of the archive into ``out`` (never into the repo)."""
+    if count <= 0 or not VNTC.exists():
+        return 0
+    n = 0
+    with tarfile.open(VNTC, "r|xz") as tar:
+        for m in tar:
+            if not m.isfile() or not m.name.endswith(".txt"):
+                continue
+            f = tar.extractfile(m)
+            if f is None:
+                continue
+            (out / f"vntc_{n:06d}.txt").write_bytes(f.read())
+            n += 1
+            if n >= count:
+                break
+    return n
+
+
+def make_corpus(out: Path, size: int, real_fraction: float, seed: int) -> dict[str, int]:
+    from benchmarks.generate import write_corpus
+
+    out.mkdir(parents=True, exist_ok=True)
+    real = real_articles(out, int(size * real_fraction))
+    write_corpus(out, size - real, seed=seed)
+    return {"real": real, "generated": size - real}
+
+
+def run_stage(stage: str, timeout: float = 7200, **kw: Any) -> dict[str, Any]:
+    """Run one stage in a fresh interpreter; sample the RSS of it and its children every 50 ms."""
+    cmd = [sys.executable, "-m", "benchmarks.stages", stage]
+    for k, v in kw.items():
+        if v is not None:
+            cmd += [f"--{k}", str(v)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+            done.wait(0.05)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    done.set()
+    th.join()
+    wall = time.perf_counter() - t
+    print(f"  {stage}: {wall:.1f} s, peak {peak / 2**20:.0f} MiB", file=sys.stderr, flush=True)
+    if proc.returncode != 0:
+        return {"error": err.decode(errors="replace")[-2000:], "wall_s": wall, "peak_mib": peak / 2**20}
+    res = json.loads(out.decode().strip().splitlines()[-1])
+    res.update(wall_s=wall, peak_mib=peak / 2**20)
+    return res
+
+
+def _ratio(ours: float | None, base: float | None, higher_is_better: bool = True) -> float | None:
+    if not ours or not base:
+        return None
+    return ours / base if higher_is_better else base / ours
+
+
+def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
+    corpus, store, nq = work / f"corpus-{size}", work / f"store-{size}", work / f"graph-{size}.nq"
+    t = time.perf_counter()
+    mix = make_corpus(corpus, size, a.real_fraction, a.seed)
+    res: dict[str, Any] = {"size": size, "corpus": mix, "corpus_seconds": time.perf_counter() - t}
+    print(f"[{size}] corpus {mix} in {res['corpus_seconds']:.1f} s", file=sys.stderr, flush=True)
+    cap = a.baseline_quads
+    s: dict[str, Any] = {}
+    s["extract"] = run_stage("extract", corpus=corpus, limit=min(size, a.extract_limit))
+    s["build"] = run_stage("build", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
+    quads = s["build"].get("quads", 0)
+    arts = s["build"].get("articles", size)
+    s["build_rdflib"] = run_stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
+                                  jobs=a.jobs)
+    s["load_oxigraph"] = run_stage("load-ox", nq=nq)
+    s["load_rdflib"] = run_stage("load-rdflib", nq=nq, cap=cap)
+    s["query_oxigraph"] = run_stage("query-ox", store=store, reps=a.reps)
+    s["query_rdflib"] = run_stage("query-rdflib", nq=nq, cap=min(cap, a.query_baseline_quads), reps=3)
+    s["shacl_pyshacl"] = run_stage("shacl-pyshacl", nq=nq, cap=min(cap, a.shacl_baseline_quads))
+    s["shacl_scale"] = run_stage("shacl-scale", store=store, jobs=a.jobs, limit=a.shacl_limit)
+    s["export_ours"] = run_stage("export-ox", store=store, out=work / f"graph-{size}.ttl")
+    s["export_rdflib"] = run_stage("export-rdflib", nq=nq, cap=cap, out=work / f"rdflib-{size}.ttl")
+    inc = work / f"inc-{size}"
+    from benchmarks.generate import write_corpus
+
+    write_corpus(inc, a.increment, seed=a.seed + 1)
+    s["incremental"] = run_stage("incremental", store=store, corpus=inc, jobs=a.jobs)
+    res["stages"] = s
+    res["figures"] = figures(s, quads, arts)
+    return res
+
+
+def figures(s: dict[str, Any], quads: int, arts: int) -> dict[str, Any]:
+    """Every headline figure with its baseline (extrapolated linearly where it ran on a subset) and ratio."""
+    f: dict[str, Any] = {"quads": quads, "articles": arts}
+    ex = s["extract"]
+    f["extract_articles_per_s"] = {"ours": ex.get("articles_per_s"), "per_core_target": TARGETS["extract_per_core"],
+                                   "ratio_to_target": _ratio(ex.get("articles_per_s"), TARGETS["extract_per_core"]),
+                                   "articles_timed": ex.get("articles")}
+    b, br = s["build"], s["build_rdflib"]
+    f["build_articles_per_s"] = {"ours": b.get("articles_per_s"), "rdflib": br.get("articles_per_s"),
+                                 "ratio": _ratio(b.get("articles_per_s"), br.get("articles_per_s")),
+                                 "baseline_articles": br.get("articles"), "ours_seconds": b.get("seconds"),
+                                 "rdflib_seconds_extrapolated": (arts / br["articles_per_s"]) if br.get("articles_per_s") else None,
+                                 "extrapolated": br.get("articles", 0) < arts}
+    f["build_peak_mib"] = {"ours": b.get("peak_mib"), "rdflib_subset": br.get("peak_mib"),
+                           "rdflib_subset_articles": br.get("articles")}
+    lo, lr = s["load_oxigraph"], s["load_rdflib"]
+    f["load_triples_per_s"] = {"ours": lo.get("triples_per_s"), "rdflib": lr.get("triples_per_s"),
+                               "ratio": _ratio(lo.get("triples_per_s"), lr.get("triples_per_s")),
+                               "ours_peak_mib": lo.get("peak_mib"), "rdflib_peak_mib_subset": lr.get("peak_mib"),
+                               "rdflib_quads": lr.get("quads"),
+                               "rdflib_peak_mib_extrapolated": (lr["peak_mib"] * quads / lr["quads"]) if lr.get("quads") else None,
+                               "extrapolated": lr.get("quads", 0) < quads}
+    qo, qr = s["query_oxigraph"].get("queries", {}), s["query_rdflib"].get("queries", {})
+    qn = s["query_rdflib"].get("quads") or 1
+    f["queries"] = {}
+    for name, o in qo.items():
+        r = qr.get(name, {})
+        scale = quads / qn
+        f["queries"][name] = {"ours_p50_ms": o["p50_ms"], "ours_p95_ms": o["p95_ms"], "rows": o["rows"],
+                              "rdflib_p50_ms_subset": r.get("p50_ms"), "rdflib_rows_subset": r.get("rows"),
+                              "rdflib_p50_ms_extrapolated": r["p50_ms"] * scale if r.get("p50_ms") else None,
+                              "ratio": _ratio(o["p50_ms"], r["p50_ms"] * scale if r.get("p50_ms") else None, False),
+                              "extrapolated": qn < quads}
+    sp, ss = s["shacl_pyshacl"], s["shacl_scale"]
+    py_full = sp["seconds"] * quads / sp["quads"] if sp.get("quads") else None
+    ours_full = ss.get("seconds")
+    if ss.get("graphs") and ss.get("graphs", 0) < arts and ss.get("per_article_seconds") is not None:
+        ours_full = ss["per_article_seconds"] * arts / ss["graphs"] + ss.get("cross_seconds", 0)
+    f["shacl_seconds"] = {"ours": ours_full, "pyshacl_extrapolated": py_full, "ratio": _ratio(ours_full, py_full, False),
+                          "pyshacl_subset_quads": sp.get("quads"), "pyshacl_subset_seconds": sp.get("seconds"),
+                          "ours_graphs_validated": ss.get("graphs"), "ours_extrapolated": bool(ss.get("graphs", arts) < arts)}
+    eo, er = s["export_ours"], s["export_rdflib"]
+    f["export_turtle_triples_per_s"] = {"ours": eo.get("triples_per_s"), "rdflib": er.get("triples_per_s"),
+                                        "ratio": _ratio(eo.get("triples_per_s"), er.get("triples_per_s")),
+                                        "writer": eo.get("writer"), "rdflib_quads": er.get("quads")}
+    inc = s["incremental"]
+    f["incremental"] = {"articles": inc.get("articles"), "seconds": inc.get("seconds"),
+                        "articles_per_s": (inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
+                        "ratio_to_full_build_rate": _ratio((inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
+                                                           b.get("articles_per_s"))}
+    return f
+
+
+def machine() -> dict[str, Any]:
+    def ver(pkg: str) -> str | None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version(pkg)
+        except PackageNotFoundError:
+            return None
+
+    lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+    model = next((ln.split(":", 1)[1].strip() for ln in lscpu.splitlines() if ln.startswith("Model name")), "?")
+    return {"cpu": model, "cores": os.cpu_count(), "ram_gib": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            "packages": {p: ver(p) for p in ("pyoxigraph", "rdflib", "pyshacl", "psutil")}}
+
+
+def _fmt(x: Any, spec: str = ",.0f") -> str:
+    return "—" if x is None else format(x, spec)
+
+
+def markdown(res: dict[str, Any]) -> str:
+    f = res["figures"]
+    q = f["quads"]
+    lines = [f"# Scale benchmark: {res['size']:,} articles ({res['date']})", "",
+             f"Corpus: {res['corpus']['real']:,} VNTC + {res['corpus']['generated']:,} generated; "
+             f"{f['articles']:,} articles built, {q:,} quads. Command: `{res['command']}`", "",
+             "| figure | ours | plain-rdflib baseline | ratio | note |", "|---|---|---|---|---|"]
+    e = f["extract_articles_per_s"]
+    lines.append(f"| extraction, articles/s (1 core) | {_fmt(e['ours'])} | target {e['per_core_target']} | "
+                 f"{_fmt(e['ratio_to_target'], '.2f')}x of target | {e['articles_timed']} articles timed |")
+    b = f["build_articles_per_s"]
+    lines.append(f"| whole build, articles/s (2 workers) | {_fmt(b['ours'])} | {_fmt(b['rdflib'])} | {_fmt(b['ratio'], '.2f')}x | "
+                 f"ours {_fmt(b['ours_seconds'], '.1f')} s; rdflib on {b['baseline_articles']} articles"
+                 f"{', extrapolated: ' + _fmt(b['rdflib_seconds_extrapolated'], '.0f') + ' s' if b['extrapolated'] else ''} |")
+    m = f["build_peak_mib"]
+    lines.append(f"| build peak RSS, MiB (tree) | {_fmt(m['ours'])} | {_fmt(m['rdflib_subset'])} on {m['rdflib_subset_articles']} articles | — | |")
+    ld = f["load_triples_per_s"]
+    lines.append(f"| store load, triples/s | {_fmt(ld['ours'])} | {_fmt(ld['rdflib'])} | {_fmt(ld['ratio'], '.1f')}x | "
+                 f"rdflib on {ld['rdflib_quads']:,} quads; peak {_fmt(ld['ours_peak_mib'])} vs {_fmt(ld['rdflib_peak_mib_subset'])} MiB"
+                 f" (rdflib extrapolated {_fmt(ld['rdflib_peak_mib_extrapolated'])} MiB) |")
+    for name, x in f["queries"].items():
+        lines.append(f"| query `{name}.rq` p50 / p95 ms | {_fmt(x['ours_p50_ms'], '.1f')} / {_fmt(x['ours_p95_ms'], '.1f')} | "
+                     f"{_fmt(x['rdflib_p50_ms_subset'], '.1f')} on subset, {_fmt(x['rdflib_p50_ms_extrapolated'], '.0f')} extrapolated | "
+                     f"{_fmt(x['ratio'], '.1f')}x | {x['rows']:,} rows |")
+    sh = f["shacl_seconds"]
+    lines.append(f"| SHACL validation, s | {_fmt(sh['ours'], '.1f')}{' (extrapolated)' if sh['ours_extrapolated'] else ''} | "
+                 f"{_fmt(sh['pyshacl_extrapolated'], '.1f')} (pyshacl on {_fmt(sh['pyshacl_subset_quads'])} quads: "
+                 f"{_fmt(sh['pyshacl_subset_seconds'], '.1f')} s) | {_fmt(sh['ratio'], '.1f')}x | ours validated {sh['ours_graphs_validated']} graphs |")
+    ex = f["export_turtle_triples_per_s"]
+    lines.append(f"| Turtle export, triples/s | {_fmt(ex['ours'])} | {_fmt(ex['rdflib'])} | {_fmt(ex['ratio'], '.1f')}x | "
+                 f"{ex['writer']}; rdflib on {_fmt(ex['rdflib_quads'])} quads |")
+    inc = f["incremental"]
+    lines.append(f"| incremental add of {inc['articles']} articles, s | {_fmt(inc['seconds'], '.1f')} | — | "
+                 f"{_fmt(inc['ratio_to_full_build_rate'], '.2f')}x of full-build rate | |")
+    errs = [k for k, v in res["stages"].items() if "error" in v]
+    if errs:
+        lines += ["", "Stages that failed: " + ", ".join(errs) + " (see the JSON for the error text)."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--real-fraction", type=float, default=0.2, help="share of VNTC articles in each corpus")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--baseline-quads", type=int, default=300_000, help="rdflib load/export baseline subset")
+    ap.add_argument("--query-baseline-quads", type=int, default=100_000)
+    ap.add_argument("--shacl-baseline-quads", type=int, default=100_000)
+    ap.add_argument("--shacl-limit", type=int, default=2000, help="article graphs our SHACL validates (0 = all)")
+    ap.add_argument("--extract-limit", type=int, default=2000)
+    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--increment", type=int, default=1000)
+    ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
+    ap.add_argument("--keep", action="store_true")
+    a = ap.parse_args(argv)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    date = dt.date.today().isoformat()
+    base = a.workdir or Path(tempfile.mkdtemp(prefix="dantoc-bench-"))
+    info = machine()
+    try:
+        for size in (int(x) for x in a.sizes.split(",")):
+            work = base / str(size)
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            res = bench_size(size, work, a)
+            res.update(date=date, machine=info, command="python -m benchmarks.run " + " ".join(argv or sys.argv[1:]))
+            (RESULTS / f"{date}-{size}.json").write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
+            (RESULTS / f"{date}-{size}.md").write_text(markdown(res), encoding="utf-8")
+            print(markdown(res), file=sys.stderr)
+            if not a.keep:
+                shutil.rmtree(work, ignore_errors=True)
+    finally:
+        if a.workdir is None and not a.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

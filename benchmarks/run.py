@@ -32,6 +32,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 VNTC = ROOT.parent / "shared" / "corpus" / "vntc.tar.xz"
 RESULTS = Path(__file__).resolve().parent / "results"
+PER_GRAPH = Path(__file__).resolve().parent / "queries-per-graph"
 TARGETS = {"extract_per_core": 300, "build_100k_s": 600, "peak_gib": 4, "query_p50_ms": 100, "shacl_100k_s": 60,
            "export_tps": 500_000}
 
@@ -64,7 +65,15 @@ def make_corpus(out: Path, size: int, real_fraction: float, seed: int) -> dict[s
     return {"real": real, "generated": size - real}
 
 
-def run_stage(stage: str, timeout: float = 7200, **kw: Any) -> dict[str, Any]:
+def _limit_memory(gib: float) -> Any:
+    def apply() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (int(gib * 2**30), int(gib * 2**30)))
+    return apply
+
+
+def run_stage(stage: str, timeout: float = 7200, mem_gib: float | None = None, **kw: Any) -> dict[str, Any]:
     """Run one stage in a fresh interpreter; sample the RSS of it and its children every 50 ms."""
     cmd = [sys.executable, "-m", "benchmarks.stages", stage]
     for k, v in kw.items():
@@ -72,7 +81,8 @@ def run_stage(stage: str, timeout: float = 7200, **kw: Any) -> dict[str, Any]:
             cmd += [f"--{k}", str(v)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+                            preexec_fn=_limit_memory(mem_gib) if mem_gib else None)
     peak = 0
     done = threading.Event()
 
@@ -97,10 +107,12 @@ def run_stage(stage: str, timeout: float = 7200, **kw: Any) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
+        err += f"\ntimed out after {timeout:.0f} s".encode()
     done.set()
     th.join()
     wall = time.perf_counter() - t
-    print(f"  {stage}: {wall:.1f} s, peak {peak / 2**20:.0f} MiB", file=sys.stderr, flush=True)
+    label = stage + (f" {Path(kw['query']).name}" if kw.get("query") else "")
+    print(f"  {label}: {wall:.1f} s, peak {peak / 2**20:.0f} MiB", file=sys.stderr, flush=True)
     if proc.returncode != 0:
         return {"error": err.decode(errors="replace")[-2000:], "wall_s": wall, "peak_mib": peak / 2**20}
     res = json.loads(out.decode().strip().splitlines()[-1])
@@ -123,14 +135,29 @@ def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
     cap = a.baseline_quads
     s: dict[str, Any] = {}
     s["extract"] = run_stage("extract", corpus=corpus, limit=min(size, a.extract_limit))
-    s["build"] = run_stage("build", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
-    quads = s["build"].get("quads", 0)
-    arts = s["build"].get("articles", size)
+    if size <= a.inmemory_max:
+        s["build"] = run_stage("build", corpus=corpus, nq=nq, jobs=a.jobs)
+    else:
+        s["build"] = {"error": f"not run: an in-memory store of {size} articles needs far more than 4 GiB "
+                               f"(--inmemory-max {a.inmemory_max})"}
+    s["build_disk"] = run_stage("build-disk", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
+    quads = s["build_disk"].get("quads", 0)
+    arts = s["build_disk"].get("articles", size)
     s["build_rdflib"] = run_stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
                                   jobs=a.jobs)
     s["load_oxigraph"] = run_stage("load-ox", nq=nq)
     s["load_rdflib"] = run_stage("load-rdflib", nq=nq, cap=cap)
-    s["query_oxigraph"] = run_stage("query-ox", store=store, reps=a.reps)
+    s["query_oxigraph"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+                                                          store=store, query=q, reps=a.reps)
+                                       for q in sorted((ROOT / "queries").glob("*.rq"))}}
+    s["query_per_graph"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+                                                           store=store, query=q, reps=a.reps)
+                                        for q in sorted(PER_GRAPH.glob("*.rq"))}}
+    ustore = work / f"ustore-{size}"
+    s["union_store"] = run_stage("union-store", nq=nq, store=ustore, out=work / f"union-{size}.ttl")
+    s["query_union_store"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+                                                             store=ustore, query=q, reps=a.reps, default_graph=1)
+                                          for q in sorted((ROOT / "queries").glob("*.rq"))}}
     s["query_rdflib"] = run_stage("query-rdflib", nq=nq, cap=min(cap, a.query_baseline_quads), reps=3)
     s["shacl_pyshacl"] = run_stage("shacl-pyshacl", nq=nq, cap=min(cap, a.shacl_baseline_quads))
     s["shacl_scale"] = run_stage("shacl-scale", store=store, jobs=a.jobs, limit=a.shacl_limit)
@@ -140,7 +167,7 @@ def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
     from benchmarks.generate import write_corpus
 
     write_corpus(inc, a.increment, seed=a.seed + 1)
-    s["incremental"] = run_stage("incremental", store=store, corpus=inc, jobs=a.jobs)
+    s["incremental"] = run_stage("incremental", store=store, corpus=inc, jobs=a.jobs, batch=500)
     res["stages"] = s
     res["figures"] = figures(s, quads, arts)
     return res
@@ -153,13 +180,16 @@ def figures(s: dict[str, Any], quads: int, arts: int) -> dict[str, Any]:
     f["extract_articles_per_s"] = {"ours": ex.get("articles_per_s"), "per_core_target": TARGETS["extract_per_core"],
                                    "ratio_to_target": _ratio(ex.get("articles_per_s"), TARGETS["extract_per_core"]),
                                    "articles_timed": ex.get("articles")}
-    b, br = s["build"], s["build_rdflib"]
+    b, bd, br = s["build"], s["build_disk"], s["build_rdflib"]
     f["build_articles_per_s"] = {"ours": b.get("articles_per_s"), "rdflib": br.get("articles_per_s"),
                                  "ratio": _ratio(b.get("articles_per_s"), br.get("articles_per_s")),
+                                 "disk_build": bd.get("articles_per_s"), "disk_build_seconds": bd.get("seconds"),
+                                 "disk_ratio": _ratio(bd.get("articles_per_s"), br.get("articles_per_s")),
+                                 "disk_store_bytes": bd.get("store_bytes"),
                                  "baseline_articles": br.get("articles"), "ours_seconds": b.get("seconds"),
                                  "rdflib_seconds_extrapolated": (arts / br["articles_per_s"]) if br.get("articles_per_s") else None,
                                  "extrapolated": br.get("articles", 0) < arts}
-    f["build_peak_mib"] = {"ours": b.get("peak_mib"), "rdflib_subset": br.get("peak_mib"),
+    f["build_peak_mib"] = {"ours": b.get("peak_mib"), "disk_build": bd.get("peak_mib"), "rdflib_subset": br.get("peak_mib"),
                            "rdflib_subset_articles": br.get("articles")}
     lo, lr = s["load_oxigraph"], s["load_rdflib"]
     f["load_triples_per_s"] = {"ours": lo.get("triples_per_s"), "rdflib": lr.get("triples_per_s"),
@@ -169,15 +199,26 @@ def figures(s: dict[str, Any], quads: int, arts: int) -> dict[str, Any]:
                                "rdflib_peak_mib_extrapolated": (lr["peak_mib"] * quads / lr["quads"]) if lr.get("quads") else None,
                                "extrapolated": lr.get("quads", 0) < quads}
     qo, qr = s["query_oxigraph"].get("queries", {}), s["query_rdflib"].get("queries", {})
+    qg = s.get("query_per_graph", {}).get("queries", {})
+    qu = s.get("query_union_store", {}).get("queries", {})
     qn = s["query_rdflib"].get("quads") or 1
     f["queries"] = {}
     for name, o in qo.items():
-        r = qr.get(name, {})
-        scale = quads / qn
-        f["queries"][name] = {"ours_p50_ms": o["p50_ms"], "ours_p95_ms": o["p95_ms"], "rows": o["rows"],
+        r, g = qr.get(name, {}), qg.get(name, {})
+        base = r["p50_ms"] * quads / qn if r.get("p50_ms") else None
+        f["queries"][name] = {"ours_p50_ms": o.get("p50_ms"), "ours_p95_ms": o.get("p95_ms"), "rows": o.get("rows"),
+                              "ours_error": (o["error"].strip().splitlines() or ["?"])[-1][:200] if "error" in o else None,
+                              "ours_peak_mib": o.get("peak_mib"),
+                              "per_graph_p50_ms": g.get("p50_ms"), "per_graph_p95_ms": g.get("p95_ms"),
+                              "per_graph_rows": g.get("rows"),
+                              "union_store_p50_ms": qu.get(name, {}).get("p50_ms"),
+                              "union_store_p95_ms": qu.get(name, {}).get("p95_ms"),
+                              "union_store_rows": qu.get(name, {}).get("rows"),
+                              "ratio_union_store": _ratio(qu.get(name, {}).get("p50_ms"), base, False),
                               "rdflib_p50_ms_subset": r.get("p50_ms"), "rdflib_rows_subset": r.get("rows"),
-                              "rdflib_p50_ms_extrapolated": r["p50_ms"] * scale if r.get("p50_ms") else None,
-                              "ratio": _ratio(o["p50_ms"], r["p50_ms"] * scale if r.get("p50_ms") else None, False),
+                              "rdflib_p50_ms_extrapolated": base,
+                              "ratio": _ratio(o.get("p50_ms"), base, False),
+                              "ratio_per_graph": _ratio(g.get("p50_ms"), base, False),
                               "extrapolated": qn < quads}
     sp, ss = s["shacl_pyshacl"], s["shacl_scale"]
     py_full = sp["seconds"] * quads / sp["quads"] if sp.get("quads") else None
@@ -191,11 +232,16 @@ def figures(s: dict[str, Any], quads: int, arts: int) -> dict[str, Any]:
     f["export_turtle_triples_per_s"] = {"ours": eo.get("triples_per_s"), "rdflib": er.get("triples_per_s"),
                                         "ratio": _ratio(eo.get("triples_per_s"), er.get("triples_per_s")),
                                         "writer": eo.get("writer"), "rdflib_quads": er.get("quads")}
+    us = s.get("union_store", {})
+    f["union_store"] = {"add_union_seconds": us.get("add_union_seconds"), "union_triples": us.get("union_triples"),
+                        "export_triples_per_s": us.get("export_triples_per_s"),
+                        "export_ratio": _ratio(us.get("export_triples_per_s"), er.get("triples_per_s")),
+                        "peak_mib": us.get("peak_mib")}
     inc = s["incremental"]
     f["incremental"] = {"articles": inc.get("articles"), "seconds": inc.get("seconds"),
                         "articles_per_s": (inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
                         "ratio_to_full_build_rate": _ratio((inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
-                                                           b.get("articles_per_s"))}
+                                                           bd.get("articles_per_s"))}
     return f
 
 
@@ -230,19 +276,30 @@ def markdown(res: dict[str, Any]) -> str:
     lines.append(f"| extraction, articles/s (1 core) | {_fmt(e['ours'])} | target {e['per_core_target']} | "
                  f"{_fmt(e['ratio_to_target'], '.2f')}x of target | {e['articles_timed']} articles timed |")
     b = f["build_articles_per_s"]
-    lines.append(f"| whole build, articles/s (2 workers) | {_fmt(b['ours'])} | {_fmt(b['rdflib'])} | {_fmt(b['ratio'], '.2f')}x | "
+    lines.append(f"| whole build into an on-disk store, benchmarks/disk_build (proposed), articles/s | {_fmt(b['disk_build'])} | "
+                 f"{_fmt(b['rdflib'])} | {_fmt(b['disk_ratio'], '.2f')}x | {_fmt(b['disk_build_seconds'], '.1f')} s; "
+                 f"store {_fmt((b['disk_store_bytes'] or 0) / 2**20)} MiB on disk |")
+    lines.append(f"| whole build, graph.build.build in memory (today), articles/s (2 workers) | {_fmt(b['ours'])} | {_fmt(b['rdflib'])} | {_fmt(b['ratio'], '.2f')}x | "
                  f"ours {_fmt(b['ours_seconds'], '.1f')} s; rdflib on {b['baseline_articles']} articles"
                  f"{', extrapolated: ' + _fmt(b['rdflib_seconds_extrapolated'], '.0f') + ' s' if b['extrapolated'] else ''} |")
     m = f["build_peak_mib"]
-    lines.append(f"| build peak RSS, MiB (tree) | {_fmt(m['ours'])} | {_fmt(m['rdflib_subset'])} on {m['rdflib_subset_articles']} articles | — | |")
+    lines.append(f"| build peak RSS, MiB (process tree): disk_build / in-memory build | {_fmt(m['disk_build'])} / {_fmt(m['ours'])} | {_fmt(m['rdflib_subset'])} on {m['rdflib_subset_articles']} articles | — | |")
     ld = f["load_triples_per_s"]
     lines.append(f"| store load, triples/s | {_fmt(ld['ours'])} | {_fmt(ld['rdflib'])} | {_fmt(ld['ratio'], '.1f')}x | "
                  f"rdflib on {ld['rdflib_quads']:,} quads; peak {_fmt(ld['ours_peak_mib'])} vs {_fmt(ld['rdflib_peak_mib_subset'])} MiB"
                  f" (rdflib extrapolated {_fmt(ld['rdflib_peak_mib_extrapolated'])} MiB) |")
     for name, x in f["queries"].items():
-        lines.append(f"| query `{name}.rq` p50 / p95 ms | {_fmt(x['ours_p50_ms'], '.1f')} / {_fmt(x['ours_p95_ms'], '.1f')} | "
+        ours = (f"{_fmt(x['ours_p50_ms'], '.1f')} / {_fmt(x['ours_p95_ms'], '.1f')}" if x["ours_p50_ms"] is not None
+                else f"failed: {x['ours_error']}")
+        lines.append(f"| query `{name}.rq` p50 / p95 ms (union default graph) | {ours} | "
                      f"{_fmt(x['rdflib_p50_ms_subset'], '.1f')} on subset, {_fmt(x['rdflib_p50_ms_extrapolated'], '.0f')} extrapolated | "
-                     f"{_fmt(x['ratio'], '.1f')}x | {x['rows']:,} rows |")
+                     f"{_fmt(x['ratio'], '.2f')}x | {_fmt(x['rows'])} rows, peak {_fmt(x['ours_peak_mib'])} MiB |")
+        lines.append(f"| query `{name}.rq` rewritten per graph, p50 / p95 ms | {_fmt(x['per_graph_p50_ms'], '.1f')} / "
+                     f"{_fmt(x['per_graph_p95_ms'], '.1f')} | (same baseline) | {_fmt(x['ratio_per_graph'], '.1f')}x | "
+                     f"{_fmt(x['per_graph_rows'])} rows |")
+        lines.append(f"| query `{name}.rq` on a default-graph union store, p50 / p95 ms | {_fmt(x['union_store_p50_ms'], '.1f')} / "
+                     f"{_fmt(x['union_store_p95_ms'], '.1f')} | (same baseline) | {_fmt(x['ratio_union_store'], '.1f')}x | "
+                     f"{_fmt(x['union_store_rows'])} rows |")
     sh = f["shacl_seconds"]
     lines.append(f"| SHACL validation, s | {_fmt(sh['ours'], '.1f')}{' (extrapolated)' if sh['ours_extrapolated'] else ''} | "
                  f"{_fmt(sh['pyshacl_extrapolated'], '.1f')} (pyshacl on {_fmt(sh['pyshacl_subset_quads'])} quads: "
@@ -250,6 +307,10 @@ def markdown(res: dict[str, Any]) -> str:
     ex = f["export_turtle_triples_per_s"]
     lines.append(f"| Turtle export, triples/s | {_fmt(ex['ours'])} | {_fmt(ex['rdflib'])} | {_fmt(ex['ratio'], '.1f')}x | "
                  f"{ex['writer']}; rdflib on {_fmt(ex['rdflib_quads'])} quads |")
+    us = f["union_store"]
+    lines.append(f"| Turtle export from a default-graph union store (Oxigraph dump), triples/s | {_fmt(us['export_triples_per_s'])} | "
+                 f"{_fmt(ex['rdflib'])} | {_fmt(us['export_ratio'], '.1f')}x | {_fmt(us['union_triples'])} distinct triples; "
+                 f"adding the union took {_fmt(us['add_union_seconds'], '.1f')} s |")
     inc = f["incremental"]
     lines.append(f"| incremental add of {inc['articles']} articles, s | {_fmt(inc['seconds'], '.1f')} | — | "
                  f"{_fmt(inc['ratio_to_full_build_rate'], '.2f')}x of full-build rate | |")
@@ -271,7 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shacl-limit", type=int, default=2000, help="article graphs our SHACL validates (0 = all)")
     ap.add_argument("--extract-limit", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--query-timeout", type=float, default=120, help="seconds per stored query stage")
+    ap.add_argument("--query-mem-gib", type=float, default=8, help="address-space cap of a query stage")
     ap.add_argument("--increment", type=int, default=1000)
+    ap.add_argument("--inmemory-max", type=int, default=20000, help="largest size built with graph.build.build in memory")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)

@@ -134,40 +134,46 @@ def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
     print(f"[{size}] corpus {mix} in {res['corpus_seconds']:.1f} s", file=sys.stderr, flush=True)
     cap = a.baseline_quads
     s: dict[str, Any] = {}
-    s["extract"] = run_stage("extract", corpus=corpus, limit=min(size, a.extract_limit))
+    only = set(a.only.split(",")) if a.only else None
+
+    def stage(name: str, **kw: Any) -> dict[str, Any]:
+        if only is not None and name not in only:
+            return {"error": "skipped (--only)"}
+        return run_stage(name, **kw)
+    s["extract"] = stage("extract", corpus=corpus, limit=min(size, a.extract_limit))
     if size <= a.inmemory_max:
-        s["build"] = run_stage("build", corpus=corpus, nq=nq, jobs=a.jobs)
+        s["build"] = stage("build", corpus=corpus, nq=nq, jobs=a.jobs)
     else:
         s["build"] = {"error": f"not run: an in-memory store of {size} articles needs far more than 4 GiB "
                                f"(--inmemory-max {a.inmemory_max})"}
-    s["build_disk"] = run_stage("build-disk", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
+    s["build_disk"] = stage("build-disk", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
     quads = s["build_disk"].get("quads", 0)
     arts = s["build_disk"].get("articles", size)
-    s["build_rdflib"] = run_stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
+    s["build_rdflib"] = stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
                                   jobs=a.jobs)
-    s["load_oxigraph"] = run_stage("load-ox", nq=nq)
-    s["load_rdflib"] = run_stage("load-rdflib", nq=nq, cap=cap)
-    s["query_oxigraph"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+    s["load_oxigraph"] = stage("load-ox", nq=nq)
+    s["load_rdflib"] = stage("load-rdflib", nq=nq, cap=cap)
+    s["query_oxigraph"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
                                                           store=store, query=q, reps=a.reps)
                                        for q in sorted((ROOT / "queries").glob("*.rq"))}}
-    s["query_per_graph"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+    s["query_per_graph"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
                                                            store=store, query=q, reps=a.reps)
                                         for q in sorted(PER_GRAPH.glob("*.rq"))}}
     ustore = work / f"ustore-{size}"
-    s["union_store"] = run_stage("union-store", nq=nq, store=ustore, out=work / f"union-{size}.ttl")
-    s["query_union_store"] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+    s["union_store"] = stage("union-store", nq=nq, store=ustore, out=work / f"union-{size}.ttl")
+    s["query_union_store"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
                                                              store=ustore, query=q, reps=a.reps, default_graph=1)
                                           for q in sorted((ROOT / "queries").glob("*.rq"))}}
-    s["query_rdflib"] = run_stage("query-rdflib", nq=nq, cap=min(cap, a.query_baseline_quads), reps=3)
-    s["shacl_pyshacl"] = run_stage("shacl-pyshacl", nq=nq, cap=min(cap, a.shacl_baseline_quads))
-    s["shacl_scale"] = run_stage("shacl-scale", store=store, jobs=a.jobs, limit=a.shacl_limit)
-    s["export_ours"] = run_stage("export-ox", store=store, out=work / f"graph-{size}.ttl")
-    s["export_rdflib"] = run_stage("export-rdflib", nq=nq, cap=cap, out=work / f"rdflib-{size}.ttl")
+    s["query_rdflib"] = stage("query-rdflib", nq=nq, cap=min(cap, a.query_baseline_quads), reps=3)
+    s["shacl_pyshacl"] = stage("shacl-pyshacl", nq=nq, cap=min(cap, a.shacl_baseline_quads))
+    s["shacl_scale"] = stage("shacl-scale", store=store, jobs=a.jobs, limit=a.shacl_limit)
+    s["export_ours"] = stage("export-ox", store=store, out=work / f"graph-{size}.ttl")
+    s["export_rdflib"] = stage("export-rdflib", nq=nq, cap=cap, out=work / f"rdflib-{size}.ttl")
     inc = work / f"inc-{size}"
     from benchmarks.generate import write_corpus
 
     write_corpus(inc, a.increment, seed=a.seed + 1)
-    s["incremental"] = run_stage("incremental", store=store, corpus=inc, jobs=a.jobs, batch=500)
+    s["incremental"] = stage("incremental", store=store, corpus=inc, jobs=a.jobs, batch=500)
     res["stages"] = s
     res["figures"] = figures(s, quads, arts)
     return res
@@ -286,7 +292,7 @@ def markdown(res: dict[str, Any]) -> str:
     lines.append(f"| build peak RSS, MiB (process tree): disk_build / in-memory build | {_fmt(m['disk_build'])} / {_fmt(m['ours'])} | {_fmt(m['rdflib_subset'])} on {m['rdflib_subset_articles']} articles | — | |")
     ld = f["load_triples_per_s"]
     lines.append(f"| store load, triples/s | {_fmt(ld['ours'])} | {_fmt(ld['rdflib'])} | {_fmt(ld['ratio'], '.1f')}x | "
-                 f"rdflib on {ld['rdflib_quads']:,} quads; peak {_fmt(ld['ours_peak_mib'])} vs {_fmt(ld['rdflib_peak_mib_subset'])} MiB"
+                 f"rdflib on {_fmt(ld['rdflib_quads'])} quads; peak {_fmt(ld['ours_peak_mib'])} vs {_fmt(ld['rdflib_peak_mib_subset'])} MiB"
                  f" (rdflib extrapolated {_fmt(ld['rdflib_peak_mib_extrapolated'])} MiB) |")
     for name, x in f["queries"].items():
         ours = (f"{_fmt(x['ours_p50_ms'], '.1f')} / {_fmt(x['ours_p95_ms'], '.1f')}" if x["ours_p50_ms"] is not None
@@ -336,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--query-mem-gib", type=float, default=8, help="address-space cap of a query stage")
     ap.add_argument("--increment", type=int, default=1000)
     ap.add_argument("--inmemory-max", type=int, default=20000, help="largest size built with graph.build.build in memory")
+    ap.add_argument("--only", default="", help="comma-separated stage names to run (default: all)")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)

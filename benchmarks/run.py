@@ -78,7 +78,7 @@ def run_stage(stage: str, timeout: float = 7200, mem_gib: float | None = None, *
     cmd = [sys.executable, "-m", "benchmarks.stages", stage]
     for k, v in kw.items():
         if v is not None:
-            cmd += [f"--{k}", str(v)]
+            cmd += [f"--{k.replace('_', '-')}", str(v)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
@@ -146,7 +146,9 @@ def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
     else:
         s["build"] = {"error": f"not run: an in-memory store of {size} articles needs far more than 4 GiB "
                                f"(--inmemory-max {a.inmemory_max})"}
-    s["build_disk"] = stage("build-disk", corpus=corpus, store=store, nq=nq, jobs=a.jobs)
+    need_nq = only is None or bool(only & {"load-ox", "load-rdflib", "union-store", "query-rdflib", "shacl-pyshacl",
+                                            "export-rdflib", "build-rdflib"})
+    s["build_disk"] = stage("build-disk", corpus=corpus, store=store, nq=nq if need_nq else None, jobs=a.jobs)
     quads = s["build_disk"].get("quads", 0)
     arts = s["build_disk"].get("articles", size)
     s["build_rdflib"] = stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
@@ -326,6 +328,22 @@ def markdown(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def requery(result: Path, work: Path, a: argparse.Namespace) -> None:
+    """Re-run the query stages of a finished size on its kept stores (``--workdir DIR --keep``) and rewrite it."""
+    res = json.loads(result.read_text(encoding="utf-8"))
+    size, s = res["size"], res["stages"]
+    store, ustore = work / str(size) / f"store-{size}", work / str(size) / f"ustore-{size}"
+    for key, st, extra, files in (("query_oxigraph", store, {}, sorted((ROOT / "queries").glob("*.rq"))),
+                                  ("query_per_graph", store, {}, sorted(PER_GRAPH.glob("*.rq"))),
+                                  ("query_union_store", ustore, {"default_graph": 1}, sorted((ROOT / "queries").glob("*.rq")))):
+        if key in a.requery_stages.split(","):
+            s[key] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
+                                                    store=st, query=q, reps=a.reps, **extra) for q in files}}
+    res["figures"] = figures(s, res["figures"]["quads"], res["figures"]["articles"])
+    result.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
+    result.with_suffix(".md").write_text(markdown(res), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -345,7 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="comma-separated stage names to run (default: all)")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--requery", type=Path, default=None, help="results JSON whose query stages to re-run (needs --workdir)")
+    ap.add_argument("--requery-stages", default="query_union_store")
     a = ap.parse_args(argv)
+    if a.requery:
+        requery(a.requery, a.workdir, a)
+        return 0
     RESULTS.mkdir(parents=True, exist_ok=True)
     date = dt.date.today().isoformat()
     base = a.workdir or Path(tempfile.mkdtemp(prefix="dantoc-bench-"))

@@ -59,7 +59,7 @@ def test_optional_gives_none_for_unbound() -> None:
 
 def test_ask_and_construct() -> None:
     assert run_query("ASK { ?s ?p ?o }", GRAPH).boolean is True
-    rows = run_query(f"CONSTRUCT {{ ?p <http://example.org/n> ?n }} WHERE {{ ?p <http://xmlns.com/foaf/0.1/name> ?n }}",
+    rows = run_query("CONSTRUCT { ?p <http://example.org/n> ?n } WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }",
                      GRAPH)
     assert rows.columns == ["subject", "predicate", "object"]
     assert {r["object"] for r in rows.rows} == {"A Khưa", "Lâm Thị Huyền"}

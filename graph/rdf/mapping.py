@@ -134,7 +134,8 @@ class ArticleGraph:
 
     def phrase(self, span: Span, sentence: Span, entity: NamedNode) -> None:
         """The words naming ``entity`` (NIF entity linking) and the 1-hop schema:mentions shortcut."""
-        if span == sentence or span.end <= span.start:
+        if span == sentence or span.end <= span.start or not (sentence.start <= span.start and span.end <= sentence.end):
+            # no words of its own inside one sentence (e.g. a number broken over a page header): mention only
             self.add(self.iri, SCHEMA.mentions, entity)
             return
         iri = NamedNode(f"{self.iri.value}#char={span.start},{span.end}")
@@ -292,7 +293,8 @@ def build_article_graph(
         if g.once(f"prog {pg.key}"):
             _key, label, _kind = canonical(longest[pg.key])
             g.add(iri, A, DT.Programme)
-            g.add(iri, SKOS.prefLabel, _vi(unify_tones(label or longest[pg.key])))
+            name = label or longest[pg.key]
+            g.add(iri, SKOS.prefLabel, _vi(unify_tones(name[:1].upper() + name[1:])))
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
@@ -318,7 +320,7 @@ def build_article_graph(
             post_iri = None
             if post.org is not None and org is not None:
                 okey = org_key(post.org, g.scope)
-                post_iri = data_iri(f"post/{okey}/{keys.role_slug(post.role)}")
+                post_iri = data_iri(f"post/{okey}/{vocab.role_notation(post.role)}")
                 if g.once(f"post {post_iri.value}"):
                     g.add(post_iri, A, ORG.Post)
                     g.add(post_iri, SKOS.prefLabel, _vi(f"{post.role} – {unify_tones(post.org.label)}"))
@@ -353,6 +355,7 @@ def build_article_graph(
     person_index = {id(pm): i for i, pm in enumerate(facts.persons)}
 
     # events
+    n_part = n_award = 0
     for n, ev in enumerate(facts.events):
         if ev.organizer is not None and ev.date is not None and ev.date.day:
             iri = data_iri(f"event/{org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}")
@@ -376,8 +379,9 @@ def build_article_graph(
         for key in ev.programmes:
             if key in prog_iris:
                 g.add(iri, SCHEMA.about, prog_iris[key])
-        for k, part in enumerate(ev.participations):
-            p = data_iri(f"participation/{g.h16}/{n}-{k}")
+        for part in ev.participations:
+            p = data_iri(f"participation/{g.h16}/{n_part}")
+            n_part += 1
             g.add(iri, ELIDL.had_participation, p)
             g.add(p, A, ELIDL.Participation)
             g.add(p, ELIDL.participation_role, g.concept("prole", part.role))
@@ -392,8 +396,9 @@ def build_article_graph(
                     g.add(p, DT.inCapacityOf, m)
             elif part.org is not None:
                 g.add(p, ELIDL.had_participant_organization, g.org(part.org, part.sentence))
-        for k, aw in enumerate(ev.awards):
-            a = data_iri(f"award/{g.h16}/{n}-{k}")
+        for aw in ev.awards:
+            a = data_iri(f"award/{g.h16}/{n_award}")
+            n_award += 1
             g.add(a, A, DT.AwardConferral)
             g.add(a, DT.atEvent, iri)
             g.add(a, DT.awardName, _vi(aw.award))
@@ -409,6 +414,7 @@ def build_article_graph(
     dataset = data_iri("dataset/reported-figures")
     if facts.figures:
         g.add(dataset, A, QB.DataSet)
+        g.add(dataset, QB.structure, DT["dsd-reported-figures"])
         g.add(dataset, SKOS.prefLabel, _vi("Số liệu nêu trong các báo cáo"))
     for fig in facts.figures:
         _figure(g, fig, dataset, prog_iris)

@@ -11,7 +11,7 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.rdf.namespaces import A, SKOS
+from graph.rdf.namespaces import SKOS, A
 from graph.text.normalize import slug
 from graph.validate.vocab import DEF, load_schemes
 

@@ -286,7 +286,7 @@ class KGStore:
         rows = self.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
         return int(rows.rows[0]["n"] or 0)
 
-    def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:  # noqa: A002
+    def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:
         """Write the store deterministically (see :func:`graph.export.export`)."""
         from graph.export import export
 

@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import rdflib
+import rdflib.collection
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, Namespace
-import rdflib.collection
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("http://schema.org/")

@@ -130,7 +130,7 @@ def scheme_turtle(scheme: Scheme) -> str:
     lines += [
         f"dtk:{scheme.name} a skos:ConceptScheme ;",
         f"    skos:prefLabel {_lit(scheme.vi, 'vi')} , {_lit(scheme.en, 'en')} ;",
-        f"    dcterms:source <https://w3id.org/dantoc-kg/def> ;",
+        "    dcterms:source <https://w3id.org/dantoc-kg/def> ;",
         f"    skos:hasTopConcept {top} .",
         "",
     ]

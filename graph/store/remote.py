@@ -122,7 +122,8 @@ class Endpoint:
         sw.setQuery(query)
         sw.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
         sw.setMethod(POST if (self.post or len(query) > LONG_QUERY) else GET)
-        sw.setTimeout(self.timeout)  # type: ignore[arg-type]  # urllib accepts float seconds
+        sw.setTimeout(max(1, int(self.timeout)))
+        sw.timeout = self.timeout  # setTimeout() truncates to int (0.5 s would mean "no timeout")
         if self.user:
             if self.auth == "digest":
                 sw.setHTTPAuth(DIGEST)

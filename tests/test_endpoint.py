@@ -32,7 +32,8 @@ def server(oxigraph_server):
 
 def _graphs_on(server) -> dict[str, int]:
     rows = Endpoint(server.query_url).query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    )
     return {r["g"]: int(r["n"]) for r in rows.rows}
 
 
@@ -72,7 +73,9 @@ def test_push_in_chunks_sends_every_triple(server) -> None:
     assert _graphs_on(server) == expected
 
 
-def test_cli_push_store_then_query_endpoint(server, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_push_store_then_query_endpoint(
+    server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with open_store(tmp_path / "db") as store:
         store.load_file(GRAPH)
     assert main(["push", "--store", str(tmp_path / "db"), "--endpoint", server.query_url, "--replace"]) == 0
@@ -102,9 +105,11 @@ def test_endpoint_returns_the_same_rows_as_the_file(server) -> None:
     # the file has the shared label twice (two article graphs): compare distinct rows
     assert remote.columns == local.columns
     assert sorted(map(tuple, (r.values() for r in remote.rows))) == sorted(
-        set(map(tuple, (r.values() for r in local.rows))))
-    with_param = run_query(OFFICIALS, Endpoint(server.query_url),
-                           {"person": "id:person/kon-tum/a-khua-3d4e5f"})
+        set(map(tuple, (r.values() for r in local.rows)))
+    )
+    with_param = run_query(
+        OFFICIALS, Endpoint(server.query_url), {"person": "id:person/kon-tum/a-khua-3d4e5f"}
+    )
     assert [r["name"] for r in with_param.rows] == ["A Khưa"]
 
 
@@ -142,13 +147,19 @@ def test_paging_returns_all_rows_from_a_capped_endpoint(server, fake_server) -> 
     """A proxy in front of Oxigraph that cuts every answer to 7 rows, like Virtuoso's ResultSetMaxRows."""
     people = ox.Store()
     for i in range(53):
-        people.add(ox.Quad(ox.NamedNode(f"http://example.org/p{i:03d}"),
-                           ox.NamedNode("http://xmlns.com/foaf/0.1/name"), ox.Literal(f"Người {i:03d}")))
+        people.add(
+            ox.Quad(
+                ox.NamedNode(f"http://example.org/p{i:03d}"),
+                ox.NamedNode("http://xmlns.com/foaf/0.1/name"),
+                ox.Literal(f"Người {i:03d}"),
+            )
+        )
     GraphStore(server.store_url).push(people, replace=True, quiet=True)
 
     def capped(h):
-        query = urllib.parse.parse_qs(urllib.parse.urlsplit(h.path).query).get("query") or \
-            urllib.parse.parse_qs(h.body.decode()).get("query")
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(h.path).query).get(
+            "query"
+        ) or urllib.parse.parse_qs(h.body.decode()).get("query")
         url = server.query_url + "?" + urllib.parse.urlencode({"query": query[0]})
         req = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
         with urllib.request.urlopen(req, timeout=10) as r:
@@ -246,7 +257,7 @@ def test_server_errors_are_retried_and_counted(fake_server) -> None:
 def test_bad_query_and_404_are_clear(server) -> None:
     with pytest.raises(UserError, match="rejected the query as malformed"):
         Endpoint(server.query_url).query("SELECT * WHERE { ?s ?p }")
-    with pytest.raises(UserError, match="HTTP 404|no SPARQL endpoint"):
+    with pytest.raises(UserError, match=r"HTTP 404|no SPARQL endpoint"):
         Endpoint(server.base + "/nothing-here", retries=0).query("ASK {}")
 
 
@@ -262,14 +273,42 @@ def test_basic_auth_is_sent(fake_server, monkeypatch: pytest.MonkeyPatch, capsys
 
     monkeypatch.setenv("KG_TEST_PASSWORD", "mật khẩu")
     with fake_server(check) as srv:
-        assert main(["query", "ASK {}", "--endpoint", srv.url, "--user", "bdt", "--password-env",
-                     "KG_TEST_PASSWORD", "--format", "json"]) == 0
+        assert (
+            main(
+                [
+                    "query",
+                    "ASK {}",
+                    "--endpoint",
+                    srv.url,
+                    "--user",
+                    "bdt",
+                    "--password-env",
+                    "KG_TEST_PASSWORD",
+                    "--format",
+                    "json",
+                ]
+            )
+            == 0
+        )
     import base64
 
     assert seen == ["Basic " + base64.b64encode("bdt:mật khẩu".encode()).decode()]
     assert json.loads(capsys.readouterr().out) == {"head": {}, "boolean": True}
-    assert main(["query", "ASK {}", "--endpoint", "http://127.0.0.1:1/sparql", "--user", "bdt",
-                 "--password-env", "KG_UNSET_VARIABLE_X"]) == 2
+    assert (
+        main(
+            [
+                "query",
+                "ASK {}",
+                "--endpoint",
+                "http://127.0.0.1:1/sparql",
+                "--user",
+                "bdt",
+                "--password-env",
+                "KG_UNSET_VARIABLE_X",
+            ]
+        )
+        == 2
+    )
     assert "KG_UNSET_VARIABLE_X is not set" in capsys.readouterr().err
 
 
@@ -277,7 +316,10 @@ def test_guess_gsp() -> None:
     assert guess_gsp("http://h:7878/query") == ("http://h:7878/store", "graph")
     assert guess_gsp("http://h:3030/ds/query") == ("http://h:3030/ds/data", "graph")
     assert guess_gsp("http://h:3030/ds/sparql") == ("http://h:3030/ds/data", "graph")
-    assert guess_gsp("http://h:7200/repositories/kg") == ("http://h:7200/repositories/kg/rdf-graphs/service", "graph")
+    assert guess_gsp("http://h:7200/repositories/kg") == (
+        "http://h:7200/repositories/kg/rdf-graphs/service",
+        "graph",
+    )
     assert guess_gsp("http://h:8890/sparql") == ("http://h:8890/sparql-graph-crud", "graph-uri")
     assert guess_gsp("http://h:8890/sparql-auth") == ("http://h:8890/sparql-graph-crud-auth", "graph-uri")
     with pytest.raises(UserError, match="--gsp"):

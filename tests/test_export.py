@@ -86,8 +86,13 @@ def test_determinism_across_processes(tmp_path: Path) -> None:
     outputs = []
     for i in range(2):
         out = tmp_path / f"p{i}.ttl"
-        subprocess.run([sys.executable, "-m", "graph", "export", str(GRAPH), "--format", "turtle", "--out", str(out)],
-                       check=True, cwd=root, env={"PYTHONPATH": root, "PYTHONHASHSEED": str(i + 1)}, timeout=60)
+        subprocess.run(
+            [sys.executable, "-m", "graph", "export", str(GRAPH), "--format", "turtle", "--out", str(out)],
+            check=True,
+            cwd=root,
+            env={"PYTHONPATH": root, "PYTHONHASHSEED": str(i + 1)},
+            timeout=60,
+        )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
 
@@ -164,17 +169,20 @@ def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in capsys.readouterr().err
 
 
-def test_cli_export_ontology_when_present(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_ontology_when_present(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "ontology").mkdir()
     (tmp_path / "ontology" / "shapes.ttl").write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<https://w3id.org/dantoc-kg/def#S> a sh:NodeShape .\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["export", "--what", "shapes", "--format", "nt", "--out", "s.nt"]) == 0
     assert (tmp_path / "s.nt").read_text(encoding="utf-8") == (
         "<https://w3id.org/dantoc-kg/def#S> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
-        "<http://www.w3.org/ns/shacl#NodeShape> .\n")
+        "<http://www.w3.org/ns/shacl#NodeShape> .\n"
+    )
 
 
 def test_store_canonicalises_numbers(tmp_path: Path) -> None:

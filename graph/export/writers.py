@@ -31,11 +31,17 @@ import pyoxigraph as ox
 from graph.store.prefixes import PREFIXES, RDF_TYPE
 
 FORMAT_ALIASES = {
-    "turtle": "turtle", "ttl": "turtle",
-    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-    "nquads": "nquads", "nq": "nquads", "n-quads": "nquads",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "nt": "nt",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "nquads": "nquads",
+    "nq": "nquads",
+    "n-quads": "nquads",
     "trig": "trig",
-    "jsonld": "jsonld", "json-ld": "jsonld",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
 }
 EXTENSIONS = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
 QUAD_FORMATS = {"nquads", "trig", "jsonld"}
@@ -121,7 +127,7 @@ class _TurtleTerms:
             hit = (f"<{iri}>" if not iri.startswith("<") else iri, None)
             for prefix, ns in self.items:
                 if iri.startswith(ns):
-                    local = iri[len(ns):]
+                    local = iri[len(ns) :]
                     if _PLAIN_LOCAL.match(local):
                         hit = (f"{prefix}:{local}", prefix)
                     break
@@ -225,8 +231,8 @@ class _Compactor:
             return hit
         out = iri
         for prefix, ns in self.items:
-            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
-                out = f"{prefix}:{iri[len(ns):]}"
+            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
+                out = f"{prefix}:{iri[len(ns) :]}"
                 break
         if len(self.cache) < 200_000:
             self.cache[iri] = out

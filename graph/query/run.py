@@ -30,7 +30,8 @@ def resolve_query(query: str | os.PathLike[str] | StoredQuery) -> tuple[str, lis
         return query.text, (query.param_names or None), str(query.path)
     text = str(query)
     looks_like_path = isinstance(query, os.PathLike) or (
-        "\n" not in text and "{" not in text and text.strip().lower().endswith((".rq", ".sparql")))
+        "\n" not in text and "{" not in text and text.strip().lower().endswith((".rq", ".sparql"))
+    )
     if looks_like_path:
         stored = load_stored_query(Path(text))
         return stored.text, (stored.param_names or None), str(stored.path)
@@ -76,7 +77,9 @@ def run_query(
     with VALUES from RDF terms (see :mod:`graph.query.params`).  ``all_pages`` pages remote SELECTs.
     """
     text, declared, label = resolve_query(query)
-    is_remote = isinstance(source, Endpoint) or (isinstance(source, str) and source.startswith(("http://", "https://")))
+    is_remote = isinstance(source, Endpoint) or (
+        isinstance(source, str) and source.startswith(("http://", "https://"))
+    )
     if not is_remote:
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:

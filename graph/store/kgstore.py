@@ -97,7 +97,9 @@ class KGStore:
         if not read_only and self.path.exists() and not self.path.is_dir():
             raise UserError(f"{self.path}: exists and is not a folder")
         try:
-            self._store: ox.Store | None = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            self._store: ox.Store | None = (
+                ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            )
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise UserError(
@@ -153,8 +155,11 @@ class KGStore:
         return None
 
     def _sources_of(self, article: ox.NamedNode) -> set[str]:
-        return {q.object.value for q in self.oxigraph.quads_for_pattern(article, _IDENT, None, article)
-                if isinstance(q.object, ox.Literal)}
+        return {
+            q.object.value
+            for q in self.oxigraph.quads_for_pattern(article, _IDENT, None, article)
+            if isinstance(q.object, ox.Literal)
+        }
 
     def _articles_known_as(self, sources: set[str]) -> dict[str, set[str]]:
         """Article IRI -> all its source names, for the articles carrying any of ``sources``."""
@@ -186,8 +191,11 @@ class KGStore:
         graph = ox.NamedNode(article)
         triples = _as_triples(triples_or_quads, graph)
         if sources is None:
-            sources = {t.object.value for t in triples
-                       if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)}
+            sources = {
+                t.object.value
+                for t in triples
+                if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)
+            }
         sources = set(sources)
         g = str(graph)
         ops = [f"DROP SILENT GRAPH {g}"]
@@ -235,7 +243,9 @@ class KGStore:
         self.oxigraph.update(update)
 
     # -- bulk -------------------------------------------------------------------------------------
-    def load_file(self, path: str | os.PathLike[str], *, graph: str | None = None, replace: bool = True) -> int:
+    def load_file(
+        self, path: str | os.PathLike[str], *, graph: str | None = None, replace: bool = True
+    ) -> int:
         """Load a graph file (ttl/nt/nq/trig/jsonld/rdf, optionally .gz).
 
         Quad formats keep their named graphs, and with ``replace`` each graph in the file replaces

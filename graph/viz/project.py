@@ -630,3 +630,26 @@ def _label_others(q: _Sparql, g: nx.MultiDiGraph, iris: set[str], predicates: li
     for i in iris:
         if not g.nodes[i]["label"]:
             g.nodes[i]["label"] = iri_tail(i)
+
+
+def cap_nodes(g: nx.MultiDiGraph, max_nodes: int, *, sample: bool = False) -> nx.MultiDiGraph:
+    """Refuse (UserError saying how to narrow) a graph over ``max_nodes`` nodes, or with
+    ``sample`` keep the ``max_nodes`` best-connected ones (deterministic: degree, then IRI),
+    plus the focus node."""
+    n = g.number_of_nodes()
+    if n <= max_nodes:
+        return g
+    if not sample:
+        raise UserError(
+            f"the graph has {n} nodes, more than --max-nodes {max_nodes}: narrow it with --focus NAME "
+            "[--depth N], --kind, --province or --year, raise --max-nodes, or draw a sample with --sample"
+        )
+    ranked = sorted(g.nodes, key=lambda x: (-g.degree(x), x))
+    keep = ranked[:max_nodes]
+    focus = g.graph.get("focus")
+    if focus is not None and focus not in keep:
+        keep = [*keep[:-1], focus]
+    sub = g.subgraph(keep).copy()
+    sub.graph.update(g.graph)
+    sub.graph["sampled_from"] = n
+    return sub

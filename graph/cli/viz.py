@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of the best match for NAME")
     p.add_argument("--depth", type=int, default=2, help="hops around --focus (default 2)")
     p.add_argument("--kind", action="append", metavar="KIND",
-                   help="keep these kinds: person, body, document, programme, event, place (repeat or comma-list)")
+                   help="keep these kinds: person, body, document, programme, event, place "
+                        "(repeat or comma-list)")
     p.add_argument("--province", help="keep what belongs to this province (e.g. 'Sóc Trăng' or soc-trang)")
     p.add_argument("--year", type=int, help="keep what is dated or reported in this year")
     p.add_argument("--query", metavar="Q.rq", help="draw the rows of this SPARQL query instead")

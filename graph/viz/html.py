@@ -77,7 +77,8 @@ def page_payload(g: nx.MultiDiGraph, *, title: str = "") -> dict[str, Any]:
             "d": list(f.get("dates", [])), "e": [sent(e) for e in f.get("evidence", [])],
         } for f in d.get("facts", [])]
         nodes.append({
-            "id": index[n], "iri": d.get("iri", n), "k": d.get("kind", "other"), "l": d.get("label") or str(n),
+            "id": index[n], "iri": d.get("iri", n), "k": d.get("kind", "other"),
+            "l": d.get("label") or str(n),
             "p": list(d.get("provinces", [])), "y": list(d.get("years", [])), "deg": g.degree(n),
             "e": [sent(e) for e in d.get("evidence", [])], "f": facts,
         })

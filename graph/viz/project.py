@@ -8,6 +8,7 @@ one labelled edge carrying the fact's date and evidence sentences.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -148,7 +149,10 @@ def _pick_label(literals: list[Lit]) -> str | None:
     first in a stable (sorted) order wins."""
     if not literals:
         return None
-    ranked = sorted(literals, key=lambda lit: (0 if lit.lang == "vi" else 1 if not lit.lang else 2, lit.value))
+    def rank(lit: Lit) -> tuple[int, str]:
+        return (0 if lit.lang == "vi" else 1 if not lit.lang else 2, lit.value)
+
+    ranked = sorted(literals, key=rank)
     return ranked[0].value
 
 
@@ -176,7 +180,8 @@ def project(rdf_source: Any, projection: dict[str, Any] | None = None) -> nx.Mul
 
     # 1. nodes and their kinds (first listed kind wins for an entity typed twice)
     for kind, spec in proj["kinds"].items():
-        for (s,) in q.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {_values(spec['classes'])} }} ?s a ?c }}"):
+        cls = _values(spec["classes"])
+        for (s,) in q.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c }}"):
             if s not in g:
                 g.add_node(s, kind=kind, iri=s, label=None, provinces=[], years=[], facts=[], evidence=[])
 
@@ -197,7 +202,9 @@ def project(rdf_source: Any, projection: dict[str, Any] | None = None) -> nx.Mul
             if path == "<self>":
                 rows = [(n, n) for n, d in g.nodes(data=True) if d["kind"] == kind]
             else:
-                rows = q.select(f"SELECT DISTINCT ?s ?p WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c ; {path} ?p }}")
+                rows = q.select(
+                    f"SELECT DISTINCT ?s ?p WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c ; {path} ?p }}"
+                )
             for s, place in rows:
                 prov = province_of_place.get(place)
                 if s in g and prov:
@@ -213,10 +220,11 @@ def project(rdf_source: Any, projection: dict[str, Any] | None = None) -> nx.Mul
 
     # 4. years: the node's own dates and the publication year of the articles it comes from
     years: dict[str, set[int]] = defaultdict(set)
-    for kind, spec in proj["kinds"].items():
+    for spec in proj["kinds"].values():
         cls = _values(spec["classes"])
         for path in spec["years"]:
-            for s, d in q.select(f"SELECT DISTINCT ?s ?d WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c ; {path} ?d }}"):
+            query = f"SELECT DISTINCT ?s ?d WHERE {{ VALUES ?c {{ {cls} }} ?s a ?c ; {path} ?d }}"
+            for s, d in q.select(query):
                 if (y := _year(d)) and s in g:
                     years[s].add(y)
     for s, d in q.select(
@@ -275,7 +283,9 @@ def project(rdf_source: Any, projection: dict[str, Any] | None = None) -> nx.Mul
     return g
 
 
-def _fill_labels(q: _Sparql, g: nx.MultiDiGraph, kind: str, classes: list[str], predicates: list[str]) -> None:
+def _fill_labels(
+    q: _Sparql, g: nx.MultiDiGraph, kind: str, classes: list[str], predicates: list[str]
+) -> None:
     cls = _values(classes)
     for pred in predicates:
         found: dict[str, list[Lit]] = defaultdict(list)
@@ -293,9 +303,8 @@ def _province_of_places(q: _Sparql, g: nx.MultiDiGraph, proj: dict[str, Any]) ->
     out: dict[str, str] = {}
     for (p,) in q.select("SELECT DISTINCT ?p WHERE { ?p a dt:Province }"):
         out[p] = p
-    for d, p in q.select(
-        f"SELECT DISTINCT ?d ?p WHERE {{ ?d a dt:District . OPTIONAL {{ ?d {proj['district_province']} ?p }} }}"
-    ):
+    within = proj["district_province"]
+    for d, p in q.select(f"SELECT DISTINCT ?d ?p WHERE {{ ?d a dt:District . OPTIONAL {{ ?d {within} ?p }} }}"):
         if p and p in out:
             out[d] = p
         elif d.startswith(proj["place_prefix"]):
@@ -364,7 +373,8 @@ def _collapse(
     evidence: dict[str, list[dict[str, str]]],
 ) -> list[tuple[str, str, dict[str, Any]]]:
     cls = spec["class"]
-    ends = q.select(f"SELECT DISTINCT ?f ?u ?v WHERE {{ ?f a {cls} ; {spec['source']} ?u ; {spec['target']} ?v }}")
+    source, target = spec["source"], spec["target"]
+    ends = q.select(f"SELECT DISTINCT ?f ?u ?v WHERE {{ ?f a {cls} ; {source} ?u ; {target} ?v }}")
     if not ends:
         return []
     texts: dict[str, list[Lit]] = defaultdict(list)
@@ -431,7 +441,8 @@ def _attach_facts(g: nx.MultiDiGraph) -> None:
 
 KIND_ALIASES = {
     "nguoi": "person", "people": "person", "persons": "person", "co-quan": "body", "bodies": "body",
-    "org": "body", "organization": "body", "organisation": "body", "van-ban": "document", "documents": "document",
+    "org": "body", "organization": "body", "organisation": "body", "van-ban": "document",
+    "documents": "document",
     "doc": "document", "chuong-trinh": "programme", "program": "programme", "programmes": "programme",
     "su-kien": "event", "events": "event", "dia-ban": "place", "places": "place", "province": "place",
 }
@@ -602,7 +613,7 @@ def query_to_networkx(rdf_source: Any, query: str) -> nx.MultiDiGraph:
     ev = {n: d.get("evidence", []) for n, d in full.nodes(data=True)}
     pairs: Counter[tuple[str, str, str]] = Counter()
     for iris, lits in rows:
-        for (_, a), (var_b, b) in zip(iris, iris[1:], strict=False):
+        for (_, a), (var_b, b) in itertools.pairwise(iris):
             if a == b:
                 continue
             label = " · ".join(x for x in lits if x)[:80] or var_b

@@ -304,7 +304,8 @@ def _province_of_places(q: _Sparql, g: nx.MultiDiGraph, proj: dict[str, Any]) ->
     for (p,) in q.select("SELECT DISTINCT ?p WHERE { ?p a dt:Province }"):
         out[p] = p
     within = proj["district_province"]
-    for d, p in q.select(f"SELECT DISTINCT ?d ?p WHERE {{ ?d a dt:District . OPTIONAL {{ ?d {within} ?p }} }}"):
+    query = f"SELECT DISTINCT ?d ?p WHERE {{ ?d a dt:District . OPTIONAL {{ ?d {within} ?p }} }}"
+    for d, p in q.select(query):
         if p and p in out:
             out[d] = p
         elif d.startswith(proj["place_prefix"]):

@@ -169,3 +169,18 @@ def test_big_graph_stabilises_then_freezes(browser, tmp_path):
         p.page.screenshot(path=str(tmp_path / "big.png"))
     finally:
         p.page.close()
+
+
+def test_focus_page_selects_the_focus_and_hover_is_text(browser, tmp_path):
+    g = to_networkx(SAMPLE, focus="Lâm Thị Hồng Nhung", depth=1)
+    p = Page(browser, write_html(g, tmp_path / "focus.html"))
+    try:
+        assert p.errors == []
+        assert p.count() == g.number_of_nodes() == 3  # her, UBND tỉnh, the conference
+        p.page.wait_for_function("network.getSelectedNodes().length === 1", timeout=10_000)
+        assert p.page.text_content("#panel-title") == "Lâm Thị Hồng Nhung"
+        # hover tooltips are DOM elements holding plain text
+        tip = p.page.evaluate("kg.nodes.get(kg.data.focus).title.textContent")
+        assert tip.startswith("Lâm Thị Hồng Nhung · Người")
+    finally:
+        p.page.close()

@@ -36,11 +36,18 @@
       font: { size: big ? 10 : 13, color: (k.shape === "box" || k.shape === "ellipse") ? "#fff" : "#222" },
       borderWidth: n.id === data.focus ? 4 : 1
     };
+    var tip = el("div", n.l + " · " + k.name_vi + (n.p.length ? " · " + n.p.join(", ") : ""));
+    tip.style.maxWidth = "360px"; tip.style.whiteSpace = "normal";
+    v.title = tip;
     if (k.shape !== "box" && k.shape !== "ellipse") v.size = 9 + 14 * Math.sqrt(n.deg / maxDeg);
     return v;
   }
   function visEdge(e, i) {
     var v = { id: i, from: e.from, to: e.to, arrows: "to", color: { color: "#9aa", highlight: "#333" } };
+    // hover text as a DOM element filled with textContent (a string title would be vis-network's to render)
+    var tip = el("div", byId[e.from].l + " — " + e.l + (e.d.length ? " (" + e.d.join(", ") + ")" : "") + " → " + byId[e.to].l);
+    tip.style.maxWidth = "360px"; tip.style.whiteSpace = "normal";
+    v.title = tip;
     if (!big && all.length <= 300) { v.label = short(e.l, 28); v.font = { size: 9, color: "#555", strokeWidth: 2 }; }
     return v;
   }

@@ -136,7 +136,16 @@ def test_partial_date_as_plain_string(g: rdflib.Graph) -> None:
 def test_offsets_must_be_non_negative_integers(g: rdflib.Graph) -> None:
     g.set((SENTENCE2, NIF.beginIndex, Literal("137")))
     assert_reported(check(g), shape="dtsh:OffsetStringShape", path="nif:beginIndex",
-                    constraint="DatatypeConstraintComponent")
+                    constraint="OrConstraintComponent")
+
+
+def test_offsets_as_stored_by_oxigraph_pass_but_not_negative(g: rdflib.Graph) -> None:
+    # Oxigraph keeps integer subtypes as xsd:integer: that must conform, a negative value must not
+    g.set((SENTENCE2, NIF.beginIndex, Literal("0", datatype=XSD.integer)))
+    assert not [r for r in check(g).results if "beginIndex" in str(r.path)]
+    g.set((SENTENCE2, NIF.beginIndex, Literal("-3", datatype=XSD.integer)))
+    assert_reported(check(g), shape="dtsh:OffsetStringShape", path="nif:beginIndex",
+                    constraint="MinInclusiveConstraintComponent")
 
 
 def test_instant_has_exactly_one_date_form(g: rdflib.Graph) -> None:

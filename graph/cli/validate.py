@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.validate import validate   # imported late: keeps `dantoc-kg --help` fast
+    from graph.validate import validate  # imported late: keeps `dantoc-kg --help` fast
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")

@@ -20,8 +20,8 @@ import rdflib
 
 from graph.errors import UserError
 from graph.validate.load import load_graph, store_to_graph, union_graph
-from graph.validate.sparql import run_sparql, split_sparql
 from graph.validate.report import Evidence, Report, Result, evidence_of, results_from_graph
+from graph.validate.sparql import run_sparql, split_sparql
 from graph.validate.vocab import concept_iri, load_schemes, ontology_dir, vocab_files
 
 __all__ = [

@@ -156,3 +156,15 @@ def test_cli_picture_formats(tmp_path, capsys):
 @pytest.mark.parametrize("argv", [["--depth", "-1"], ["--max-nodes", "0"], ["--focus", "Không Ai Cả"]])
 def test_cli_viz_user_errors(tmp_path, argv):
     assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "x.html"), *argv]) == 2
+
+
+def test_png_of_a_large_component_uses_the_numpy_only_layout(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_big", DATA / "generate_big.py")
+    big = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(big)
+    g = to_networkx(big.generate(tmp_path / "big.ttl", persons_per_province=10))
+    assert len(g) >= 500  # one connected component: the ForceAtlas2 branch (no scipy here)
+    out = write_image(g, tmp_path / "big.png")
+    assert 0.01 < _non_white_fraction(out) < 0.7

@@ -38,7 +38,7 @@ def _component_layout(g: nx.Graph) -> dict[Any, tuple[float, float]]:
     if n < 500:
         pos = nx.spring_layout(g, k=1.6 / math.sqrt(n), iterations=200 if n < 200 else 100, seed=SEED)
     else:
-        pos = nx.forceatlas2_layout(g, max_iter=100, seed=SEED, scaling_ratio=2.0, dissuade_hubs=True)
+        pos = nx.forceatlas2_layout(g, max_iter=100, seed=SEED, scaling_ratio=2.0)
     return {v: (float(x), float(y)) for v, (x, y) in pos.items()}
 
 
@@ -105,8 +105,8 @@ def draw(g: nx.MultiDiGraph, ax: Any, *, title: str | None = None, max_labels: i
         if not members:
             continue
         present.append((kind, style, len(members)))
-        base = 30 if n > 300 else 60
-        sizes = [base + 260 * math.sqrt(g.degree(v) / max_deg) for v in members]
+        base, extra = (10, 120) if n > 600 else (30, 220) if n > 300 else (60, 260)  # crowd -> smaller marks
+        sizes = [base + extra * math.sqrt(g.degree(v) / max_deg) for v in members]
         nx.draw_networkx_nodes(g, pos, nodelist=members, ax=ax, node_color=style["colour"],
                                node_shape=style["marker"], node_size=sizes,
                                edgecolors=["#000" if v == focus else "#333" for v in members],

@@ -128,6 +128,11 @@ def test_jsonld_has_a_compact_context(tmp_path: Path) -> None:
     person = next(n for n in doc["@graph"][0]["@graph"] if n["@id"] == "id:person/kon-tum/a-khua-3d4e5f")
     assert person["@type"] == ["schema:Person", "foaf:Person"]
     assert person["foaf:name"] == [{"@value": "A Khưa"}]
+    import rdflib  # a second, independent JSON-LD processor reads the same quads
+
+    ds = rdflib.Dataset()
+    ds.parse(str(out), format="json-ld")
+    assert len(list(ds.quads())) == len(set(parse_file(GRAPH)))
 
 
 def test_store_export_equals_file_export(tmp_path: Path) -> None:

@@ -207,3 +207,20 @@ def test_dump_is_deterministic_trig(tmp_path: Path) -> None:
         store.replace_article(A1, article_triples(A1)[::-1])
         store.dump(tmp_path / "b.trig", "trig")
     assert (tmp_path / "a.trig").read_bytes() == (tmp_path / "b.trig").read_bytes()
+
+
+def test_bulk_replace_gives_the_same_store_as_one_by_one(tmp_path: Path) -> None:
+    items = [(A1, article_triples(A1)), (A2, article_triples(A2))]
+    with open_store(tmp_path / "one") as one, open_store(tmp_path / "bulk") as bulk:
+        one.replace_articles(items)
+        bulk.replace_articles(items, bulk=True)
+        bulk.replace_articles(items, bulk=True)  # re-running converges, no duplicates
+        assert sorted(map(str, bulk.quads())) == sorted(map(str, one.quads()))
+        new_iri = article_iri("5555666677778888")
+        bulk.replace_articles(
+            [(new_iri, [ox.Triple(ox.NamedNode(new_iri), IDENT, ox.Literal("002_kon_tum_tong_ket"))])],
+            bulk=True,
+        )
+        assert [a.iri for a in bulk.articles()] == sorted(
+            [A1, new_iri]
+        )  # the changed file's old article went

@@ -285,8 +285,24 @@ def jsonld_document(quads: list[ox.Quad], prefixes: dict[str, str]) -> dict[str,
 
 
 def jsonld_bytes(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
+    """The document with one node object per line: readable, diffable, and written by json's fast
+    C encoder (``indent=`` would switch to the pure-Python one, ~10x slower)."""
     doc = jsonld_document(quads, prefixes)
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    def dump(obj: Any) -> str:
+        return json.dumps(obj, ensure_ascii=False)
+
+    out = ['{"@context": ', json.dumps(doc["@context"], ensure_ascii=False, indent=1), ',\n"@graph": [\n']
+    items = []
+    for node in doc["@graph"]:
+        if "@graph" in node and len(node) == 2:
+            inner = ",\n".join("  " + dump(n) for n in node["@graph"])
+            items.append(f'{{"@id": {dump(node["@id"])}, "@graph": [\n{inner}\n]}}')
+        else:
+            items.append(dump(node))
+    out.append(",\n".join(items))
+    out.append("\n]}\n")
+    return "".join(out).encode("utf-8")
 
 
 # -- atomic files -------------------------------------------------------------------------------------

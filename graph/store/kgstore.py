@@ -216,6 +216,44 @@ class KGStore:
         self._update(" ;\n".join(ops))
         return len(triples)
 
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[Any]]], *, bulk: bool = False) -> int:
+        """Replace many articles: one transaction each, or with ``bulk`` a much faster load.
+
+        ``bulk`` (for first builds and full rebuilds: ~4x faster on disk) drops the old graphs in one
+        transaction, then writes all new triples with pyoxigraph's bulk loader, which is not
+        transactional: after a crash some articles may be missing, and re-running the same build
+        brings the store to the same final state (replacement is idempotent).  Returns triples written.
+        """
+        if not bulk:
+            return sum(self.replace_article(iri, triples) for iri, triples in articles)
+        if self.read_only:
+            raise UserError(f"{self.path}: the store is open read-only")
+        drops: set[str] = set()
+        quads: list[ox.Quad] = []
+        for iri, data in articles:
+            graph = ox.NamedNode(iri)
+            triples = _as_triples(data, graph)
+            drops.add(iri)
+            sources = {
+                t.object.value
+                for t in triples
+                if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)
+            }
+            for old, old_sources in self._articles_known_as(sources).items():
+                if old_sources <= sources:
+                    drops.add(old)
+                else:  # still known under another name: keep it, untag it (rare)
+                    node = str(ox.NamedNode(old))
+                    data_ = " ".join(
+                        f"{node} {_IDENT} {_sparql_string(s)} ." for s in sorted(old_sources & sources)
+                    )
+                    self._update(f"DELETE DATA {{ GRAPH {node} {{ {data_} }} }}")
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        if drops:
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(drops)))
+        self.oxigraph.bulk_extend(quads)
+        return len(quads)
+
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""
         node = ox.NamedNode(article)

@@ -27,16 +27,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("graph", metavar="GRAPH", type=Path, help="the RDF file to check")
-    p.add_argument("--shapes", metavar="FILE", type=Path, default=None,
-                   help="SHACL shapes to use instead of ontology/shapes.ttl")
-    p.add_argument("--report-ttl", metavar="FILE", type=Path, default=None,
-                   help="also write the sh:ValidationReport graph as Turtle to FILE")
-    p.add_argument("--no-vocab", action="store_true",
-                   help="do not add the concept schemes (ontology/vocab/*.ttl) to the data")
-    p.add_argument("--limit", metavar="N", type=int, default=None,
-                   help="show at most N results per shape")
-    p.add_argument("-q", "--quiet", action="store_true",
-                   help="print nothing; only the exit status tells the outcome")
+    p.add_argument(
+        "--shapes",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="SHACL shapes to use instead of ontology/shapes.ttl",
+    )
+    p.add_argument(
+        "--report-ttl",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="also write the sh:ValidationReport graph as Turtle to FILE",
+    )
+    p.add_argument(
+        "--no-vocab",
+        action="store_true",
+        help="do not add the concept schemes (ontology/vocab/*.ttl) to the data",
+    )
+    p.add_argument("--limit", metavar="N", type=int, default=None, help="show at most N results per shape")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing; only the exit status tells the outcome"
+    )
     p.set_defaults(func=run)
 
 

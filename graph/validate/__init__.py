@@ -99,18 +99,18 @@ def validate(
     """
     shapes_graph = load_shapes(shapes)
     if isinstance(data, str | Path):
-        graph = load_graph(data)            # our own copy: the vocabulary can go straight in
+        graph = load_graph(data)  # our own copy: the vocabulary can go straight in
     elif isinstance(data, ox.Store):
         graph = store_to_graph(data)
     elif isinstance(data, rdflib.Graph):
         graph = union_graph(data)
-        if with_vocab and graph is data:    # never modify the caller's graph
+        if with_vocab and graph is data:  # never modify the caller's graph
             graph = rdflib.Graph()
             for triple in data:
                 graph.add(triple)
     else:
         raise TypeError(f"validate() takes an rdflib Graph, a pyoxigraph Store or a path, not {type(data)!r}")
-    if with_vocab:                          # (pyshacl's ont_graph is not mixed in without inference)
+    if with_vocab:  # (pyshacl's ont_graph is not mixed in without inference)
         for triple in _vocab():
             graph.add(triple)
 

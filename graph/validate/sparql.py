@@ -22,12 +22,12 @@ from rdflib.plugins.sparql.sparql import Query
 
 @dataclass(frozen=True)
 class SparqlConstraint:
-    shape: URIRef | BNode           # the node shape carrying sh:sparql
-    constraint: rdflib.term.Node    # the sh:SPARQLConstraint node
-    targets: tuple[URIRef, ...]     # its sh:targetClass values
+    shape: URIRef | BNode  # the node shape carrying sh:sparql
+    constraint: rdflib.term.Node  # the sh:SPARQLConstraint node
+    targets: tuple[URIRef, ...]  # its sh:targetClass values
     message: str
     severity: URIRef
-    query: str                      # whole-graph form: ?this bound by the target class
+    query: str  # whole-graph form: ?this bound by the target class
 
 
 def _prefix_block(shapes: rdflib.Graph, constraint: rdflib.term.Node) -> str:
@@ -52,14 +52,22 @@ def split_sparql(shapes: rdflib.Graph) -> tuple[rdflib.Graph, list[SparqlConstra
             continue
         select = str(shapes.value(constraint, SH.select))
         targets = tuple(t for t in shapes.objects(shape, SH.targetClass) if isinstance(t, URIRef))
-        message = shapes.value(constraint, SH.message) or shapes.value(shape, SH.message) or "SPARQL constraint"
+        message = (
+            shapes.value(constraint, SH.message) or shapes.value(shape, SH.message) or "SPARQL constraint"
+        )
         severity = shapes.value(shape, SH.severity) or SH.Violation
         body = _THIS.sub("?this", select)
         body = _WHERE.sub("WHERE { ?this a ?__target .", body, count=1)
-        constraints.append(SparqlConstraint(
-            shape, constraint, targets, str(message), severity,
-            _prefix_block(shapes, constraint) + "\n" + body,
-        ))
+        constraints.append(
+            SparqlConstraint(
+                shape,
+                constraint,
+                targets,
+                str(message),
+                severity,
+                _prefix_block(shapes, constraint) + "\n" + body,
+            )
+        )
     if not constraints:
         return shapes, []
     core = rdflib.Graph()

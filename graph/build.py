@@ -19,8 +19,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from graph.errors import UserError
+from graph.rdf.namespaces import DCTERMS, RDF
 from graph.store.kgstore import KGStore
-from graph.rdf.namespaces import DCTERMS, PREFIXES, RDF
 
 KINDS = {
     "articles": "http://schema.org/NewsArticle",

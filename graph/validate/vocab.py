@@ -100,17 +100,8 @@ def load_schemes() -> dict[str, Scheme]:
         for notation, entry in _extraction_entries(name).items():
             concepts.setdefault(notation, _concept(notation, entry))
         schemes[name] = Scheme(
-<<<<<<< HEAD
             name, body["vi"], body["en"], tuple(body.get("types") or ()),
             bool(body.get("slug_notations")), concepts,
-=======
-            name,
-            body["vi"],
-            body["en"],
-            tuple(body.get("types") or ()),
-            bool(body.get("slug_notations")),
-            {k: _concept(k, v) for k, v in body["concepts"].items()},
->>>>>>> ontology
         )
     return schemes
 

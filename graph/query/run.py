@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from graph.errors import UserError
 from graph.query.params import bind
-from graph.query.stored import StoredQuery, load_stored_query
+from graph.query.stored import StoredQuery, find_query, load_stored_query
 from graph.store.files import load_dataset
 from graph.store.kgstore import KGStore
 from graph.store.remote import Endpoint
@@ -34,6 +34,10 @@ def resolve_query(query: str | os.PathLike[str] | StoredQuery) -> tuple[str, lis
     )
     if looks_like_path:
         stored = load_stored_query(Path(text))
+        return stored.text, (stored.param_names or None), str(stored.path)
+    by_name = find_query(text) if re.fullmatch(r"[A-Za-z0-9_\-]+", text.strip()) else None
+    if by_name is not None:   # a stored query's name: "officials"
+        stored = load_stored_query(by_name)
         return stored.text, (stored.param_names or None), str(stored.path)
     return text, None, "query"
 

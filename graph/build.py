@@ -4,12 +4,24 @@ Files are processed in parallel (processes: extraction is CPU-bound Python), eac
 article's named graph as N-Quads, which the parent loads with Oxigraph's native parser.  A file that
 cannot be read is skipped with its reason and the batch goes on; two files with the same text are
 one article with both file names recorded.
+
+Nothing one file does may stop the batch: an unreadable file is skipped with its reason, an
+unexpected exception while extracting or mapping one article is skipped as "extraction failed:
+<exception class>: <message>", and each article gets at most ``ARTICLE_SECONDS`` of extraction time
+(a SIGALRM timer in the process doing the work; ``re`` checks signals while matching, so a regex
+that backtracks badly on a pathological text is interrupted too).  The cap is a guard, not a budget:
+a ~3 KB report takes a few milliseconds; only texts that make an extractor quadratic (a 1 MB line,
+200k commas, a page of digits) come near it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +33,9 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serial
 from graph.errors import UserError
 from graph.rdf.namespaces import DCTERMS, RDF
 from graph.store.kgstore import KGStore
+
+ARTICLE_SECONDS = 60.0   # extraction time allowed per article before it is skipped (0: no limit)
+_MESSAGE_CHARS = 200     # an exception message longer than this is cut in the summary
 
 KINDS = {
     "articles": "http://schema.org/NewsArticle",
@@ -61,39 +76,81 @@ class BuildResult:
         return out
 
 
-def process_file(path: str) -> Outcome:
-    """Read, extract and map one file (runs in a worker process)."""
+class ExtractionTimeout(Exception):
+    """One article took longer than the per-article limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`ExtractionTimeout` in this thread after ``seconds`` (no-op off the main thread,
+    on platforms without ``setitimer``, or with ``seconds <= 0``)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _expired(_signum: int, _frame: object) -> None:
+        raise ExtractionTimeout(f"took longer than {seconds:g} s (a pathological text?)")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _describe(exc: BaseException) -> str:
+    """``Class: message`` on one line, cut to a readable length."""
+    message = " ".join(str(exc).split())
+    if len(message) > _MESSAGE_CHARS:
+        message = message[:_MESSAGE_CHARS] + "..."
+    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+
+
+def process_file(path: str, seconds: float = ARTICLE_SECONDS) -> Outcome:
+    """Read, extract and map one file (runs in a worker process); never raises for one bad file."""
+    p = Path(path)
+    try:
+        return _process(p, seconds)
+    except Exception as exc:  # one article must never stop the batch: say what broke and go on
+        return Outcome(p.stem, path, skipped=f"extraction failed: {_describe(exc)}")
+
+
+def _process(p: Path, seconds: float) -> Outcome:
     from graph.extract.pipeline import extract_article
     from graph.rdf.mapping import build_article_graph
     from graph.read import ReadError, read_file
     from graph.resolve.gazetteer import Gazetteer
     from graph.resolve.orgs import guide_of, org_key, parent_of
 
-    p = Path(path)
+    path = str(p)
     try:
         article = read_file(p)
     except ReadError as exc:
         return Outcome(p.stem, path, skipped=exc.reason)
     except OSError as exc:
         return Outcome(p.stem, path, skipped=f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug on a strange file: the file is skipped, not the batch
+        return Outcome(p.stem, path, skipped=f"reading failed: {_describe(exc)}")
     gz = Gazetteer.default()
-    try:
+    with _time_limit(seconds):
         facts = extract_article(article, gz)
         g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
                                 place=lambda slug: gz.province(slug), guide_of=guide_of)
-    except RecursionError as exc:  # a pathological text must not stop the batch
-        return Outcome(p.stem, path, skipped=f"extraction failed: {exc.__class__.__name__}")
-    data = serialize(g.quads, format=RdfFormat.N_QUADS)
+        data = serialize(g.quads, format=RdfFormat.N_QUADS)
     return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"")
 
 
-def _run(paths: list[str], jobs: int) -> Iterator[Outcome]:
+def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
     if jobs <= 1 or len(paths) < 8:
         for p in paths:
-            yield process_file(p)
+            yield process_file(p, seconds)
         return
+    work = functools.partial(process_file, seconds=seconds)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_file, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
+        yield from pool.map(work, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
 
 
 def build(
@@ -102,12 +159,14 @@ def build(
     jobs: int | None = None,
     progress: bool = False,
     store: KGStore | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
 ) -> BuildResult:
     """Build the graph of every report under ``inputs``.
 
     In memory by default; with ``store`` (an on-disk KGStore) each article's graph replaces its previous
     version there (a changed file replaces its old article, a re-run changes nothing), so a store grows
-    by adding new reports without re-reading old ones.
+    by adding new reports without re-reading old ones.  ``article_seconds`` caps the extraction time
+    of one article (0: no cap); an article over it is skipped like an unreadable file.
     """
     from graph.read import ReadError, iter_inputs
 
@@ -123,7 +182,7 @@ def build(
     seen: dict[str, str] = {}
     started = time.perf_counter()
     last = started
-    for i, out in enumerate(_run(paths, jobs), 1):
+    for i, out in enumerate(_run(paths, jobs, article_seconds), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen:
@@ -153,6 +212,16 @@ def build(
     return result
 
 
+def skip_summary(skipped: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
+    """How many files were skipped for each kind of reason ("empty article", "extraction failed"...),
+    most frequent first: the reason up to its first parenthesis or colon."""
+    counts: dict[str, int] = {}
+    for _path, reason in skipped:
+        kind = reason.split(" (", 1)[0].split(":", 1)[0].strip() or reason
+        counts[kind] = counts.get(kind, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def _sources_by_article(store: KGStore) -> dict[str, set[str]]:
     return {info.iri: set(info.sources) for info in store.articles()}
 
@@ -177,4 +246,5 @@ def _write(store: Store, out: Path, fmt: str) -> None:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-__all__ = ["RDF", "BuildResult", "build", "process_file", "write_dataset", "write_union"]
+__all__ = ["ARTICLE_SECONDS", "RDF", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_summary",
+           "write_dataset", "write_union"]

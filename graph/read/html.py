@@ -259,9 +259,14 @@ def _title(body: etree._Element, meta: dict[str, str], main: etree._Element | No
     return max(parts, key=len) if parts else None
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def parse_html(raw: str) -> HtmlPage:
     """The article of a saved page.  Empty ``text`` means the page holds no article text."""
     raw = _XML_DECL.sub("", raw, count=1)
+    # C0 controls mean nothing in a page and lxml refuses them in text it moves (drop_tree on a tail)
+    raw = _CONTROLS.sub("", raw)
     try:
         doc = lxml.html.document_fromstring(raw, parser=_PARSER)
     except (etree.ParserError, ValueError):

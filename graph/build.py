@@ -19,7 +19,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from graph.errors import UserError
-from graph.rdf.namespaces import DCTERMS, PREFIXES, RDF
+from graph.rdf.namespaces import DCTERMS, RDF
+from graph.store.kgstore import KGStore
 
 KINDS = {
     "articles": "http://schema.org/NewsArticle",
@@ -100,16 +101,25 @@ def build(
     *,
     jobs: int | None = None,
     progress: bool = False,
-    store: Store | None = None,
+    store: KGStore | None = None,
 ) -> BuildResult:
-    """Build the graph of every report under ``inputs`` into ``store`` (in memory by default)."""
-    from graph.read import iter_inputs
+    """Build the graph of every report under ``inputs``.
 
-    paths = [str(p) for p in iter_inputs(list(inputs))]
+    In memory by default; with ``store`` (an on-disk KGStore) each article's graph replaces its previous
+    version there (a changed file replaces its old article, a re-run changes nothing), so a store grows
+    by adding new reports without re-reading old ones.
+    """
+    from graph.read import ReadError, iter_inputs
+
+    try:
+        paths = [str(p) for p in iter_inputs(list(inputs))]
+    except ReadError as exc:
+        raise UserError(f"{exc.path}: {exc.reason}") from None
     if not paths:
         raise UserError("no .txt or .html reports found in the inputs given")
     jobs = jobs or min(os.cpu_count() or 1, 8)
-    result = BuildResult(store if store is not None else Store())
+    result = BuildResult(store.oxigraph if store is not None else Store())
+    known = {} if store is None else _sources_by_article(store)
     seen: dict[str, str] = {}
     started = time.perf_counter()
     last = started
@@ -121,9 +131,15 @@ def build(
             result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
         else:
             seen[out.sha1] = out.path
-            graph_name = NamedNode(out.graph)
-            result.store.remove_graph(graph_name) if result.store.contains_named_graph(graph_name) else None
-            result.store.bulk_extend(parse(out.nquads, format=RdfFormat.N_QUADS))
+            quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
+            if store is not None:
+                # the same text known under other file names in an earlier run keeps those names
+                older = known.get(out.graph, set()) - {out.source}
+                graph_name = NamedNode(out.graph)
+                quads += [Quad(graph_name, DCTERMS.identifier, Literal(name), graph_name) for name in sorted(older)]
+                store.replace_article(out.graph, quads, sources={out.source})
+            else:
+                result.store.bulk_extend(quads)
             result.articles += 1
         now = time.perf_counter()
         if progress and (now - last > 1.0 or i == len(paths)):
@@ -137,38 +153,28 @@ def build(
     return result
 
 
-def union_triples(store: Store) -> list:
-    """The union of all named graphs as sorted, distinct triples (a deterministic Turtle/N-Triples export)."""
-    from pyoxigraph import Triple
-
-    triples = {Triple(q.subject, q.predicate, q.object) for q in store}
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def _sources_by_article(store: KGStore) -> dict[str, set[str]]:
+    return {info.iri: set(info.sources) for info in store.articles()}
 
 
 def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE) -> None:
-    """Write the union graph atomically (temp file in the same folder, then rename)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    data = serialize(union_triples(store), format=fmt, prefixes={k: v for k, v in PREFIXES.items() if k != "sh"})
-    with open(tmp, "wb") as f:
-        f.write(data or b"")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples)."""
+    _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt")
 
 
 def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> None:
-    """Write every named graph (N-Quads/TriG), sorted, atomically."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    data = serialize(quads, format=fmt, prefixes={k: v for k, v in PREFIXES.items() if k != "sh"}) \
-        if fmt is RdfFormat.TRIG else serialize(quads, format=fmt)
-    with open(tmp, "wb") as f:
-        f.write(data or b"")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+    """Every article graph kept (TriG or N-Quads), deterministic, written atomically."""
+    _write(store, out, "trig" if fmt is RdfFormat.TRIG else "nquads")
 
 
-__all__ = ["RDF", "BuildResult", "build", "process_file", "union_triples", "write_dataset", "write_union"]
+def _write(store: Store, out: Path, fmt: str) -> None:
+    from graph.export.writers import atomic_write, serialize
+
+    data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
+    try:
+        atomic_write(out, lambda fh: fh.write(data))
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+
+
+__all__ = ["RDF", "BuildResult", "build", "process_file", "write_dataset", "write_union"]

@@ -50,8 +50,12 @@ class OxigraphServer:
 
     def clear(self) -> None:
         """Empty the server (between tests sharing it)."""
-        request = urllib.request.Request(self.update_url, data=b"CLEAR ALL", method="POST",
-                                         headers={"Content-Type": "application/sparql-update"})
+        request = urllib.request.Request(
+            self.update_url,
+            data=b"CLEAR ALL",
+            method="POST",
+            headers={"Content-Type": "application/sparql-update"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             response.read()
 
@@ -65,8 +69,11 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
     location = tmp_path_factory.mktemp("oxigraph")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -110,10 +117,8 @@ def fake_http_server(respond: Handler) -> Iterator[FakeServer]:
             hits.append(f"{self.command} {self.path}")
             length = int(self.headers.get("Content-Length") or 0)
             self.body = self.rfile.read(length) if length else b""
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 respond(self)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         do_GET = do_POST = do_PUT = _any
 

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", type=Path, help="report files or folders of .txt/.html files")
     p.add_argument("--out", type=Path, default=Path("out/graph.ttl"), help="graph file to write (default: out/graph.ttl)")
+    p.add_argument("--store", type=Path, default=None,
+                   help="on-disk store folder to add the articles to (created if absent); --out then holds the whole store")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
     p.add_argument("--allow-skips", action="store_true", help="exit 0 even when some files could not be read")
@@ -39,12 +41,19 @@ def run(args: argparse.Namespace) -> int:
            ".trig": RdfFormat.TRIG}.get(args.out.suffix.lower())
     if fmt is None:
         raise UserError(f"--out must end in .ttl, .nt, .nq or .trig (got {args.out.name})")
-    result = build(args.inputs, jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
-    if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-        from graph.build import write_dataset
-        write_dataset(result.store, args.out, fmt)
+    from graph.build import write_dataset
+    from graph.store import open_store
+
+    progress = not args.quiet and sys.stderr.isatty()
+    if args.store is not None:
+        with open_store(args.store) as kg:
+            result = build(args.inputs, jobs=args.jobs, progress=progress, store=kg)
+            (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
+            counts = result.counts()
     else:
-        write_union(result.store, args.out, fmt)
+        result = build(args.inputs, jobs=args.jobs, progress=progress)
+        (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
+        counts = result.counts()
     conforms = True
     report = None
     if not args.no_validate:
@@ -53,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
         report = validate(args.out)
         conforms = report.conforms
     if not args.quiet:
-        print(f"articles read: {result.articles} ({len(result.duplicates)} duplicate files, "
+        print(f"articles built: {result.articles} ({len(result.duplicates)} duplicate files, "
               f"{len(result.skipped)} skipped) in {result.seconds:.1f} s")
-        for label, n in result.counts().items():
+        for label, n in counts.items():
             print(f"  {label:20} {n}")
         for path, reason in result.skipped:
             print(f"skipped {path}: {reason}")

@@ -8,6 +8,7 @@ it said, and the union of graphs is the knowledge graph.  IRIs come from normali
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -246,7 +247,8 @@ def build_article_graph(
     if where is not None:
         g.add(art, SCHEMA.contentLocation, where)
     for author in article.authors:
-        at = text.rfind(author)
+        hits = list(re.finditer(re.escape(author), text, re.IGNORECASE))   # bylines are often in capitals
+        at = hits[-1].start() if hits else -1
         sent = _line_of(text, at) if at >= 0 else None
         if sent is None:
             continue
@@ -270,6 +272,8 @@ def build_article_graph(
             g.add(iri, SKOS.prefLabel, _vi(f"{dm.kind} {dm.number}"))
             if dm.date and dm.date.day:
                 g.add(iri, ELI.date_document, date_literal(dm.date))
+            elif dm.date:   # only a year or month is known: eli:date_document is a full xsd:date
+                g.add(iri, DCTERMS.date, date_literal(dm.date))
             if dm.issuer is not None:
                 g.add(iri, ELI.passed_by, g.org(dm.issuer, dm.sentence))
             if dm.subject:
@@ -446,7 +450,7 @@ def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[st
     if fig.measure:
         g.add(iri, DT.measureText, _vi(fig.measure))
     if fig.counted:
-        g.add(iri, DT.countedNoun, _vi(fig.counted))
+        g.add(iri, DT.countedText, _vi(fig.counted))
     where = g.place(fig.province)
     if where is not None:
         g.add(iri, SDMX_D.refArea, where)

@@ -21,6 +21,7 @@ import rdflib
 from graph.errors import UserError
 from graph.validate.load import load_graph, store_to_graph, union_graph
 from graph.validate.report import Evidence, Report, Result, evidence_of, results_from_graph
+from graph.validate.sparql import run_sparql, split_sparql
 from graph.validate.vocab import concept_iri, load_schemes, ontology_dir, vocab_files
 
 __all__ = [
@@ -47,6 +48,18 @@ def default_shapes_path() -> Path:
 @lru_cache(maxsize=8)
 def _parse_shapes(path: str, mtime: float) -> rdflib.Graph:
     return load_graph(Path(path))
+
+
+_SPLIT_CACHE: dict[int, tuple[rdflib.Graph, rdflib.Graph, list]] = {}
+
+
+def _split(shapes: rdflib.Graph) -> tuple[rdflib.Graph, list]:
+    """Core shapes for pyshacl + the SPARQL constraints we run ourselves (cached per shapes graph)."""
+    hit = _SPLIT_CACHE.get(id(shapes))
+    if hit is None or hit[0] is not shapes:
+        core, constraints = split_sparql(shapes)
+        hit = _SPLIT_CACHE[id(shapes)] = (shapes, core, constraints)
+    return hit[1], hit[2]
 
 
 def load_shapes(shapes: Path | str | rdflib.Graph | None = None) -> rdflib.Graph:
@@ -85,36 +98,35 @@ def validate(
     to each result the article and sentence it came from.  Warnings do not make a graph non-conforming.
     """
     shapes_graph = load_shapes(shapes)
-    ont_graph = None
     if isinstance(data, str | Path):
-        graph = load_graph(data)            # our own copy: the vocabulary can go straight in
-        if with_vocab:
-            graph += _vocab()
+        graph = load_graph(data)  # our own copy: the vocabulary can go straight in
     elif isinstance(data, ox.Store):
         graph = store_to_graph(data)
-        if with_vocab:
-            graph += _vocab()
     elif isinstance(data, rdflib.Graph):
         graph = union_graph(data)
-        if with_vocab:                      # never modify the caller's graph
-            if graph is data:
-                ont_graph = _vocab()
-            else:
-                graph += _vocab()
+        if with_vocab and graph is data:  # never modify the caller's graph
+            graph = rdflib.Graph()
+            for triple in data:
+                graph.add(triple)
     else:
         raise TypeError(f"validate() takes an rdflib Graph, a pyoxigraph Store or a path, not {type(data)!r}")
+    if with_vocab:  # (pyshacl's ont_graph is not mixed in without inference)
+        for triple in _vocab():
+            graph.add(triple)
 
+    core_shapes, sparql_constraints = _split(shapes_graph)
     conforms, results_graph, _ = pyshacl.validate(
         graph,
-        shacl_graph=shapes_graph,
-        ont_graph=ont_graph,
+        shacl_graph=core_shapes,
         inference="none",
         advanced=False,
         abort_on_first=False,
         allow_warnings=True,
         allow_infos=True,
-        inplace=ont_graph is None,
+        inplace=True,
     )
+    if run_sparql(graph, sparql_constraints, results_graph):
+        conforms = False
     report = Report(
         conforms=bool(conforms),
         results=results_from_graph(results_graph, shapes_graph, graph),

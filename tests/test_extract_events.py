@@ -94,3 +94,16 @@ def test_capitalised_time_of_day_date_is_found() -> None:
 
 def test_held_bare_head_needs_a_day() -> None:
     assert titles("Huyện sẽ tổ chức hội nghị.") == []
+
+
+def test_venues_and_numbered_resolutions_are_not_events() -> None:
+    text = ("Hàng nghìn người đổ về Trung tâm Hội nghị tỉnh Sơn La dự lễ hội. "
+            "Thực hiện Nghị quyết 05 Đại hội Đảng bộ tỉnh Lai Châu lần thứ XIV, tỉnh đã đạt nhiều kết quả.")
+    assert all("Đại hội Đảng bộ" not in t and not t.startswith("Hội nghị tỉnh") for t in titles(text))
+
+
+def test_title_stops_at_time_words_and_dates() -> None:
+    text = "Tại Hội nghị tập huấn nghiệp vụ công tác dân tộc hôm qua, các đại biểu thảo luận sôi nổi."
+    assert titles(text) == ["Hội nghị tập huấn nghiệp vụ công tác dân tộc"]
+    text = "Phát biểu tại Hội nghị giao ban công tác dân tộc quý III ngày 9/10, ông Hà Văn Núi nhấn mạnh."
+    assert titles(text, date(2023, 10, 10)) == ["Hội nghị giao ban công tác dân tộc quý III"]

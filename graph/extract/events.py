@@ -35,9 +35,11 @@ class _Vocab:
     back_reference: re.Pattern[str]     # matched at the text right after a head
     title_stop: re.Pattern[str]         # searched in the text after a head
     document_before: re.Pattern[str]    # matched at the text right before a head (anchored at its end)
+    venue_before: re.Pattern[str]
     body_before: re.Pattern[str]
     held_before: re.Pattern[str]
     plural_before: re.Pattern[str]
+    naming: re.Pattern[str]             # a description that names an event
 
 
 def _alternation(words: list[str]) -> str:
@@ -51,7 +53,9 @@ def _vocab() -> _Vocab:
     kinds = [(k, [fold(c) for c in v["cues"]]) for k, v in raw["kinds"].items()]
 
     def before(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?<!\w)(?:" + _alternation(raw[key]) + r")(?:\s+của)?\s*$", re.IGNORECASE)
+        # "Nghị quyết số 13 Đại hội ...", "Quyết tâm thư của Đại hội ...": a number or "của" may come between
+        return re.compile(r"(?<!\w)(?:" + _alternation(raw[key]) + r")(?:\s+(?:số\s+)?[\w/.\-]*\d[\w/.\-]*)?"
+                          r"(?:\s+của)?\s*$", re.IGNORECASE)
 
     return _Vocab(
         heads=heads,
@@ -61,11 +65,16 @@ def _vocab() -> _Vocab:
                                   re.IGNORECASE),
         title_stop=re.compile(
             r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))|\.(?:\s|$)|,\s(?!(?:triển khai|tổng kết|sơ kết|năm\s\d|giai đoạn|[^,;.:()]{0,40}?năm\s\d{4}))|"
-            r"\s(?<!người\s)có\s|\s(?:" + _alternation(raw["title_stops"]) + r"|ngày\s\d)(?:\s|$)", re.IGNORECASE),
+            r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)", re.IGNORECASE),
         document_before=before("document_before"),
+        venue_before=before("venue_before"),
         body_before=before("body_before"),
         held_before=before("held_before"),
         plural_before=before("plural_before"),
+        naming=re.compile(  # searched in the folded description
+            r"(?<!\w)(?:" + _alternation([fold(w) for w in raw["naming_words"]]
+                                          + [fold(c) for v in raw["kinds"].values() for c in v["cues"]])
+            + r"|lần\s+thứ|khóa|nhiệm\s+kỳ)(?!\w)|(?<![\d/])(?:19|20)\d\d(?!\d)"),
     )
 
 
@@ -107,7 +116,8 @@ def _title(text: str, start: int, head_end: int, sent: Span) -> str:
     tail = text[head_end:min(sent.end, head_end + 300)]
     m = _vocab().title_stop.search(tail)
     end = head_end + (m.start() if m else len(tail))
-    return text[start:end].strip(" ,.-–")
+    title = text[start:end].strip(" ,.-–")
+    return title[:-1].rstrip() if title.endswith(")") and "(" not in title else title
 
 
 def _doc_zones(docs: list[DocumentMention]) -> list[tuple[int, int]]:
@@ -149,7 +159,7 @@ def find_events(
         if sent is None:
             continue
         before = text[max(sent.start, m.start() - 40):m.start()]
-        if voc.plural_before.search(before) or voc.document_before.search(before):
+        if voc.plural_before.search(before) or voc.document_before.search(before) or voc.venue_before.search(before):
             continue
         reference = bool(voc.body_before.search(before))
         held = not reference and bool(voc.held_before.search(before))
@@ -161,7 +171,7 @@ def find_events(
         if held and (bare or not descr):
             purpose = _PURPOSE.match(text, m.end(), sent.end)
             title = text[m.start():purpose.end()].strip(" ,.-–") if purpose else head
-        elif bare or len(descr.split()) < 2:
+        elif bare or len(descr.split()) < 2 or not _names_event(descr):
             continue
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
@@ -189,6 +199,12 @@ def find_events(
             if year:
                 ev.date = PartialDate(int(year.group(1)))
     return events
+
+
+def _names_event(descr: str) -> bool:
+    """A description that names an event: a kind's cue or a naming word ("tổng kết", "đại biểu", "kỷ
+    niệm" ...), a capitalised word, a year or an ordinal; "Đại hội phấn khởi" is talk about one."""
+    return any(w[0].isupper() for w in descr.split()) or _vocab().naming.search(fold(descr)) is not None
 
 
 def _year_hint(title: str) -> date | None:

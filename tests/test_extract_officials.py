@@ -52,3 +52,9 @@ def test_a_bare_title_serves_the_body_the_sentence_opens_with() -> None:
 
 def test_a_name_ending_in_a_label_like_word_is_kept_whole() -> None:
     assert people("Người ký: Nguyễn Văn Ngày") == [("Nguyễn Văn Ngày", None)]
+
+
+def test_general_secretary_is_one_role_not_secretary() -> None:
+    text = "Phát biểu bế mạc, Tổng Bí thư Lê Khả Phiêu nhấn mạnh yêu cầu đổi mới."
+    got = find_officials(text, split_sentences(text))
+    assert [(p.name, p.posts[0].role) for p in got] == [("Lê Khả Phiêu", "Tổng Bí thư")]

@@ -27,6 +27,8 @@ def test_one_scheme_with_a_typo_keeps_one_key() -> None:
             "pháp luật cho đồng bào vùng ca giai đoạn 2019-2023”.")
     got = keys(text)
     assert len(got) == 2 and got[0] == got[1]
+    names = [p.name for p in find_programmes(text, split_sentences(text))]
+    assert all(n.endswith("2023”") for n in names)       # the quoted name is kept whole
 
 
 def test_different_schemes_keep_different_keys() -> None:
@@ -42,3 +44,10 @@ def test_a_name_with_words_added_over_the_same_period_is_the_same_programme() ->
             "Tỉnh cũng triển khai Chương trình phối hợp công tác giai đoạn 2018-2022 trước đó.")
     got = keys(text)
     assert len(got) == 3 and got[0] == got[1] != got[2]
+
+
+def test_speech_in_quotes_and_a_show_ending_are_not_programmes() -> None:
+    text = ("Người dân hỏi chương trình \"có thật sự đến với bà con không\". "
+            "Buổi giao lưu khép lại, Chương trình kết thúc lúc 21 giờ cùng ngày.")
+    assert keys(text) == []
+    assert len(keys("Tỉnh phát động Chương trình “Mỗi xã một sản phẩm” trong đồng bào.")) == 1

@@ -33,7 +33,8 @@ _STOP = re.compile(
     r"và các|cùng|theo|thì|là|có|gồm|đạt|còn|mới|từ nguồn|năm\s+(?:19|20)\d\d|ngay|đến nay)\s"
 )
 _QUOTED = re.compile(r"\s*[“\"]([^”\"]{3,200})[”\"]")
-_GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|công tác)", re.I)
+_GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|công tác|"
+                            r"kết thúc|bắt đầu|diễn ra|cho biết|được|đã|sẽ|đang)(?!\w)", re.I)
 # what a national target programme is about: without one of these it refers back to an earlier one
 _TOPIC = re.compile(r"phát triển|giảm nghèo|nông thôn|xây dựng|về\s|dân tộc|DTTS|miền núi|\d{4}", re.I)
 _NUMBERED = re.compile(r"^\s*(?:MTQG\s+)?\d{2,4}\b")
@@ -93,6 +94,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         rest_start = m.end()
         tail = text[rest_start:rest_start + 400]
         quoted = _QUOTED.match(tail)
+        if quoted and not quoted.group(1)[0].isupper():
+            continue                     # a quoted phrase in lower case is speech, not a name
         if quoted:
             end = rest_start + quoted.end()
         else:

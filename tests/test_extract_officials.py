@@ -58,3 +58,10 @@ def test_general_secretary_is_one_role_not_secretary() -> None:
     text = "Phát biểu bế mạc, Tổng Bí thư Lê Khả Phiêu nhấn mạnh yêu cầu đổi mới."
     got = find_officials(text, split_sentences(text))
     assert [(p.name, p.posts[0].role) for p in got] == [("Lê Khả Phiêu", "Tổng Bí thư")]
+
+
+def test_a_bare_standing_board_is_the_one_of_the_committee_named_next() -> None:
+    text = "Ông Lục Văn Hòa, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy Bắc Kạn phát biểu."
+    facts = extract_article(_article(text))
+    board = facts.persons[0].posts[0].org
+    assert board is not None and "Thường vụ" in board.label and "Tỉnh ủy" in board.label

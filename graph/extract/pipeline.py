@@ -23,6 +23,8 @@ from graph.text.normalize import fold
 
 _APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
 # "Về phía Báo Nghệ An có các đồng chí: ...": titles in the sentence that name no body serve this one
+_PARTY_BOARDS = {"ban thường vụ", "ban chấp hành"}
+_COMMITTEE = re.compile(r"(?:Tỉnh|Huyện|Thành|Đảng)\s+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
 _SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
 
 
@@ -51,10 +53,15 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
     """Give each post its body; a bare "Ban"/"Phó Trưởng ban" is the Ban Dân tộc the article speaks of."""
     own_ban = next((o.org for o in orgs if o.org.kind == "ban-dan-toc-tinh"), None)
     for pm in persons:
-        for post in pm.posts:
+        for k, post in enumerate(pm.posts):
             phrase = (post.body_phrase or "").split(",")[0].strip()
             if not phrase:
                 continue
+            if fold(phrase) in _PARTY_BOARDS:
+                # "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy": the board of the committee named next
+                committee = next((m.group(0) for later in pm.posts[k + 1:]
+                                  if (m := _COMMITTEE.search(later.title)) is not None), None)
+                phrase = f"{phrase} {committee}" if committee else phrase
             org = body_from_phrase(phrase, province)
             if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
                 org = own_ban

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
+
+# The test suite is deterministic (same examples every run: a green main stays green); the bounded fuzz
+# run in .ci/fuzz.sh selects the exploring "fuzz" profile with HYPOTHESIS_PROFILE=fuzz.
+_hypothesis_settings.register_profile("suite", derandomize=True, deadline=None)
+_hypothesis_settings.register_profile("fuzz", deadline=None, max_examples=300)
+_hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 def free_port() -> int:

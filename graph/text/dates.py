@@ -119,9 +119,13 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
 
 
 def parse_date(text: str, reference: date | None = None) -> PartialDate | None:
-    """The first date in ``text`` (None when there is none)."""
+    """The first date in ``text`` (None when there is none); a bare "năm 2020" counts when nothing more
+    precise is there (running-text extraction keeps those apart, see :func:`find_years`)."""
     found = find_dates(text, reference)
-    return found[0].value if found else None
+    if found:
+        return found[0].value
+    years = find_years(text)
+    return PartialDate(years[0][2]) if years and valid(years[0][2]) else None
 
 
 def format_date(value: PartialDate, style: str = "slash") -> str:

@@ -74,7 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\w)tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+|\s?[/\-]\s?)" + _Y + r"(?!\d)", re.IGNORECASE)),
     # day/month without a year: needs a cue ("ngày 28/10", "(8/1)") so that "6/10 huyện" is not a date
     ("day_month", re.compile(
-        r"(?:(?<=ngày\s)|(?<=Ngày\s)|(?<=\()|(?<=hôm nay\s)|(?<=sáng\s)|(?<=chiều\s)|(?<=tối\s))"
+        r"(?:(?<=ngày\s)|(?<=Ngày\s)|(?<=NGÀY\s)|(?<=\()|(?<=hôm nay\s)|(?<=Hôm nay\s)|(?<=sáng\s)|(?<=Sáng\s)"
+        r"|(?<=chiều\s)|(?<=Chiều\s)|(?<=tối\s)|(?<=Tối\s)|(?<=trưa\s)|(?<=Trưa\s))"
         + _RANGE + _D + r"\s?/\s?" + _M + r"(?![\d/])")),
 ]
 

@@ -15,34 +15,13 @@ import rdflib.collection
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, Namespace
 
+from graph.store.prefixes import PREFIXES as _PROFILE_PREFIXES
+
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("http://schema.org/")
 
-PREFIXES: dict[str, str] = {
-    "id": "https://w3id.org/dantoc-kg/id/",
-    "dt": "https://w3id.org/dantoc-kg/def#",
-    "dtk": "https://w3id.org/dantoc-kg/def/",
-    "dtsh": "https://w3id.org/dantoc-kg/shapes#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "schema": "http://schema.org/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "eli-dl": "http://data.europa.eu/eli/eli-draft-legislation-ontology#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": str(NIF),
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": str(DCTERMS),
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "time": "http://www.w3.org/2006/time#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
-    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
-    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
-    "sh": str(SH),
-    "rdf": str(RDF),
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+# the profile's one prefix table, plus the shapes' own namespace
+PREFIXES: dict[str, str] = {**_PROFILE_PREFIXES, "dtsh": "https://w3id.org/dantoc-kg/shapes#"}
 # Longest namespace first, so dtk: (…/def/) wins over nothing and dt: (…/def#) is exact.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 

@@ -7,9 +7,9 @@ one article with both file names recorded.
 
 Nothing one file does may stop the batch: an unreadable file is skipped with its reason, an
 unexpected exception while extracting or mapping one article is skipped as "extraction failed:
-<exception class>: <message>", and each article gets at most ``ARTICLE_SECONDS`` of extraction time
-(a SIGALRM timer in the process doing the work; ``re`` checks signals while matching, so a regex
-that backtracks badly on a pathological text is interrupted too).  The cap is a guard, not a budget:
+<exception class>: <message>" ("reading failed: ..." when the reader broke), and each file gets at
+most ``ARTICLE_SECONDS`` to be read, extracted and mapped (a SIGALRM timer in the process doing the
+work; ``re`` checks signals while matching, so a regex that backtracks badly is interrupted too).  The cap is a guard, not a budget:
 a ~3 KB report takes a few milliseconds; only texts that make an extractor quadratic (a 1 MB line,
 200k commas, a page of digits) come near it.
 """
@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,13 +113,16 @@ def _describe(exc: BaseException) -> str:
 def process_file(path: str, seconds: float = ARTICLE_SECONDS) -> Outcome:
     """Read, extract and map one file (runs in a worker process); never raises for one bad file."""
     p = Path(path)
+    stage = ["reading"]
     try:
-        return _process(p, seconds)
+        with _time_limit(seconds):
+            return _process(p, stage)
     except Exception as exc:  # one article must never stop the batch: say what broke and go on
-        return Outcome(p.stem, path, skipped=f"extraction failed: {_describe(exc)}")
+        what = "reading failed" if stage[0] == "reading" else "extraction failed"
+        return Outcome(p.stem, path, skipped=f"{what}: {_describe(exc)}")
 
 
-def _process(p: Path, seconds: float) -> Outcome:
+def _process(p: Path, stage: list[str]) -> Outcome:
     from graph.extract.pipeline import extract_article
     from graph.rdf.mapping import build_article_graph
     from graph.read import ReadError, read_file
@@ -132,14 +136,12 @@ def _process(p: Path, seconds: float) -> Outcome:
         return Outcome(p.stem, path, skipped=exc.reason)
     except OSError as exc:
         return Outcome(p.stem, path, skipped=f"cannot read: {exc.strerror or exc}")
-    except Exception as exc:  # a reader bug on a strange file: the file is skipped, not the batch
-        return Outcome(p.stem, path, skipped=f"reading failed: {_describe(exc)}")
+    stage[0] = "extraction"
     gz = Gazetteer.default()
-    with _time_limit(seconds):
-        facts = extract_article(article, gz)
-        g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
-                                place=lambda slug: gz.province(slug), guide_of=guide_of)
-        data = serialize(g.quads, format=RdfFormat.N_QUADS)
+    facts = extract_article(article, gz)
+    g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
+                            place=lambda slug: gz.province(slug), guide_of=guide_of)
+    data = serialize(g.quads, format=RdfFormat.N_QUADS)
     return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"")
 
 
@@ -148,9 +150,37 @@ def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
         for p in paths:
             yield process_file(p, seconds)
         return
+    yield from _run_pool(paths, jobs, seconds)
+
+
+def _run_pool(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
+    """Results in input order.  A worker that dies (a crash in a C library, the OOM killer) breaks the
+    pool: the files that were in flight are then redone one at a time in a one-worker pool, so the
+    one that kills its worker is found and skipped, and the batch goes on with a fresh pool."""
     work = functools.partial(process_file, seconds=seconds)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
+    pending = paths
+    suspects = 0   # > 0: the next `suspects` files run one by one to find the one killing workers
+    while pending:
+        batch = pending[:suspects] if suspects else pending
+        workers = 1 if suspects else jobs
+        chunk = 1 if suspects else max(1, min(64, len(batch) // (jobs * 8) or 1))
+        done = 0
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for out in pool.map(work, batch, chunksize=chunk):
+                    done += 1
+                    yield out
+            suspects = 0
+        except BrokenProcessPool as exc:
+            if suspects:
+                culprit = batch[done]
+                reason = f"extraction failed: the worker process died on this file ({_describe(exc)})"
+                yield Outcome(Path(culprit).stem, culprit, skipped=reason)
+                done += 1
+                suspects = 0
+            else:
+                suspects = (jobs + 2) * chunk   # every file a worker may have been running
+        pending = pending[done:]
 
 
 def build(

@@ -144,6 +144,34 @@ def test_an_exception_inside_one_extraction_skips_only_that_article(tmp_path: Pa
     assert skip_summary(result.skipped) == [("extraction failed", 1)]
 
 
+def test_a_reader_bug_skips_only_that_file(tmp_path: Path, monkeypatch) -> None:
+    import graph.read as read
+
+    real = read.read_file
+
+    def broken(path):
+        if Path(path).name == "a.txt":
+            raise UnicodeError("a codec nobody expected")
+        return real(path)
+
+    monkeypatch.setattr(read, "read_file", broken)
+    (tmp_path / "a.txt").write_text("Ngày 02/3/2024, Ban Dân tộc tỉnh Gia Lai tổ chức hội nghị giao ban.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Ngày 04/3/2024, Ban Dân tộc tỉnh Kon Tum tổ chức hội nghị giao ban.\n", "utf-8")
+    result = build([tmp_path], jobs=1)
+    assert result.articles == 1
+    assert [(Path(p).name, r) for p, r in result.skipped] == [("a.txt", "reading failed: UnicodeError: a codec nobody expected")]
+
+
+def test_many_dates_read_in_linear_time() -> None:
+    """Regression (graph/text/dates.py): the overlap check of find_dates was quadratic in the dates found."""
+    from graph.read import read_text
+
+    text = " ".join(f"Quyết định {i}/QĐ-UBND ngày {i % 28 + 1}/{i % 12 + 1}/2020" for i in range(20_000))
+    started = time.perf_counter()
+    read_text(text, "x", html=False)
+    assert time.perf_counter() - started < 3
+
+
 @pytest.mark.parametrize("text", [
     "1" * 200_000,                                   # figures: a digit run read from every position
     "Ông A" + ", Phó Trưởng Ban" * 20_000,           # officials: the whole text re-scanned per token
@@ -210,3 +238,31 @@ def test_control_characters_in_a_page_do_not_crash_the_reader(raw: str) -> None:
         assert exc.reason
     else:
         assert "\x00" not in article.text and "\x1f" not in article.text
+
+
+def test_a_file_that_kills_its_worker_process_is_skipped_and_the_batch_goes_on(tmp_path: Path, monkeypatch) -> None:
+    """A crash in a C library or the OOM killer ends a worker without an exception: the pool breaks,
+    the file is found by redoing the files in flight one at a time, and only it is skipped."""
+    import multiprocessing
+
+    import graph.extract.pipeline as pipeline
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the injected fault reaches workers only when they are forked")
+    real = pipeline.extract_article
+
+    def deadly(article, gz):
+        if "Hà Giang" in article.text:
+            os._exit(9)   # dies like a segfault would: no exception, no cleanup
+        return real(article, gz)
+
+    monkeypatch.setattr(pipeline, "extract_article", deadly)
+    provinces = ["Sơn La", "Kon Tum", "Gia Lai", "Lai Châu", "Yên Bái", "Hà Giang", "Cao Bằng", "Lào Cai",
+                 "Bắc Kạn", "Tuyên Quang", "Điện Biên", "Hòa Bình"]
+    for i, name in enumerate(provinces):
+        (tmp_path / f"{i:02d}.txt").write_text(
+            f"Ngày {i + 1}/3/2024, Ban Dân tộc tỉnh {name} tổ chức hội nghị giao ban công tác dân tộc.\n", "utf-8")
+    result = build([tmp_path], jobs=2)
+    assert [Path(p).name for p, _ in result.skipped] == ["05.txt"]
+    assert result.skipped[0][1].startswith("extraction failed: the worker process died on this file")
+    assert result.articles == len(provinces) - 1

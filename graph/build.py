@@ -217,6 +217,8 @@ def build(
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen:
             result.duplicates.append((out.path, seen[out.sha1]))
+            if store is not None:
+                _forget_elsewhere(store, out.source, out.graph)
             result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
         else:
             seen[out.sha1] = out.path
@@ -250,6 +252,15 @@ def skip_summary(skipped: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
         kind = reason.split(" (", 1)[0].split(":", 1)[0].strip() or reason
         counts[kind] = counts.get(kind, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _forget_elsewhere(store: KGStore, source: str, graph: str) -> None:
+    """A file that now holds the same text as another was, in an earlier run, another article: that
+    old version goes (or loses this name when other files still hold it), as a changed file's would."""
+    holders = {q.subject.value for q in store.oxigraph.quads_for_pattern(None, DCTERMS.identifier, Literal(source), None)
+               if q.subject == q.graph_name}
+    if holders - {graph}:
+        store.remove_source(source)
 
 
 def _sources_by_article(store: KGStore) -> dict[str, set[str]]:

@@ -266,3 +266,22 @@ def test_a_file_that_kills_its_worker_process_is_skipped_and_the_batch_goes_on(t
     assert [Path(p).name for p, _ in result.skipped] == ["05.txt"]
     assert result.skipped[0][1].startswith("extraction failed: the worker process died on this file")
     assert result.articles == len(provinces) - 1
+
+
+def test_a_file_changed_into_a_copy_of_another_loses_its_old_article_in_the_store(tmp_path: Path) -> None:
+    from graph.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    x = "Ngày 02/3/2024, Ban Dân tộc tỉnh Gia Lai tổ chức hội nghị giao ban công tác dân tộc.\n"
+    y = "Ngày 04/3/2024, Ban Dân tộc tỉnh Kon Tum tổ chức hội nghị giao ban công tác dân tộc.\n"
+    (folder / "a.txt").write_text(x, "utf-8")
+    (folder / "copy.txt").write_text(y, "utf-8")
+    with open_store(tmp_path / "db") as kg:
+        build([folder], jobs=1, store=kg)
+        assert sorted(info.sources for info in kg.articles()) == [("a",), ("copy",)]
+        (folder / "copy.txt").write_text(x, "utf-8")        # copy.txt now holds a.txt's text
+        result = build([folder], jobs=1, store=kg)
+        assert len(result.duplicates) == 1
+        assert [info.sources for info in kg.articles()] == [("a", "copy")]   # Kon Tum's old article is gone
+        assert "Kon Tum" not in " ".join(str(q) for q in kg.quads())

@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet)
     if args.report_ttl is not None:
         try:
-            args.report_ttl.write_text(report.to_turtle(), encoding="utf-8")
+            from graph.export.writers import write_bytes_atomic
+
+            write_bytes_atomic(args.report_ttl, report.to_turtle().encode("utf-8"))
         except OSError as exc:
             raise UserError(f"cannot write {args.report_ttl}: {exc}") from None
     if not args.quiet:

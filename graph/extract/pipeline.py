@@ -19,7 +19,7 @@ from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
 from graph.extract.tokens import Token
 from graph.resolve.gazetteer import Gazetteer, Province
-from graph.text.normalize import fold
+from graph.text.normalize import fold, unify_tones
 
 _APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
 # "Về phía Báo Nghệ An có các đồng chí: ...": titles in the sentence that name no body serve this one
@@ -29,8 +29,10 @@ _SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
 
 
 def _place_len(text: str, gz: Gazetteer):
+    matching = unify_tones(text)      # once per article: match_at would re-normalise the text per token
+
     def place_len(tokens: list[Token], i: int, end: int) -> int:
-        hit = gz.match_at(text, tokens[i].start)
+        hit = gz.match_at(text, tokens[i].start, matching)
         if hit is None:
             return 0
         stop, _prov = hit

@@ -241,8 +241,9 @@ def build_article_graph(
         g.add(art, SCHEMA.headline, _vi(article.title))
     if published:
         g.add(art, SCHEMA.datePublished, date_literal(published))
-    if article.url and article.url.startswith(("http://", "https://")) and " " not in article.url:
-        g.add(art, SCHEMA.url, NamedNode(article.url))
+    url = _safe_url(article.url)
+    if url is not None:
+        g.add(art, SCHEMA.url, url)
     where = g.place(facts.province)
     if where is not None:
         g.add(art, SCHEMA.contentLocation, where)
@@ -462,6 +463,18 @@ def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[st
     if fig.programme and fig.programme in prog_iris:
         g.add(iri, DT.programme, prog_iris[fig.programme])
     g.evidence(iri, fig.sentence)
+
+
+def _safe_url(url: str | None) -> NamedNode | None:
+    """The page's URL as an IRI; characters IRIs forbid are percent-encoded, anything unusable is dropped."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import quote
+
+    try:
+        return NamedNode(quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%-._~"))
+    except ValueError:
+        return None
 
 
 def _line_of(text: str, at: int) -> Span | None:

@@ -4,22 +4,39 @@ Files are processed in parallel (processes: extraction is CPU-bound Python), eac
 article's named graph as N-Quads, which the parent loads with Oxigraph's native parser.  A file that
 cannot be read is skipped with its reason and the batch goes on; two files with the same text are
 one article with both file names recorded.
+
+Nothing one file does may stop the batch: an unreadable file is skipped with its reason, an
+unexpected exception while extracting or mapping one article is skipped as "extraction failed:
+<exception class>: <message>" ("reading failed: ..." when the reader broke), and each file gets at
+most ``ARTICLE_SECONDS`` to be read, extracted and mapped (a SIGALRM timer in the process doing the
+work; ``re`` checks signals while matching, so a regex that backtracks badly is interrupted too).  The cap is a guard, not a budget:
+a ~3 KB report takes a few milliseconds; only texts that make an extractor quadratic (a 1 MB line,
+200k commas, a page of digits) come near it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from graph.errors import UserError
-from graph.rdf.namespaces import DCTERMS, PREFIXES, RDF
+from graph.rdf.namespaces import DCTERMS, RDF
+from graph.store.kgstore import KGStore
+
+ARTICLE_SECONDS = 60.0   # extraction time allowed per article before it is skipped (0: no limit)
+_MESSAGE_CHARS = 200     # an exception message longer than this is cut in the summary
 
 KINDS = {
     "articles": "http://schema.org/NewsArticle",
@@ -60,39 +77,110 @@ class BuildResult:
         return out
 
 
-def process_file(path: str) -> Outcome:
-    """Read, extract and map one file (runs in a worker process)."""
+class ExtractionTimeout(Exception):
+    """One article took longer than the per-article limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`ExtractionTimeout` in this thread after ``seconds`` (no-op off the main thread,
+    on platforms without ``setitimer``, or with ``seconds <= 0``)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _expired(_signum: int, _frame: object) -> None:
+        raise ExtractionTimeout(f"took longer than {seconds:g} s (a pathological text?)")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _describe(exc: BaseException) -> str:
+    """``Class: message`` on one line, cut to a readable length."""
+    message = " ".join(str(exc).split())
+    if len(message) > _MESSAGE_CHARS:
+        message = message[:_MESSAGE_CHARS] + "..."
+    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+
+
+def process_file(path: str, seconds: float = ARTICLE_SECONDS) -> Outcome:
+    """Read, extract and map one file (runs in a worker process); never raises for one bad file."""
+    p = Path(path)
+    stage = ["reading"]
+    try:
+        with _time_limit(seconds):
+            return _process(p, stage)
+    except Exception as exc:  # one article must never stop the batch: say what broke and go on
+        what = "reading failed" if stage[0] == "reading" else "extraction failed"
+        return Outcome(p.stem, path, skipped=f"{what}: {_describe(exc)}")
+
+
+def _process(p: Path, stage: list[str]) -> Outcome:
     from graph.extract.pipeline import extract_article
     from graph.rdf.mapping import build_article_graph
     from graph.read import ReadError, read_file
     from graph.resolve.gazetteer import Gazetteer
     from graph.resolve.orgs import guide_of, org_key, parent_of
 
-    p = Path(path)
+    path = str(p)
     try:
         article = read_file(p)
     except ReadError as exc:
         return Outcome(p.stem, path, skipped=exc.reason)
     except OSError as exc:
         return Outcome(p.stem, path, skipped=f"cannot read: {exc.strerror or exc}")
+    stage[0] = "extraction"
     gz = Gazetteer.default()
-    try:
-        facts = extract_article(article, gz)
-        g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
-                                place=lambda slug: gz.province(slug), guide_of=guide_of)
-    except RecursionError as exc:  # a pathological text must not stop the batch
-        return Outcome(p.stem, path, skipped=f"extraction failed: {exc.__class__.__name__}")
+    facts = extract_article(article, gz)
+    g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
+                            place=lambda slug: gz.province(slug), guide_of=guide_of)
     data = serialize(g.quads, format=RdfFormat.N_QUADS)
     return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"")
 
 
-def _run(paths: list[str], jobs: int) -> Iterator[Outcome]:
+def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
     if jobs <= 1 or len(paths) < 8:
         for p in paths:
-            yield process_file(p)
+            yield process_file(p, seconds)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_file, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
+    yield from _run_pool(paths, jobs, seconds)
+
+
+def _run_pool(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
+    """Results in input order.  A worker that dies (a crash in a C library, the OOM killer) breaks the
+    pool: the files that were in flight are then redone one at a time in a one-worker pool, so the
+    one that kills its worker is found and skipped, and the batch goes on with a fresh pool."""
+    work = functools.partial(process_file, seconds=seconds)
+    pending = paths
+    suspects = 0   # > 0: the next `suspects` files run one by one to find the one killing workers
+    while pending:
+        batch = pending[:suspects] if suspects else pending
+        workers = 1 if suspects else jobs
+        chunk = 1 if suspects else max(1, min(64, len(batch) // (jobs * 8) or 1))
+        done = 0
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for out in pool.map(work, batch, chunksize=chunk):
+                    done += 1
+                    yield out
+            suspects = 0
+        except BrokenProcessPool as exc:
+            if suspects:
+                culprit = batch[done]
+                reason = f"extraction failed: the worker process died on this file ({_describe(exc)})"
+                yield Outcome(Path(culprit).stem, culprit, skipped=reason)
+                done += 1
+                suspects = 0
+            else:
+                suspects = (jobs + 2) * chunk   # every file a worker may have been running
+        pending = pending[done:]
 
 
 def build(
@@ -100,30 +188,49 @@ def build(
     *,
     jobs: int | None = None,
     progress: bool = False,
-    store: Store | None = None,
+    store: KGStore | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
 ) -> BuildResult:
-    """Build the graph of every report under ``inputs`` into ``store`` (in memory by default)."""
-    from graph.read import iter_inputs
+    """Build the graph of every report under ``inputs``.
 
-    paths = [str(p) for p in iter_inputs(list(inputs))]
+    In memory by default; with ``store`` (an on-disk KGStore) each article's graph replaces its previous
+    version there (a changed file replaces its old article, a re-run changes nothing), so a store grows
+    by adding new reports without re-reading old ones.  ``article_seconds`` caps the extraction time
+    of one article (0: no cap); an article over it is skipped like an unreadable file.
+    """
+    from graph.read import ReadError, iter_inputs
+
+    try:
+        paths = [str(p) for p in iter_inputs(list(inputs))]
+    except ReadError as exc:
+        raise UserError(f"{exc.path}: {exc.reason}") from None
     if not paths:
         raise UserError("no .txt or .html reports found in the inputs given")
     jobs = jobs or min(os.cpu_count() or 1, 8)
-    result = BuildResult(store if store is not None else Store())
+    result = BuildResult(store.oxigraph if store is not None else Store())
+    known = {} if store is None else _sources_by_article(store)
     seen: dict[str, str] = {}
     started = time.perf_counter()
     last = started
-    for i, out in enumerate(_run(paths, jobs), 1):
+    for i, out in enumerate(_run(paths, jobs, article_seconds), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen:
             result.duplicates.append((out.path, seen[out.sha1]))
+            if store is not None:
+                _forget_elsewhere(store, out.source, out.graph)
             result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
         else:
             seen[out.sha1] = out.path
-            graph_name = NamedNode(out.graph)
-            result.store.remove_graph(graph_name) if result.store.contains_named_graph(graph_name) else None
-            result.store.bulk_extend(parse(out.nquads, format=RdfFormat.N_QUADS))
+            quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
+            if store is not None:
+                # the same text known under other file names in an earlier run keeps those names
+                older = known.get(out.graph, set()) - {out.source}
+                graph_name = NamedNode(out.graph)
+                quads += [Quad(graph_name, DCTERMS.identifier, Literal(name), graph_name) for name in sorted(older)]
+                store.replace_article(out.graph, quads, sources={out.source})
+            else:
+                result.store.bulk_extend(quads)
             result.articles += 1
         now = time.perf_counter()
         if progress and (now - last > 1.0 or i == len(paths)):
@@ -137,38 +244,48 @@ def build(
     return result
 
 
-def union_triples(store: Store) -> list:
-    """The union of all named graphs as sorted, distinct triples (a deterministic Turtle/N-Triples export)."""
-    from pyoxigraph import Triple
+def skip_summary(skipped: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
+    """How many files were skipped for each kind of reason ("empty article", "extraction failed"...),
+    most frequent first: the reason up to its first parenthesis or colon."""
+    counts: dict[str, int] = {}
+    for _path, reason in skipped:
+        kind = reason.split(" (", 1)[0].split(":", 1)[0].strip() or reason
+        counts[kind] = counts.get(kind, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    triples = {Triple(q.subject, q.predicate, q.object) for q in store}
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+def _forget_elsewhere(store: KGStore, source: str, graph: str) -> None:
+    """A file that now holds the same text as another was, in an earlier run, another article: that
+    old version goes (or loses this name when other files still hold it), as a changed file's would."""
+    holders = {q.subject.value for q in store.oxigraph.quads_for_pattern(None, DCTERMS.identifier, Literal(source), None)
+               if q.subject == q.graph_name}
+    if holders - {graph}:
+        store.remove_source(source)
+
+
+def _sources_by_article(store: KGStore) -> dict[str, set[str]]:
+    return {info.iri: set(info.sources) for info in store.articles()}
 
 
 def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE) -> None:
-    """Write the union graph atomically (temp file in the same folder, then rename)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    data = serialize(union_triples(store), format=fmt, prefixes={k: v for k, v in PREFIXES.items() if k != "sh"})
-    with open(tmp, "wb") as f:
-        f.write(data or b"")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples)."""
+    _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt")
 
 
 def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> None:
-    """Write every named graph (N-Quads/TriG), sorted, atomically."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    quads = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    data = serialize(quads, format=fmt, prefixes={k: v for k, v in PREFIXES.items() if k != "sh"}) \
-        if fmt is RdfFormat.TRIG else serialize(quads, format=fmt)
-    with open(tmp, "wb") as f:
-        f.write(data or b"")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+    """Every article graph kept (TriG or N-Quads), deterministic, written atomically."""
+    _write(store, out, "trig" if fmt is RdfFormat.TRIG else "nquads")
 
 
-__all__ = ["RDF", "BuildResult", "build", "process_file", "union_triples", "write_dataset", "write_union"]
+def _write(store: Store, out: Path, fmt: str) -> None:
+    from graph.export.writers import atomic_write, serialize
+
+    data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
+    try:
+        atomic_write(out, lambda fh: fh.write(data))
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+
+
+__all__ = ["ARTICLE_SECONDS", "RDF", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_summary",
+           "write_dataset", "write_union"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
+
+# The test suite is deterministic (same examples every run: a green main stays green); the bounded fuzz
+# run in .ci/fuzz.sh selects the exploring "fuzz" profile with HYPOTHESIS_PROFILE=fuzz.
+_hypothesis_settings.register_profile("suite", derandomize=True, deadline=None)
+_hypothesis_settings.register_profile("fuzz", deadline=None, max_examples=300)
+_hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 def free_port() -> int:
@@ -50,8 +58,12 @@ class OxigraphServer:
 
     def clear(self) -> None:
         """Empty the server (between tests sharing it)."""
-        request = urllib.request.Request(self.update_url, data=b"CLEAR ALL", method="POST",
-                                         headers={"Content-Type": "application/sparql-update"})
+        request = urllib.request.Request(
+            self.update_url,
+            data=b"CLEAR ALL",
+            method="POST",
+            headers={"Content-Type": "application/sparql-update"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             response.read()
 
@@ -65,8 +77,11 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
     location = tmp_path_factory.mktemp("oxigraph")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -110,10 +125,8 @@ def fake_http_server(respond: Handler) -> Iterator[FakeServer]:
             hits.append(f"{self.command} {self.path}")
             length = int(self.headers.get("Content-Length") or 0)
             self.body = self.rfile.read(length) if length else b""
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 respond(self)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         do_GET = do_POST = do_PUT = _any
 

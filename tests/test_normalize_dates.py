@@ -44,6 +44,8 @@ def test_day_month_takes_the_article_year() -> None:
     assert find_dates("Sáng nay (9/2), Ban", ref)[0].value.iso() == "2023-02-09"
     assert find_dates("Ngày 28/12 vừa qua", ref)[0].value.iso() == "2022-12-28"  # a December event, reported in Feb
     assert find_dates("Ngày 28/12 vừa qua") == []  # no article date: no guess
+    assert find_dates("Sáng 29/6 tại Hà Nội", date(2022, 7, 1))[0].value.iso() == "2022-06-29"
+    assert find_dates("Chiều 3/7, đoàn công tác", date(2022, 7, 4))[0].value.iso() == "2022-07-03"
 
 
 @pytest.mark.parametrize("text", ["10/10 huyện", "đạt 145/151 xã", "1.438/1.552 đại biểu", "31/2/2020", "năm 3021"])

@@ -51,16 +51,19 @@ def test_same_answer_from_file_and_store(tmp_path: Path) -> None:
 
 
 def test_optional_gives_none_for_unbound() -> None:
-    q = ("SELECT ?p ?missing WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> "
-         "OPTIONAL { ?p <http://example.org/none> ?missing } } ORDER BY ?p")
+    q = (
+        "SELECT ?p ?missing WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> "
+        "OPTIONAL { ?p <http://example.org/none> ?missing } } ORDER BY ?p"
+    )
     rows = run_query(q, GRAPH)
     assert [r["missing"] for r in rows.rows] == [None, None]
 
 
 def test_ask_and_construct() -> None:
     assert run_query("ASK { ?s ?p ?o }", GRAPH).boolean is True
-    rows = run_query(f"CONSTRUCT {{ ?p <http://example.org/n> ?n }} WHERE {{ ?p <http://xmlns.com/foaf/0.1/name> ?n }}",
-                     GRAPH)
+    rows = run_query(
+        "CONSTRUCT { ?p <http://example.org/n> ?n } WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }", GRAPH
+    )
     assert rows.columns == ["subject", "predicate", "object"]
     assert {r["object"] for r in rows.rows} == {"A Khưa", "Lâm Thị Huyền"}
 
@@ -71,9 +74,11 @@ def test_param_terms() -> None:
     assert to_term("https://example.org/y") == ox.NamedNode("https://example.org/y")
     assert to_term("id:org/kon-tum/ban-dan-toc-tinh") == ox.NamedNode(ID + "org/kon-tum/ban-dan-toc-tinh")
     assert to_term("2021-01-12^^xsd:date") == ox.Literal(
-        "2021-01-12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        "2021-01-12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    )
     assert to_term('"7"^^<http://www.w3.org/2001/XMLSchema#integer>') == ox.Literal(
-        "7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        "7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    )
     assert to_term('"Trà Vinh"@vi') == ox.Literal("Trà Vinh", language="vi")
     assert to_term("Hoà Bình") == ox.Literal("Hoà Bình")
     # decomposed input (NFD) becomes NFC, as the graph's text is
@@ -102,11 +107,11 @@ def test_param_with_two_values() -> None:
 HOSTILE = [
     'Lâm" } ; DROP ALL ; #',
     "} ; DROP ALL",
-    "x\" . ?s ?p ?o . FILTER(true) } #",
+    'x" . ?s ?p ?o . FILTER(true) } #',
     "line one\n} UNION { ?s ?p ?o }",
     "back\\slash\\\" and 'single' quotes",
     "<http://evil.example/> } ; CLEAR ALL",
-    "\"\"\" triple quotes \"\"\"",
+    '""" triple quotes """',
     "# not a comment",
     "${x} ?o VALUES",
 ]
@@ -129,16 +134,20 @@ def test_hostile_values_only_change_the_value_matched(value: str) -> None:
     ox.Store().query(bound)  # still one well-formed query
 
 
-def test_hostile_values_through_an_rq_file_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_values_through_an_rq_file_and_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     value = 'Lâm Thị Huyền" } } ; DROP ALL #\n'
-    code = main(["query", str(OFFICIALS), "--graph", str(GRAPH), "--param", f"person={value}", "--format", "csv"])
+    code = main(
+        ["query", str(OFFICIALS), "--graph", str(GRAPH), "--param", f"person={value}", "--format", "csv"]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert out == "name,title,orgLabel,person\r\n"
 
 
 def test_unknown_param_is_a_user_error() -> None:
-    with pytest.raises(UserError, match="unknown parameter 'who'.*org, person"):
+    with pytest.raises(UserError, match=r"unknown parameter 'who'.*org, person"):
         run_query(OFFICIALS, GRAPH, {"who": "x"})
     with pytest.raises(UserError, match="unknown parameter"):
         bind("SELECT ?a WHERE { ?a ?b ?c }", {"zzz": "1"})
@@ -155,8 +164,10 @@ def test_values_goes_into_where_not_the_construct_template() -> None:
 
 
 def test_scan_skips_braces_in_strings_iris_and_comments() -> None:
-    q = ('PREFIX ex: <http://e/{x}>\n# a { comment\nSELECT (STR("}{") AS ?t) ?z WHERE {\n'
-         ' ?z ex:p "{ not here }" }')
+    q = (
+        'PREFIX ex: <http://e/{x}>\n# a { comment\nSELECT (STR("}{") AS ?t) ?z WHERE {\n'
+        ' ?z ex:p "{ not here }" }'
+    )
     shape = scan(q)
     assert shape.form == "SELECT"
     assert q[shape.where_open - 1] == "{" and q[: shape.where_open].endswith("WHERE {")
@@ -233,13 +244,15 @@ def test_table_is_aligned_with_vietnamese_text() -> None:
         prefix = line[: len(line) - len(line.lstrip())]
         assert not prefix
         title_start = next(i for i in range(len(line)) if display_width(line[:i]) == col)
-        assert line[title_start - 2: title_start] == "  " and line[title_start] != " "
+        assert line[title_start - 2 : title_start] == "  " and line[title_start] != " "
     assert "id:person/kon-tum/a-khua-3d4e5f" in lines[2]  # IRIs shortened with the profile prefixes
 
 
 def test_table_truncates_long_cells() -> None:
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("Chương trình " * 20)))
+    store.add(
+        ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("Chương trình " * 20))
+    )
     text = render(run_query("SELECT ?o { ?s ?p ?o }", store), "table", max_width=30)
     assert max(display_width(line) for line in text.splitlines()) == 30
     assert "…" in text
@@ -252,7 +265,9 @@ def test_display_width() -> None:
 
 
 # -- CLI -----------------------------------------------------------------------------------------------
-def test_cli_errors_are_one_line_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_errors_are_one_line_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["query", "SELECT * WHERE { ?s ?p }", "--graph", str(GRAPH)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("dantoc-kg query: error: query: malformed SPARQL") and err.count("\n") == 1
@@ -267,7 +282,9 @@ def test_cli_errors_are_one_line_without_traceback(tmp_path: Path, capsys: pytes
 def test_cli_json_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.json"
     assert main(["query", str(OFFICIALS), "--graph", str(GRAPH), "--format", "json", "--out", str(out)]) == 0
-    assert len(json.loads(out.read_text(encoding="utf-8"))["results"]["bindings"]) == len(run_query(OFFICIALS, GRAPH))
+    assert len(json.loads(out.read_text(encoding="utf-8"))["results"]["bindings"]) == len(
+        run_query(OFFICIALS, GRAPH)
+    )
 
 
 def test_cli_queries_lists_titles_and_params(capsys: pytest.CaptureFixture[str]) -> None:
@@ -281,7 +298,11 @@ def test_graph_file_formats_load(tmp_path: Path) -> None:
     """Every input syntax gives the same answer (files written by pyoxigraph from the fixture)."""
     quads = parse_file(GRAPH)
     expected = run_query(OFFICIALS, GRAPH).rows
-    for ext, fmt in ((".nq", ox.RdfFormat.N_QUADS), (".trig", ox.RdfFormat.TRIG), (".jsonld", ox.RdfFormat.JSON_LD)):
+    for ext, fmt in (
+        (".nq", ox.RdfFormat.N_QUADS),
+        (".trig", ox.RdfFormat.TRIG),
+        (".jsonld", ox.RdfFormat.JSON_LD),
+    ):
         path = tmp_path / f"g{ext}"
         ox.serialize(quads, str(path), fmt)
         assert run_query(OFFICIALS, path).rows == expected, ext

@@ -73,3 +73,15 @@ def test_read_file_only_raises_read_error(data: bytes, name: str) -> None:
             assert e.reason and e.path == str(p)
             return
         _check(a)
+
+
+def test_regressions_found_by_hypothesis_in_ci() -> None:
+    """Two inputs hypothesis found: a control character in a page's tail text, a letter split by 2 blank lines."""
+    import contextlib
+
+    from graph.read import ReadError, read_text
+
+    with contextlib.suppress(ReadError):
+        read_text("<P>\x1f<SCRIPT></SCRIPT>0", "x")
+    once = read_text("A\n\n\na", "x").text
+    assert read_text(once, "x").text == once

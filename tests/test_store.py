@@ -122,10 +122,13 @@ def test_changed_source_file_replaces_its_old_article(tmp_path: Path) -> None:
         # the file 001_... was edited: its text (so its sha and IRI) changed
         new_iri = article_iri("9999aaaabbbbcccc")
         node = ox.NamedNode(new_iri)
-        store.replace_article(new_iri, [
-            ox.Triple(node, IDENT, ox.Literal("001_soc_trang_so_ket")),
-            ox.Triple(node, HEADLINE, ox.Literal("Bản đã sửa", language="vi")),
-        ])
+        store.replace_article(
+            new_iri,
+            [
+                ox.Triple(node, IDENT, ox.Literal("001_soc_trang_so_ket")),
+                ox.Triple(node, HEADLINE, ox.Literal("Bản đã sửa", language="vi")),
+            ],
+        )
         assert [a.iri for a in store.articles()] == sorted([A2, new_iri])
         assert store.article_for_source("001_soc_trang_so_ket") == new_iri
 
@@ -150,11 +153,14 @@ def test_quads_and_rdflib_terms_are_accepted(tmp_path: Path) -> None:
     with open_store(tmp_path / "db") as store:
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(A1)) for t in article_triples(A1)]
         assert store.replace_article(A1, quads) == len(quads)
-        store.replace_article(A2, [(rdflib.URIRef(A2), rdflib.URIRef(HEADLINE.value),
-                                    rdflib.Literal("Bài hai", lang="vi"))])
+        store.replace_article(
+            A2, [(rdflib.URIRef(A2), rdflib.URIRef(HEADLINE.value), rdflib.Literal("Bài hai", lang="vi"))]
+        )
         assert store.query(f"SELECT ?h {{ <{A2}> <{HEADLINE.value}> ?h }}").rows == [{"h": "Bài hai"}]
         with pytest.raises(ValueError):
-            store.replace_article(A2, [ox.Quad(ox.NamedNode(A2), HEADLINE, ox.Literal("x"), ox.NamedNode(A1))])
+            store.replace_article(
+                A2, [ox.Quad(ox.NamedNode(A2), HEADLINE, ox.Literal("x"), ox.NamedNode(A1))]
+            )
 
 
 def test_load_file_keeps_graphs_and_replaces_on_reload(tmp_path: Path) -> None:
@@ -175,8 +181,14 @@ def test_read_only_while_a_writer_holds_the_lock(tmp_path: Path) -> None:
                 reader.remove_article(A1)
         code = "import sys; from graph.store import KGStore; KGStore(sys.argv[1])"
         root = str(Path(__file__).parent.parent)
-        done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], cwd=root,
-                              capture_output=True, text=True, timeout=60, env={"PYTHONPATH": root})
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / "db")],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={"PYTHONPATH": root},
+        )
         assert done.returncode != 0
         assert "open in another process" in done.stderr
 
@@ -195,3 +207,20 @@ def test_dump_is_deterministic_trig(tmp_path: Path) -> None:
         store.replace_article(A1, article_triples(A1)[::-1])
         store.dump(tmp_path / "b.trig", "trig")
     assert (tmp_path / "a.trig").read_bytes() == (tmp_path / "b.trig").read_bytes()
+
+
+def test_bulk_replace_gives_the_same_store_as_one_by_one(tmp_path: Path) -> None:
+    items = [(A1, article_triples(A1)), (A2, article_triples(A2))]
+    with open_store(tmp_path / "one") as one, open_store(tmp_path / "bulk") as bulk:
+        one.replace_articles(items)
+        bulk.replace_articles(items, bulk=True)
+        bulk.replace_articles(items, bulk=True)  # re-running converges, no duplicates
+        assert sorted(map(str, bulk.quads())) == sorted(map(str, one.quads()))
+        new_iri = article_iri("5555666677778888")
+        bulk.replace_articles(
+            [(new_iri, [ox.Triple(ox.NamedNode(new_iri), IDENT, ox.Literal("002_kon_tum_tong_ket"))])],
+            bulk=True,
+        )
+        assert [a.iri for a in bulk.articles()] == sorted(
+            [A1, new_iri]
+        )  # the changed file's old article went

@@ -20,9 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", type=Path, help="report files or folders of .txt/.html files")
     p.add_argument("--out", type=Path, default=Path("out/graph.ttl"), help="graph file to write (default: out/graph.ttl)")
+    p.add_argument("--store", type=Path, default=None,
+                   help="on-disk store folder to add the articles to (created if absent); --out then holds the whole store")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
-    p.add_argument("--allow-skips", action="store_true", help="exit 0 even when some files could not be read")
+    p.add_argument("--allow-skips", action="store_true",
+                   help="exit 0 even when some files were skipped (unreadable, or their extraction failed)")
+    p.add_argument("--article-timeout", type=float, default=None, metavar="SECONDS",
+                   help="skip an article whose extraction takes longer than this (default: 60; 0: no limit)")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run)
 
@@ -30,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat
 
-    from graph.build import build, write_union
+    from graph.build import ARTICLE_SECONDS, build, skip_summary, write_union
 
     for path in args.inputs:
         if not path.exists():
@@ -39,12 +44,22 @@ def run(args: argparse.Namespace) -> int:
            ".trig": RdfFormat.TRIG}.get(args.out.suffix.lower())
     if fmt is None:
         raise UserError(f"--out must end in .ttl, .nt, .nq or .trig (got {args.out.name})")
-    result = build(args.inputs, jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
-    if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-        from graph.build import write_dataset
-        write_dataset(result.store, args.out, fmt)
+    from graph.build import write_dataset
+    from graph.store import open_store
+
+    progress = not args.quiet and sys.stderr.isatty()
+    seconds = ARTICLE_SECONDS if args.article_timeout is None else args.article_timeout
+    if seconds < 0:
+        raise UserError("--article-timeout must be 0 (no limit) or a number of seconds")
+    if args.store is not None:
+        with open_store(args.store) as kg:
+            result = build(args.inputs, jobs=args.jobs, progress=progress, store=kg, article_seconds=seconds)
+            (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
+            counts = result.counts()
     else:
-        write_union(result.store, args.out, fmt)
+        result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds)
+        (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
+        counts = result.counts()
     conforms = True
     report = None
     if not args.no_validate:
@@ -53,12 +68,10 @@ def run(args: argparse.Namespace) -> int:
         report = validate(args.out)
         conforms = report.conforms
     if not args.quiet:
-        print(f"articles read: {result.articles} ({len(result.duplicates)} duplicate files, "
+        print(f"articles built: {result.articles} ({len(result.duplicates)} duplicate files, "
               f"{len(result.skipped)} skipped) in {result.seconds:.1f} s")
-        for label, n in result.counts().items():
+        for label, n in counts.items():
             print(f"  {label:20} {n}")
-        for path, reason in result.skipped:
-            print(f"skipped {path}: {reason}")
         for path, same in result.duplicates:
             print(f"duplicate {path}: same text as {same}")
         if report is not None:
@@ -66,6 +79,13 @@ def run(args: argparse.Namespace) -> int:
             if not conforms:
                 print(report.to_text())
         print(f"wrote {args.out}")
+    if result.skipped:  # on stderr, even with --quiet: these files are missing from the graph
+        for path, reason in result.skipped:
+            print(f"skipped {path}: {reason}", file=sys.stderr)
+        kinds = ", ".join(f"{n} {kind}" for kind, n in skip_summary(result.skipped))
+        verdict = "allowed by --allow-skips" if args.allow_skips else "exit status 1; --allow-skips to accept"
+        print(f"skipped {len(result.skipped)} of {result.articles + len(result.duplicates) + len(result.skipped)} "
+              f"files ({kinds}); {verdict}", file=sys.stderr)
     if not conforms:
         return 1
     if result.skipped and not args.allow_skips:

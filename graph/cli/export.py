@@ -1,4 +1,4 @@
-"""``dantoc-kg export``: write the graph (or the ontology/shapes) as Turtle, N-Triples, N-Quads, TriG, JSON-LD."""
+"""``dantoc-kg export``: the graph, ontology or shapes as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
 
 from __future__ import annotations
 
@@ -28,14 +28,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="write a graph file or the store as turtle, nt, nquads, trig or jsonld (deterministic)",
         description="Convert a graph file, the store, the ontology or the shapes. Turtle and N-Triples "
-                    "hold the union of the article graphs; TriG, N-Quads and JSON-LD keep them. "
-                    "The same graph always gives byte-identical output; the file is replaced atomically.",
+        "hold the union of the article graphs; TriG, N-Quads and JSON-LD keep them. "
+        "The same graph always gives byte-identical output; the file is replaced atomically.",
     )
     p.add_argument("graph", nargs="?", metavar="GRAPH_FILE", help="graph file to convert")
     p.add_argument("--store", metavar="DIR", help="export the store folder instead (opened read-only)")
-    p.add_argument("--what", choices=("ontology", "shapes"), help="export ontology/dantoc.ttl or ontology/shapes.ttl")
-    p.add_argument("--format", choices=("turtle", "nt", "nquads", "trig", "jsonld"),
-                   help="output syntax (default: from the --out extension)")
+    p.add_argument(
+        "--what", choices=("ontology", "shapes"), help="export ontology/dantoc.ttl or ontology/shapes.ttl"
+    )
+    p.add_argument(
+        "--format",
+        choices=("turtle", "nt", "nquads", "trig", "jsonld"),
+        help="output syntax (default: from the --out extension)",
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="output file ('-' for stdout)")
     p.set_defaults(func=run)
 

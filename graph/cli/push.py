@@ -17,20 +17,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "push",
         help="upload a graph file or the store to a SPARQL server, one named graph per article",
         description="Upload with the SPARQL 1.1 Graph Store HTTP Protocol: each named graph goes to "
-                    "GSP?graph=IRI (PUT with --replace, else POST = add), big graphs in chunks. "
-                    "The Graph Store URL is guessed from --endpoint for Oxigraph, Fuseki, GraphDB and "
-                    "Virtuoso, or given with --gsp. See docs/ENDPOINTS.md.",
+        "GSP?graph=IRI (PUT with --replace, else POST = add), big graphs in chunks. "
+        "The Graph Store URL is guessed from --endpoint for Oxigraph, Fuseki, GraphDB and "
+        "Virtuoso, or given with --gsp. See docs/ENDPOINTS.md.",
     )
-    p.add_argument("graph", nargs="?", metavar="GRAPH_FILE", help="graph file to upload (trig/nq keep graphs)")
+    p.add_argument(
+        "graph", nargs="?", metavar="GRAPH_FILE", help="graph file to upload (trig/nq keep graphs)"
+    )
     p.add_argument("--store", metavar="DIR", help="upload the store folder instead (opened read-only)")
     p.add_argument("--endpoint", metavar="URL", help="the server's SPARQL query endpoint")
-    p.add_argument("--gsp", metavar="URL", help="the Graph Store Protocol URL (default: guessed from --endpoint)")
-    p.add_argument("--gsp-param", metavar="NAME",
-                   help="query parameter naming the graph (default: graph; Virtuoso: graph-uri)")
+    p.add_argument(
+        "--gsp", metavar="URL", help="the Graph Store Protocol URL (default: guessed from --endpoint)"
+    )
+    p.add_argument(
+        "--gsp-param",
+        metavar="NAME",
+        help="query parameter naming the graph (default: graph; Virtuoso: graph-uri)",
+    )
     p.add_argument("--replace", action="store_true", help="replace each graph (PUT) instead of adding (POST)")
-    p.add_argument("--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)")
+    p.add_argument(
+        "--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)"
+    )
     p.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per request (default 60 s)")
-    p.add_argument("--retries", type=int, default=3, metavar="N", help="extra attempts per request (default 3)")
+    p.add_argument(
+        "--retries", type=int, default=3, metavar="N", help="extra attempts per request (default 3)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     add_auth_arguments(p)
     p.set_defaults(func=run)
@@ -53,17 +64,30 @@ def run(args: argparse.Namespace) -> int:
         gsp, param = guess_gsp(args.endpoint)
     param = args.gsp_param or param
     user, password = credentials(args)
-    target = GraphStore(gsp, graph_param=param, timeout=args.timeout, retries=max(args.retries, 0),
-                        user=user, password=password, auth=args.auth)
+    target = GraphStore(
+        gsp,
+        graph_param=param,
+        timeout=args.timeout,
+        retries=max(args.retries, 0),
+        user=user,
+        password=password,
+        auth=args.auth,
+    )
     if args.store:
         if not Path(args.store).is_dir():
             raise UserError(f"{args.store}: no such store folder")
         with KGStore(args.store, read_only=True) as store:
-            report = target.push(store.oxigraph, replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet)
+            report = target.push(
+                store.oxigraph, replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+            )
     else:
-        report = target.push(load_dataset(args.graph), replace=args.replace, chunk_triples=args.chunk,
-                             quiet=args.quiet)
+        report = target.push(
+            load_dataset(args.graph), replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+        )
     if not args.quiet:
-        print(f"pushed {report.graphs} graphs, {report.triples:,} triples to {gsp} in {report.seconds:.1f} s "
-              f"({report.requests} requests)", file=sys.stderr)
+        print(
+            f"pushed {report.graphs} graphs, {report.triples:,} triples to {gsp} in {report.seconds:.1f} s "
+            f"({report.requests} requests)",
+            file=sys.stderr,
+        )
     return 0

@@ -14,10 +14,15 @@ ORDER = 60
 def add_auth_arguments(parser: argparse.ArgumentParser) -> None:
     """--user / --password-env / --auth, shared with ``push`` (passwords never on the command line)."""
     parser.add_argument("--user", help="HTTP user name for the endpoint")
-    parser.add_argument("--password-env", metavar="VAR",
-                        help="name of the environment variable holding the password")
-    parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
-                        help="HTTP authentication scheme (Virtuoso's /sparql-auth wants digest)")
+    parser.add_argument(
+        "--password-env", metavar="VAR", help="name of the environment variable holding the password"
+    )
+    parser.add_argument(
+        "--auth",
+        choices=("basic", "digest"),
+        default="basic",
+        help="HTTP authentication scheme (Virtuoso's /sparql-auth wants digest)",
+    )
 
 
 def credentials(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -39,29 +44,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "query",
         help="run a SPARQL query (.rq file, stored query name or text) on a graph, the store or an endpoint",
         description="Run a SPARQL query. QUERY is a .rq file, the name of a stored query (see "
-                    "'dantoc-kg queries') or SPARQL text. Locally the default graph is the union of "
-                    "all article graphs. Parameters are bound as RDF terms with VALUES: "
-                    "<IRI>, prefix:local, \"text\"@vi, value^^xsd:date, or plain text.",
+        "'dantoc-kg queries') or SPARQL text. Locally the default graph is the union of "
+        "all article graphs. Parameters are bound as RDF terms with VALUES: "
+        '<IRI>, prefix:local, "text"@vi, value^^xsd:date, or plain text.',
     )
     p.add_argument("query", metavar="QUERY", help=".rq file, stored query name, or SPARQL text")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--graph", metavar="FILE", help="graph file (ttl, nt, nq, trig, jsonld; .gz ok)")
     src.add_argument("--store", metavar="DIR", help="store folder (opened read-only)")
     src.add_argument("--endpoint", metavar="URL", help="SPARQL 1.1 query endpoint")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind ?NAME to VALUE (repeat; the same NAME twice gives two values)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (default), csv (RFC 4180) or json (SPARQL 1.1 JSON results)")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind ?NAME to VALUE (repeat; the same NAME twice gives two values)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default), csv (RFC 4180) or json (SPARQL 1.1 JSON results)",
+    )
     p.add_argument("--out", metavar="FILE", help="write the result to FILE instead of stdout")
     p.add_argument("--max-width", type=int, default=60, help="widest table cell (default 60)")
-    p.add_argument("--no-union", action="store_true",
-                   help="local only: the default graph is the real default graph, not the union")
+    p.add_argument(
+        "--no-union",
+        action="store_true",
+        help="local only: the default graph is the real default graph, not the union",
+    )
     p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="endpoint timeout (default 30 s)")
-    p.add_argument("--retries", type=int, default=3, metavar="N",
-                   help="endpoint: extra attempts on connection errors and 5xx (default 3)")
-    p.add_argument("--post", action="store_true", help="endpoint: always POST (long queries are POSTed anyway)")
-    p.add_argument("--all-pages", action="store_true",
-                   help="endpoint: page with LIMIT/OFFSET so result caps cannot truncate the answer")
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        metavar="N",
+        help="endpoint: extra attempts on connection errors and 5xx (default 3)",
+    )
+    p.add_argument(
+        "--post", action="store_true", help="endpoint: always POST (long queries are POSTed anyway)"
+    )
+    p.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="endpoint: page with LIMIT/OFFSET so result caps cannot truncate the answer",
+    )
     p.add_argument("--page-size", type=int, default=10000, metavar="N", help="rows per page (default 10000)")
     add_auth_arguments(p)
     p.set_defaults(func=run)
@@ -84,16 +111,29 @@ def run(args: argparse.Namespace) -> int:
     params = parse_assignments(args.param)
     if args.endpoint:
         user, password = credentials(args)
-        source: object = Endpoint(args.endpoint, timeout=args.timeout, retries=max(args.retries, 0),
-                                  post=args.post, user=user, password=password, auth=args.auth)
+        source: object = Endpoint(
+            args.endpoint,
+            timeout=args.timeout,
+            retries=max(args.retries, 0),
+            post=args.post,
+            user=user,
+            password=password,
+            auth=args.auth,
+        )
     else:
         if args.user or args.password_env:
             raise UserError("--user/--password-env only apply to --endpoint")
         source = args.store or args.graph
         if args.store and not os.path.isdir(args.store):
             raise UserError(f"{args.store}: no such store folder")
-    rows = run_query(query, source, params, union=not args.no_union,  # type: ignore[arg-type]
-                     all_pages=args.all_pages, page_size=args.page_size)
+    rows = run_query(
+        query,
+        source,
+        params,
+        union=not args.no_union,  # type: ignore[arg-type]
+        all_pages=args.all_pages,
+        page_size=args.page_size,
+    )
     text = render(rows, args.format, max_width=args.max_width)
     if args.out:
         from graph.export.writers import write_bytes_atomic

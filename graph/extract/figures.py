@@ -15,7 +15,8 @@ from graph.extract.facts import Figure, Programme, Span
 from graph.extract.sentences import sentence_of
 from graph.text.dates import PartialDate, find_dates, find_years
 
-_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+# (?<![\d.,]) anchors a number at its first digit: without it a long digit run is retried from every digit
+_NUM = r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _MONEY = re.compile(_NUM + r"\s*(?P<mult>nghìn tỷ|ngàn tỷ|tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?!\w)", re.I)
 _PERCENT = re.compile(_NUM + r"\s*%")
 _COUNTED = (
@@ -39,7 +40,7 @@ def parse_number(s: str) -> float:
 
 
 def _measure(text: str, sent: Span, start: int) -> str | None:
-    before = text[sent.start:start]
+    before = text[max(sent.start, start - 200):start]      # a measure is a short clause: look back 200 chars
     parts = _CLAUSE.split(before)
     clause = parts[-1].strip() if parts else ""
     if len(clause.split()) < 2 and len(parts) > 1:
@@ -53,11 +54,12 @@ def _measure(text: str, sent: Span, start: int) -> str | None:
 def find_figures(text: str, sentences: list[Span], published: date | None, province: str | None,
                  programmes: list[Programme]) -> list[Figure]:
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()                       # offsets already inside a figure (no quadratic overlap scan)
+    years_of: dict[Span, list[int]] = {}          # years named in a sentence, computed once per sentence
     for pattern, unit in ((_MONEY, "VND"), (_PERCENT, "percent"), (_COUNT, "count")):
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if s in taken or (e - 1) in taken:
                 continue
             sent = sentence_of(sentences, s)
             if sent is None:
@@ -73,13 +75,15 @@ def find_figures(text: str, sentences: list[Span], published: date | None, provi
                 value *= _MULT[m.group("mult").lower() if m.group("mult") else None]
             counted = m.group("what").lower() if unit == "count" else None
             sentence_text = text[sent.start:sent.end]
-            head = text[sent.start:s]
+            head = text[max(sent.start, s - 160):s]           # bounded look-back: no quadratic slicing
             target = bool(_TARGET.search(head[-80:]))
             deadline = None
             if target:
                 ds = [d for d in find_dates(head, published) if d.value.day]
                 deadline = ds[-1].value if ds else None
-            years = [y for _s, _e, y in find_years(sentence_text)]
+            if sent not in years_of:
+                years_of[sent] = [y for _s, _e, y in find_years(sentence_text)]
+            years = years_of[sent]
             period = PartialDate(years[0]) if years else (PartialDate(published.year) if published else None)
             prog = next((p.key for p in programmes if p.sentence == sent), None)
             figures.append(Figure(
@@ -87,6 +91,6 @@ def find_figures(text: str, sentences: list[Span], published: date | None, provi
                 measure=_measure(text, sent, s), counted=counted, period=period, province=province,
                 target=target, deadline=deadline, programme=prog,
             ))
-            taken.append((s, e))
+            taken.update(range(s, e))
     figures.sort(key=lambda f: f.span.start)
     return figures

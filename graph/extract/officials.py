@@ -12,6 +12,7 @@ or a comma not followed by another role or body; commas between roles keep it go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from graph.extract.facts import PersonMention, Post, Span
+from graph.extract.sentences import sentence_of
 from graph.extract.tokens import Token, phrase_tokens, tokenize
 from graph.text.normalize import unify_tones
 
@@ -57,6 +59,8 @@ _NOT_NAME_START = {
 }
 # 'văn' starts pen names (Văn Hoa) but more often "Văn phòng": accepted only after an honorific.
 _SOFT_NOT_NAME_START = {"văn"}
+# labels a name follows in document metadata ("Người ký: Nguyễn Văn A"): a named person, no post
+_NAME_LABELS = ("người ký",)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,12 @@ def match_role(tokens: list[Token], i: int) -> tuple[Role, int] | None:
     return None
 
 
+_HONORIFIC_FIRST = frozenset(h[0] for h in HONORIFICS)
+
+
 def _honorific_len(tokens: list[Token], i: int) -> int:
+    if i >= len(tokens) or tokens[i].low not in _HONORIFIC_FIRST:
+        return 0
     for h in HONORIFICS:
         n = len(h)
         if i + n <= len(tokens) and tuple(t.low for t in tokens[i:i + n]) == h:
@@ -213,14 +222,36 @@ def _split_posts(text: str, tokens: list[Token], s: int, e: int) -> list[Post]:
     return posts
 
 
+@cache
+def _cue() -> re.Pattern[str]:
+    """Any role form or honorific (lower case, new-style tones): a sentence without one names no official."""
+    forms = {r"\s*".join(re.escape(w) for w in form) for role in roles().values() for form in role.forms}
+    forms |= {r"\s*".join(re.escape(w) for w in h) for h in HONORIFICS}
+    forms |= {re.escape(label).replace(r"\ ", r"\s+") for label in _NAME_LABELS}
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _sentences_with_cues(text: str, sentences: list[Span]) -> list[Span]:
+    low = unify_tones(text).lower()
+    if len(low) != len(text):      # offsets would not line up: look at every sentence
+        return sentences
+    out: list[Span] = []
+    for m in _cue().finditer(low):
+        sent = sentence_of(sentences, m.start())
+        if sent is not None and (not out or out[-1] != sent):
+            out.append(sent)
+    return out
+
+
 def find_officials(text: str, sentences: list[Span], place_len: PlaceLen = _no_place) -> list[PersonMention]:
     """Every person named with an honorific or a post title, per sentence, in order.
 
     ``place_len(tokens, i, end)`` tells how many tokens from ``i`` spell a place name (the gazetteer),
-    so that "Bí thư Tỉnh ủy Lào Cai Nguyễn Văn A" splits after "Lào Cai".
+    so that "Bí thư Tỉnh ủy Lào Cai Nguyễn Văn A" splits after "Lào Cai".  Only sentences holding a role
+    word or an honorific are tokenised (most are not: this is most of the extractor's speed).
     """
     out: list[PersonMention] = []
-    for sent in sentences:
+    for sent in _sentences_with_cues(text, sentences):
         tokens = tokenize(text, sent.start, sent.end)
         out.extend(_officials_in(text, tokens, sent, place_len))
     return out
@@ -272,6 +303,10 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap):
             # "X, Trưởng Ban ...": the name is before the role, not after: leave it to apposition
             add(s, end, i, s)
+        elif end < n and tokens[end].text == ":":
+            # a title introducing a list: "các đồng chí Phó Giám đốc Sở: Lê Văn A, Trần Thị B và Đỗ C"
+            for ns, ne in _name_list(tokens, end + 1):
+                add(ns, ne, i, end)
         i = end if end > i else i + 1
 
     # 3. honorific + name, no title
@@ -286,6 +321,14 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         if _name_ok(tokens, s, e, strict=False) and not match_role(tokens, s):
             add(s, e, None, None)
 
+    # 4. a name after a label ("Người ký: Nguyễn Văn A"): a named person, no title
+    for k in range(n - 2):
+        if tokens[k].low == "người" and tokens[k + 1].low == "ký" and tokens[k + 2].text == ":":
+            s = k + 3
+            e = _name_run(tokens, s)
+            if _name_ok(tokens, s, e, strict=True) and not match_role(tokens, s):
+                add(s, e, None, None)
+
     found.sort(key=lambda f: f[0])
     # shared title: "ông A, ông B, Phó Trưởng Ban ..." -> A holds B's title too
     for idx in range(len(found) - 2, -1, -1):
@@ -299,7 +342,45 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     return [f[2] for f in found]
 
 
+_HONORIFIC_LAST = frozenset(h[-1] for h in HONORIFICS)
+
+
+# capitalised words that end a name written before the next label of a metadata line ("... Ngày ban hành:")
+_LABEL_WORDS = {"ngày", "số", "nơi", "loại"}
+
+
+def _name_run(tokens: list[Token], s: int) -> int:
+    """End of the capitalised run from ``s`` (at most 5 words) that can be a name."""
+    e = s
+    while e < len(tokens) and tokens[e].is_cap and e - s < 5:
+        if e > s + 1 and tokens[e].low in _LABEL_WORDS and e + 1 < len(tokens) and tokens[e + 1].is_lower:
+            break
+        e += 1
+    return e
+
+
+def _name_list(tokens: list[Token], k: int) -> list[tuple[int, int]]:
+    """Names listed from ``tokens[k]``, separated by commas or "và", up to the clause end; [] when any item
+    is not a name (then the colon did not introduce people)."""
+    names: list[tuple[int, int]] = []
+    n = len(tokens)
+    while k < n:
+        e = _name_run(tokens, k)
+        if not _name_ok(tokens, k, e, strict=True):
+            return []
+        names.append((k, e))
+        if e < n and (tokens[e].text == "," or tokens[e].low == "và") and e + 1 < n and tokens[e + 1].is_cap:
+            k = e + 1
+            continue
+        if e == n or tokens[e].text in _END_PUNCT:
+            return names
+        return []
+    return names
+
+
 def _honorific_before(tokens: list[Token], s: int) -> int:
+    if s == 0 or tokens[s - 1].low not in _HONORIFIC_LAST:
+        return 0
     for h in HONORIFICS:
         n = len(h)
         if s - n >= 0 and tuple(t.low for t in tokens[s - n:s]) == h:

@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.extract.documents import find_documents, merge_mentions
 from graph.extract.events import find_events
-from graph.extract.facts import ArticleFacts, OrgMention, PersonMention, Post
+from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
 from graph.extract.officials import find_officials
 from graph.extract.organizations import body_from_phrase, find_organizations
@@ -19,14 +19,20 @@ from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
 from graph.extract.tokens import Token
 from graph.resolve.gazetteer import Gazetteer, Province
-from graph.text.normalize import fold
+from graph.text.normalize import fold, unify_tones
 
 _APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
+# "Về phía Báo Nghệ An có các đồng chí: ...": titles in the sentence that name no body serve this one
+_PARTY_BOARDS = {"ban thường vụ", "ban chấp hành"}
+_COMMITTEE = re.compile(r"(?:Tỉnh|Huyện|Thành|Đảng)\s+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
+_SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
 
 
 def _place_len(text: str, gz: Gazetteer):
+    matching = unify_tones(text)      # once per article: match_at would re-normalise the text per token
+
     def place_len(tokens: list[Token], i: int, end: int) -> int:
-        hit = gz.match_at(text, tokens[i].start)
+        hit = gz.match_at(text, tokens[i].start, matching)
         if hit is None:
             return 0
         stop, _prov = hit
@@ -37,22 +43,53 @@ def _place_len(text: str, gz: Gazetteer):
     return place_len
 
 
-def _resolve_posts(persons: list[PersonMention], orgs: list[OrgMention], province: Province | None) -> None:
+def _side_body(text: str, sentence: Span, orgs: list[OrgMention]) -> OrgRef | None:
+    """The body a sentence opens with "Về phía ..." / "Phía ...", if it does."""
+    m = _SIDE.match(text, sentence.start)
+    if m is None:
+        return None
+    return next((o.org for o in orgs if o.span.start == m.end() and o.named), None)
+
+
+def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMention], province: Province | None) -> None:
     """Give each post its body; a bare "Ban"/"Phó Trưởng ban" is the Ban Dân tộc the article speaks of."""
     own_ban = next((o.org for o in orgs if o.org.kind == "ban-dan-toc-tinh"), None)
     for pm in persons:
-        for post in pm.posts:
+        for k, post in enumerate(pm.posts):
             phrase = (post.body_phrase or "").split(",")[0].strip()
             if not phrase:
                 continue
+            if fold(phrase) in _PARTY_BOARDS:
+                # "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy": the board of the committee named next
+                committee = next((m.group(0) for later in pm.posts[k + 1:]
+                                  if (m := _COMMITTEE.search(later.title)) is not None), None)
+                phrase = f"{phrase} {committee}" if committee else phrase
             org = body_from_phrase(phrase, province)
             if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
                 org = own_ban
             post.org = org
+        if any(p.org is None and not p.body_phrase for p in pm.posts):
+            side = _side_body(text, pm.sentence, orgs)
+            for post in pm.posts:
+                if post.org is None and not post.body_phrase:
+                    post.org = side
         if pm.posts:
             first = next((p.org for p in pm.posts if p.org is not None), None)
             if first is not None and not first.national:
                 pm.province = first.province
+
+
+def _unify_d_spelling(persons: list[PersonMention]) -> None:
+    """Names that differ only by Đ/D are one person typed twice ("Đỗ Dức Duy" / "Đỗ Đức Duy"): the slip
+    drops the stroke far more often than it adds one, so the spelling with more Đ wins."""
+    by_key: dict[str, str] = {}
+    for pm in persons:
+        key = fold(pm.name).replace("đ", "d")
+        best = by_key.get(key)
+        if best is None or pm.name.lower().count("đ") > best.lower().count("đ"):
+            by_key[key] = pm.name
+    for pm in persons:
+        pm.name = by_key[fold(pm.name).replace("đ", "d")]
 
 
 def _dedupe_titles(persons: list[PersonMention]) -> None:
@@ -78,7 +115,8 @@ def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> Article
     orgs = find_organizations(text, sentences, province)
     docs = merge_mentions(find_documents(text, sentences, slug, article.published, province.name if province else None))
     persons = find_officials(text, sentences, _place_len(text, gz))
-    _resolve_posts(persons, orgs, province)
+    _unify_d_spelling(persons)
+    _resolve_posts(text, persons, orgs, province)
     _dedupe_titles(persons)
     programmes = find_programmes(text, sentences)   # every mention: each gets its own evidence phrase
     for prog in programmes:

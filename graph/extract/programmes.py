@@ -33,7 +33,8 @@ _STOP = re.compile(
     r"và các|cùng|theo|thì|là|có|gồm|đạt|còn|mới|từ nguồn|năm\s+(?:19|20)\d\d|ngay|đến nay)\s"
 )
 _QUOTED = re.compile(r"\s*[“\"]([^”\"]{3,200})[”\"]")
-_GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|công tác)", re.I)
+_GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|công tác|"
+                            r"kết thúc|bắt đầu|diễn ra|cho biết|được|đã|sẽ|đang)(?!\w)", re.I)
 # what a national target programme is about: without one of these it refers back to an earlier one
 _TOPIC = re.compile(r"phát triển|giảm nghèo|nông thôn|xây dựng|về\s|dân tộc|DTTS|miền núi|\d{4}", re.I)
 _NUMBERED = re.compile(r"^\s*(?:MTQG\s+)?\d{2,4}\b")
@@ -43,7 +44,21 @@ _NUMBERED = re.compile(r"^\s*(?:MTQG\s+)?\d{2,4}\b")
 def _known() -> list[tuple[str, str, str, list[tuple[list[str], list[str]]]]]:
     raw = yaml.safe_load((DATA / "programmes.yaml").read_text(encoding="utf-8"))
     return [(k, v["label"], v["kind"], [([fold(w) for w in m["all"]], [fold(w) for w in m.get("any", [])])
-                                        for m in v["match"]]) for k, v in raw.items()]
+                                        for m in v["match"]]) for k, v in raw.items() if k != "not_programmes"]
+
+
+@cache
+def _not_programmes() -> tuple[tuple[str, ...], frozenset[str]]:
+    raw = yaml.safe_load((DATA / "programmes.yaml").read_text(encoding="utf-8"))["not_programmes"]
+    return tuple(fold(w) for w in raw["prefixes"]), frozenset(fold(w) for w in raw["exact"])
+
+
+def is_programme_name(name: str) -> bool:
+    """False for working arrangements ("Chương trình phối hợp ...") and policy fields ("chính sách dân
+    tộc giai đoạn 2014-2019"): named like programmes, they are not ones."""
+    prefixes, exact = _not_programmes()
+    core = fold(_PERIOD.sub("", name)).strip(" ,-–")
+    return core not in exact and not core.startswith(prefixes)
 
 
 def canonical(name: str) -> tuple[str, str | None, str | None]:
@@ -79,6 +94,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         rest_start = m.end()
         tail = text[rest_start:rest_start + 400]
         quoted = _QUOTED.match(tail)
+        if quoted and not quoted.group(1)[0].isupper():
+            continue                     # a quoted phrase in lower case is speech, not a name
         if quoted:
             end = rest_start + quoted.end()
         else:
@@ -101,6 +118,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
             continue
         if not (numbered or has_period or quoted or ctmtqg or (not lower_head and not sentence_start and len(words) >= 4)):
             continue
+        if not is_programme_name(name):
+            continue
         key, _label, known_kind = canonical(name)
         sent = sentence_of(sentences, start) or Span(start, end)
         if ctmtqg and known_kind is None and not _TOPIC.search(text[rest_start:end]):
@@ -117,7 +136,31 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         ))
         if out[-1].kind == "ctmtqg" and name != head:
             last_national = out[-1]
+    _share_near_keys(out)
     return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _share_near_keys(found: list[Programme]) -> None:
+    """Two mentions in one article whose words nearly all agree ("phổ biến" typed "phbiến"), or one of
+    which only adds words to the other over the same period ("Chương trình phối hợp công tác [giữa 2 cơ
+    quan] giai đoạn 2021-2025"), are one programme: the later takes the earlier's key."""
+    seen: list[tuple[str, str, set[str], tuple[int | None, int | None]]] = []   # (key, kind, words, period)
+    for p in found:
+        words = set(_WORD.findall(fold(_PERIOD.sub("", p.name))))
+        period = (p.start_year, p.end_year)
+        for key, kind, other, other_period in seen:
+            if key == p.key or kind != p.kind or period != other_period or min(len(words), len(other)) < 5:
+                continue
+            near = len(words & other) >= 0.85 * len(words | other)
+            widened = period[0] is not None and (words <= other or other <= words)
+            if near or widened:
+                p.key = key
+                break
+        else:
+            seen.append((p.key, p.kind, words, period))
 
 
 def merge_programmes(found: list[Programme]) -> list[Programme]:

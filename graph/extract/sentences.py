@@ -10,7 +10,8 @@ import re
 
 from graph.extract.facts import Span
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])")
+# (?<![.!?…]): a run of dots is matched once from its start, not retried from every dot
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV = {"tp", "q", "p", "t.ư", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "st", "v.v", "tt", "đ/c", "ô", "no", "tr"}
 _LINE = re.compile(r"[^\n]+")
 

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.text.normalize import fold
 
 _TOKEN = re.compile(r"\w+(?:[’'&/.\-]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int          # offset in the article text
-    end: int
-    low: str            # folded form (case, tone style)
+    """One word or punctuation mark.  A plain slotted class: tokens are made by the hundred thousand and a
+    frozen dataclass's __init__ is several times slower."""
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, low: str) -> None:
+        self.text = text
+        self.start = start      # offset in the article text
+        self.end = end
+        self.low = low          # folded form (case, tone style)
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
     @property
     def is_cap(self) -> bool:
@@ -34,10 +48,19 @@ class Token:
         return self.text[0].isalnum()
 
 
+# words repeat a lot across sentences and articles: fold each distinct word once
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     segment = text[start:end] if end is not None else text[start:]
-    return [Token(m.group(), start + m.start(), start + m.end(), fold(m.group())) for m in _TOKEN.finditer(segment)]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(segment):
+        word = m.group()
+        s = start + m.start()
+        out.append(Token(word, s, s + len(word), _fold_word(word)))
+    return out
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

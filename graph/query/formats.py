@@ -68,7 +68,9 @@ def to_table(rows: Rows, *, max_width: int = 60) -> str:
             widths[i] = max(widths[i], display_width(cell))
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(
+            c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     out = [line(header), "  ".join("-" * w for w in widths)]
     out.extend(line(r) for r in body)
@@ -103,8 +105,14 @@ def _json_term(term: Term) -> dict[str, Any]:
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             out["datatype"] = term.datatype.value
         return out
-    return {"type": "triple", "value": {
-        "subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
 
 
 def to_json_results(rows: Rows) -> dict[str, Any]:

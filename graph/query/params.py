@@ -76,7 +76,12 @@ def scan(query: str) -> QueryShape:
         if kind == "var":
             variables.add(text[1:])
             continue
-        if kind == "word" and depth == 0 and form is None and text.upper() in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+        if (
+            kind == "word"
+            and depth == 0
+            and form is None
+            and text.upper() in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+        ):
             form = text.upper()
             continue
         if form is not None and depth == 0 and parens == 0 and len(after_form) < 2:
@@ -183,11 +188,15 @@ def bind(
     if shape.where_open is None:
         raise UserError("cannot bind parameters: no WHERE { ... } group found in the query")
     if shape.where_open < 0:
-        raise UserError("cannot bind parameters in a 'CONSTRUCT WHERE' short form: write CONSTRUCT { ... } WHERE { ... }")
+        raise UserError(
+            "cannot bind parameters in a 'CONSTRUCT WHERE' short form: write CONSTRUCT { ... } WHERE { ... }"
+        )
     blocks = []
     for name, raw in params.items():
         values = [raw] if isinstance(raw, str | ox.NamedNode | ox.Literal) else list(raw)
-        terms = [v if isinstance(v, ox.NamedNode | ox.Literal) else to_term(v, shape.prefixes) for v in values]
+        terms = [
+            v if isinstance(v, ox.NamedNode | ox.Literal) else to_term(v, shape.prefixes) for v in values
+        ]
         blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
     pos = shape.where_open
     return f"{query[:pos]} {' '.join(blocks)} {query[pos:]}"

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from graph.errors import UserError
 from graph.query.params import bind
-from graph.query.stored import StoredQuery, load_stored_query
+from graph.query.stored import StoredQuery, find_query, load_stored_query
 from graph.store.files import load_dataset
 from graph.store.kgstore import KGStore
 from graph.store.remote import Endpoint
@@ -30,9 +30,14 @@ def resolve_query(query: str | os.PathLike[str] | StoredQuery) -> tuple[str, lis
         return query.text, (query.param_names or None), str(query.path)
     text = str(query)
     looks_like_path = isinstance(query, os.PathLike) or (
-        "\n" not in text and "{" not in text and text.strip().lower().endswith((".rq", ".sparql")))
+        "\n" not in text and "{" not in text and text.strip().lower().endswith((".rq", ".sparql"))
+    )
     if looks_like_path:
         stored = load_stored_query(Path(text))
+        return stored.text, (stored.param_names or None), str(stored.path)
+    by_name = find_query(text) if re.fullmatch(r"[A-Za-z0-9_\-]+", text.strip()) else None
+    if by_name is not None:   # a stored query's name: "officials"
+        stored = load_stored_query(by_name)
         return stored.text, (stored.param_names or None), str(stored.path)
     return text, None, "query"
 
@@ -76,7 +81,9 @@ def run_query(
     with VALUES from RDF terms (see :mod:`graph.query.params`).  ``all_pages`` pages remote SELECTs.
     """
     text, declared, label = resolve_query(query)
-    is_remote = isinstance(source, Endpoint) or (isinstance(source, str) and source.startswith(("http://", "https://")))
+    is_remote = isinstance(source, Endpoint) or (
+        isinstance(source, str) and source.startswith(("http://", "https://"))
+    )
     if not is_remote:
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:

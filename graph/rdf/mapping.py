@@ -8,6 +8,7 @@ it said, and the union of graphs is the knowledge graph.  IRIs come from normali
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -134,7 +135,8 @@ class ArticleGraph:
 
     def phrase(self, span: Span, sentence: Span, entity: NamedNode) -> None:
         """The words naming ``entity`` (NIF entity linking) and the 1-hop schema:mentions shortcut."""
-        if span == sentence or span.end <= span.start:
+        if span == sentence or span.end <= span.start or not (sentence.start <= span.start and span.end <= sentence.end):
+            # no words of its own inside one sentence (e.g. a number broken over a page header): mention only
             self.add(self.iri, SCHEMA.mentions, entity)
             return
         iri = NamedNode(f"{self.iri.value}#char={span.start},{span.end}")
@@ -239,13 +241,15 @@ def build_article_graph(
         g.add(art, SCHEMA.headline, _vi(article.title))
     if published:
         g.add(art, SCHEMA.datePublished, date_literal(published))
-    if article.url and article.url.startswith(("http://", "https://")) and " " not in article.url:
-        g.add(art, SCHEMA.url, NamedNode(article.url))
+    url = _safe_url(article.url)
+    if url is not None:
+        g.add(art, SCHEMA.url, url)
     where = g.place(facts.province)
     if where is not None:
         g.add(art, SCHEMA.contentLocation, where)
     for author in article.authors:
-        at = text.rfind(author)
+        hits = list(re.finditer(re.escape(author), text, re.IGNORECASE))   # bylines are often in capitals
+        at = hits[-1].start() if hits else -1
         sent = _line_of(text, at) if at >= 0 else None
         if sent is None:
             continue
@@ -269,6 +273,8 @@ def build_article_graph(
             g.add(iri, SKOS.prefLabel, _vi(f"{dm.kind} {dm.number}"))
             if dm.date and dm.date.day:
                 g.add(iri, ELI.date_document, date_literal(dm.date))
+            elif dm.date:   # only a year or month is known: eli:date_document is a full xsd:date
+                g.add(iri, DCTERMS.date, date_literal(dm.date))
             if dm.issuer is not None:
                 g.add(iri, ELI.passed_by, g.org(dm.issuer, dm.sentence))
             if dm.subject:
@@ -292,7 +298,8 @@ def build_article_graph(
         if g.once(f"prog {pg.key}"):
             _key, label, _kind = canonical(longest[pg.key])
             g.add(iri, A, DT.Programme)
-            g.add(iri, SKOS.prefLabel, _vi(unify_tones(label or longest[pg.key])))
+            name = label or longest[pg.key]
+            g.add(iri, SKOS.prefLabel, _vi(unify_tones(name[:1].upper() + name[1:])))
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
@@ -318,7 +325,7 @@ def build_article_graph(
             post_iri = None
             if post.org is not None and org is not None:
                 okey = org_key(post.org, g.scope)
-                post_iri = data_iri(f"post/{okey}/{keys.role_slug(post.role)}")
+                post_iri = data_iri(f"post/{okey}/{vocab.role_notation(post.role)}")
                 if g.once(f"post {post_iri.value}"):
                     g.add(post_iri, A, ORG.Post)
                     g.add(post_iri, SKOS.prefLabel, _vi(f"{post.role} – {unify_tones(post.org.label)}"))
@@ -353,6 +360,7 @@ def build_article_graph(
     person_index = {id(pm): i for i, pm in enumerate(facts.persons)}
 
     # events
+    n_part = n_award = 0
     for n, ev in enumerate(facts.events):
         if ev.organizer is not None and ev.date is not None and ev.date.day:
             iri = data_iri(f"event/{org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}")
@@ -376,8 +384,9 @@ def build_article_graph(
         for key in ev.programmes:
             if key in prog_iris:
                 g.add(iri, SCHEMA.about, prog_iris[key])
-        for k, part in enumerate(ev.participations):
-            p = data_iri(f"participation/{g.h16}/{n}-{k}")
+        for part in ev.participations:
+            p = data_iri(f"participation/{g.h16}/{n_part}")
+            n_part += 1
             g.add(iri, ELIDL.had_participation, p)
             g.add(p, A, ELIDL.Participation)
             g.add(p, ELIDL.participation_role, g.concept("prole", part.role))
@@ -392,8 +401,9 @@ def build_article_graph(
                     g.add(p, DT.inCapacityOf, m)
             elif part.org is not None:
                 g.add(p, ELIDL.had_participant_organization, g.org(part.org, part.sentence))
-        for k, aw in enumerate(ev.awards):
-            a = data_iri(f"award/{g.h16}/{n}-{k}")
+        for aw in ev.awards:
+            a = data_iri(f"award/{g.h16}/{n_award}")
+            n_award += 1
             g.add(a, A, DT.AwardConferral)
             g.add(a, DT.atEvent, iri)
             g.add(a, DT.awardName, _vi(aw.award))
@@ -409,6 +419,7 @@ def build_article_graph(
     dataset = data_iri("dataset/reported-figures")
     if facts.figures:
         g.add(dataset, A, QB.DataSet)
+        g.add(dataset, QB.structure, DT["dsd-reported-figures"])
         g.add(dataset, SKOS.prefLabel, _vi("Số liệu nêu trong các báo cáo"))
     for fig in facts.figures:
         _figure(g, fig, dataset, prog_iris)
@@ -440,7 +451,7 @@ def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[st
     if fig.measure:
         g.add(iri, DT.measureText, _vi(fig.measure))
     if fig.counted:
-        g.add(iri, DT.countedNoun, _vi(fig.counted))
+        g.add(iri, DT.countedText, _vi(fig.counted))
     where = g.place(fig.province)
     if where is not None:
         g.add(iri, SDMX_D.refArea, where)
@@ -452,6 +463,18 @@ def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[st
     if fig.programme and fig.programme in prog_iris:
         g.add(iri, DT.programme, prog_iris[fig.programme])
     g.evidence(iri, fig.sentence)
+
+
+def _safe_url(url: str | None) -> NamedNode | None:
+    """The page's URL as an IRI; characters IRIs forbid are percent-encoded, anything unusable is dropped."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import quote
+
+    try:
+        return NamedNode(quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%-._~"))
+    except ValueError:
+        return None
 
 
 def _line_of(text: str, at: int) -> Span | None:

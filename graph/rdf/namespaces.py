@@ -4,33 +4,9 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
+from graph.store.prefixes import PREFIXES  # the one prefix table of the profile
+
 BASE = "https://w3id.org/dantoc-kg/"
-PREFIXES: dict[str, str] = {
-    "dt": BASE + "def#",
-    "dtk": BASE + "def/",
-    "id": BASE + "id/",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "schema": "http://schema.org/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "eli-dl": "http://data.europa.eu/eli/eli-draft-legislation-ontology#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "time": "http://www.w3.org/2006/time#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
-    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
-    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "sh": "http://www.w3.org/ns/shacl#",
-}
 DATA = PREFIXES["id"]
 
 

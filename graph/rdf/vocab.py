@@ -11,7 +11,7 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.rdf.namespaces import A, SKOS
+from graph.rdf.namespaces import SKOS, A
 from graph.text.normalize import slug
 from graph.validate.vocab import DEF, load_schemes
 
@@ -67,4 +67,9 @@ def concept_triples(scheme: str, notation: str, vi: str | None = None) -> list[t
     if en_label:
         out.append((iri, SKOS.prefLabel, Literal(en_label, language="en")))
     out.extend((iri, A, t) for t in _extra_types(scheme))
+    # the scheme itself, so that an article graph validates on its own (skos:inScheme -> a skos:ConceptScheme)
+    spec = load_schemes()[scheme]
+    out.append((scheme_iri(scheme), A, SKOS.ConceptScheme))
+    out.append((scheme_iri(scheme), SKOS.prefLabel, Literal(spec.vi, language="vi")))
+    out.append((scheme_iri(scheme), SKOS.prefLabel, Literal(spec.en, language="en")))
     return out

@@ -32,8 +32,9 @@ def clean_text(text: str) -> str:
     text = _CONTROLS.sub("", _nfc(text))
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    text = _BROKEN_LETTER.sub(_join_letter, text)
-    text = _BLANKS.sub("\n\n", text).strip()
+    # blank lines collapse first, so that a second cleaning finds nothing more to join (idempotence)
+    text = _BLANKS.sub("\n\n", text)
+    text = _BROKEN_LETTER.sub(_join_letter, text).strip()
     # NFC again: joining a letter to its word may create a composable pair
     return _nfc(text)
 

@@ -103,6 +103,25 @@ def _mostly_utf8(data: bytes) -> str | None:
     return None
 
 
+def _mixed_lines(data: bytes) -> str | None:
+    """A file pasted together from UTF-8 and single-byte parts (a headline typed in one editor, the
+    body in another): each line in its own encoding, when both kinds hold non-ASCII letters."""
+    lines = data.split(b"\n")
+    utf8: list[bool] = []
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            utf8.append(True)
+        except UnicodeDecodeError:
+            utf8.append(False)
+    if all(utf8) or not any(ok and max(line, default=0) >= 0x80 for ok, line in zip(utf8, lines, strict=True)):
+        return None
+    rest = b"\n".join(line for ok, line in zip(utf8, lines, strict=True) if not ok)
+    single = "cp1258" if _looks_cp1258(rest) else "cp1252"
+    return "\n".join(line.decode("utf-8") if ok else line.decode(single, "replace")
+                     for ok, line in zip(utf8, lines, strict=True))
+
+
 def _looks_cp1258(data: bytes) -> bool:
     high = [b for b in data[:200000] if b >= 0x80]
     if not high:
@@ -191,6 +210,9 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     text = _mostly_utf8(data)
     if text is not None:
         return repair_mojibake(text), "utf-8"
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed, "mixed"
     if _looks_cp1258(data):
         return data.decode("cp1258", "replace"), "cp1258"
     try:

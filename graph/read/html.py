@@ -259,9 +259,13 @@ def _title(body: etree._Element, meta: dict[str, str], main: etree._Element | No
     return max(parts, key=len) if parts else None
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(raw: str) -> HtmlPage:
     """The article of a saved page.  Empty ``text`` means the page holds no article text."""
-    raw = _XML_DECL.sub("", raw, count=1)
+    # characters XML forbids make lxml raise on any later edit of the tree (drop_tree): they carry no text
+    raw = _NOT_XML.sub("", _XML_DECL.sub("", raw, count=1))
     try:
         doc = lxml.html.document_fromstring(raw, parser=_PARSER)
     except (etree.ParserError, ValueError):

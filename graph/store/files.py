@@ -36,7 +36,9 @@ def guess_format(path: str | Path) -> ox.RdfFormat:
         return FORMATS[suffix]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
-        raise UserError(f"{path}: cannot tell the RDF syntax from the extension {suffix!r} (known: {known})") from None
+        raise UserError(
+            f"{path}: cannot tell the RDF syntax from the extension {suffix!r} (known: {known})"
+        ) from None
 
 
 def _check_readable(path: Path) -> None:

@@ -97,7 +97,9 @@ class KGStore:
         if not read_only and self.path.exists() and not self.path.is_dir():
             raise UserError(f"{self.path}: exists and is not a folder")
         try:
-            self._store: ox.Store | None = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            self._store: ox.Store | None = (
+                ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            )
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise UserError(
@@ -153,8 +155,11 @@ class KGStore:
         return None
 
     def _sources_of(self, article: ox.NamedNode) -> set[str]:
-        return {q.object.value for q in self.oxigraph.quads_for_pattern(article, _IDENT, None, article)
-                if isinstance(q.object, ox.Literal)}
+        return {
+            q.object.value
+            for q in self.oxigraph.quads_for_pattern(article, _IDENT, None, article)
+            if isinstance(q.object, ox.Literal)
+        }
 
     def _articles_known_as(self, sources: set[str]) -> dict[str, set[str]]:
         """Article IRI -> all its source names, for the articles carrying any of ``sources``."""
@@ -186,8 +191,11 @@ class KGStore:
         graph = ox.NamedNode(article)
         triples = _as_triples(triples_or_quads, graph)
         if sources is None:
-            sources = {t.object.value for t in triples
-                       if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)}
+            sources = {
+                t.object.value
+                for t in triples
+                if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)
+            }
         sources = set(sources)
         g = str(graph)
         ops = [f"DROP SILENT GRAPH {g}"]
@@ -207,6 +215,44 @@ class KGStore:
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
         self._update(" ;\n".join(ops))
         return len(triples)
+
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[Any]]], *, bulk: bool = False) -> int:
+        """Replace many articles: one transaction each, or with ``bulk`` a much faster load.
+
+        ``bulk`` (for first builds and full rebuilds: ~4x faster on disk) drops the old graphs in one
+        transaction, then writes all new triples with pyoxigraph's bulk loader, which is not
+        transactional: after a crash some articles may be missing, and re-running the same build
+        brings the store to the same final state (replacement is idempotent).  Returns triples written.
+        """
+        if not bulk:
+            return sum(self.replace_article(iri, triples) for iri, triples in articles)
+        if self.read_only:
+            raise UserError(f"{self.path}: the store is open read-only")
+        drops: set[str] = set()
+        quads: list[ox.Quad] = []
+        for iri, data in articles:
+            graph = ox.NamedNode(iri)
+            triples = _as_triples(data, graph)
+            drops.add(iri)
+            sources = {
+                t.object.value
+                for t in triples
+                if t.subject == graph and t.predicate == _IDENT and isinstance(t.object, ox.Literal)
+            }
+            for old, old_sources in self._articles_known_as(sources).items():
+                if old_sources <= sources:
+                    drops.add(old)
+                else:  # still known under another name: keep it, untag it (rare)
+                    node = str(ox.NamedNode(old))
+                    data_ = " ".join(
+                        f"{node} {_IDENT} {_sparql_string(s)} ." for s in sorted(old_sources & sources)
+                    )
+                    self._update(f"DELETE DATA {{ GRAPH {node} {{ {data_} }} }}")
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        if drops:
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(drops)))
+        self.oxigraph.bulk_extend(quads)
+        return len(quads)
 
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""
@@ -235,7 +281,9 @@ class KGStore:
         self.oxigraph.update(update)
 
     # -- bulk -------------------------------------------------------------------------------------
-    def load_file(self, path: str | os.PathLike[str], *, graph: str | None = None, replace: bool = True) -> int:
+    def load_file(
+        self, path: str | os.PathLike[str], *, graph: str | None = None, replace: bool = True
+    ) -> int:
         """Load a graph file (ttl/nt/nq/trig/jsonld/rdf, optionally .gz).
 
         Quad formats keep their named graphs, and with ``replace`` each graph in the file replaces
@@ -286,7 +334,7 @@ class KGStore:
         rows = self.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
         return int(rows.rows[0]["n"] or 0)
 
-    def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:  # noqa: A002
+    def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:
         """Write the store deterministically (see :func:`graph.export.export`)."""
         from graph.export import export
 

@@ -42,15 +42,17 @@ _SAFE_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 
 def compact(iri: str, *, strict: bool = False) -> str:
-    """``https://w3id.org/dantoc-kg/id/org/x`` -> ``id:org/x`` for display; the IRI itself when no prefix fits.
+    """``https://w3id.org/dantoc-kg/id/org/x`` -> ``id:org/x`` for display; the IRI itself if no prefix fits.
 
     ``strict`` keeps only local names that are also valid in Turtle/SPARQL prefixed names
     (letters, digits, ``-_.``, not ending in ``.``; no ``/``), for output meant to be parsed again.
     """
     for prefix, ns in _BY_LENGTH:
         if iri.startswith(ns):
-            local = iri[len(ns):]
-            if strict and (not local or local.endswith(".") or local[0] in "-." or not set(local) <= _SAFE_LOCAL):
+            local = iri[len(ns) :]
+            if strict and (
+                not local or local.endswith(".") or local[0] in "-." or not set(local) <= _SAFE_LOCAL
+            ):
                 continue
             return f"{prefix}:{local}"
     return iri

@@ -122,7 +122,8 @@ class Endpoint:
         sw.setQuery(query)
         sw.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
         sw.setMethod(POST if (self.post or len(query) > LONG_QUERY) else GET)
-        sw.setTimeout(self.timeout)  # type: ignore[arg-type]  # urllib accepts float seconds
+        sw.setTimeout(max(1, int(self.timeout)))
+        sw.timeout = self.timeout  # setTimeout() truncates to int (0.5 s would mean "no timeout")
         if self.user:
             if self.auth == "digest":
                 sw.setHTTPAuth(DIGEST)
@@ -137,7 +138,8 @@ class Endpoint:
             content_type = response.headers.get("Content-Type")
             body = response.read()
         except QueryBadFormed as exc:
-            raise UserError(f"{self.url} rejected the query as malformed: {_body_excerpt(exc.args[0] if exc.args else '')}") from None
+            detail = _body_excerpt(exc.args[0] if exc.args else b"")
+            raise UserError(f"{self.url} rejected the query as malformed: {detail}") from None
         except Unauthorized:
             who = f" as {self.user!r}" if self.user else " (give --user and --password-env)"
             raise UserError(f"{self.url}: not authorised{who} (HTTP 401)") from None
@@ -176,7 +178,7 @@ class Endpoint:
 
     # -- public -------------------------------------------------------------------------------------
     def query(self, query: str) -> Rows:
-        """Run a query (SELECT/ASK -> rows or boolean; CONSTRUCT/DESCRIBE -> subject/predicate/object rows)."""
+        """Run: SELECT/ASK -> rows or boolean; CONSTRUCT/DESCRIBE -> subject/predicate/object rows."""
         from graph.query.params import scan
 
         form = scan(query).form or "SELECT"
@@ -207,8 +209,10 @@ class Endpoint:
         total: Rows | None = None
         offset = 0
         while True:
-            page_query = (f"{prologue}\nSELECT {projection} WHERE {{ {body}\n}}\n"
-                          f"ORDER BY {order}\nLIMIT {page_size} OFFSET {offset}")
+            page_query = (
+                f"{prologue}\nSELECT {projection} WHERE {{ {body}\n}}\n"
+                f"ORDER BY {order}\nLIMIT {page_size} OFFSET {offset}"
+            )
             page = self.query(page_query)
             if total is None:
                 total = page
@@ -235,7 +239,7 @@ def split_prologue(query: str) -> tuple[str, str, str | None]:
 
 # -- Graph Store Protocol ------------------------------------------------------------------------------
 def guess_gsp(endpoint: str) -> tuple[str, str]:
-    """The Graph Store endpoint (and its graph parameter name) next to a query endpoint, for the usual servers."""
+    """The Graph Store URL (and its graph parameter) next to a query endpoint, for the usual servers."""
     parts = urllib.parse.urlsplit(endpoint)
     path = parts.path.rstrip("/")
 
@@ -285,17 +289,28 @@ class Progress:
         rate = done / elapsed
         left = (self.total - done) / rate if rate > 0 else 0.0
         end = "\n" if final else ""
-        self.stream.write(f"\rpushed {done}/{self.total} graphs, {triples:,} triples "
-                          f"({rate:.1f} graphs/s, ~{left:.0f} s left){end}")
+        self.stream.write(
+            f"\rpushed {done}/{self.total} graphs, {triples:,} triples "
+            f"({rate:.1f} graphs/s, ~{left:.0f} s left){end}"
+        )
         self.stream.flush()
 
 
 class GraphStore:
     """A SPARQL 1.1 Graph Store HTTP Protocol endpoint (PUT replaces a graph, POST adds to it)."""
 
-    def __init__(self, url: str, *, graph_param: str = "graph", timeout: float = 60.0, retries: int = 3,
-                 backoff: float = 0.5, user: str | None = None, password: str | None = None,
-                 auth: str = "basic") -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        graph_param: str = "graph",
+        timeout: float = 60.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "basic",
+    ) -> None:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UserError(f"not an http(s) Graph Store URL: {url!r}")
@@ -339,22 +354,34 @@ class GraphStore:
                 if exc.code == 401:
                     raise UserError(f"{self.url}: not authorised to write (HTTP 401)") from None
                 if exc.code < 500 or attempt > self.retries:
-                    raise UserError(f"{self.url}: {method} of graph {graph or 'default'} failed: "
-                                    f"HTTP {exc.code} {detail}".rstrip()) from None
+                    raise UserError(
+                        f"{self.url}: {method} of graph {graph or 'default'} failed: "
+                        f"HTTP {exc.code} {detail}".rstrip()
+                    ) from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
                 if _is_timeout(exc):
                     raise UserError(f"{self.url}: no answer within {self.timeout:g} s (timed out)") from None
                 if attempt > self.retries:
-                    raise UserError(f"cannot reach {self.url}: {_reason(exc)} (after {attempt} attempts)") from None
+                    raise UserError(
+                        f"cannot reach {self.url}: {_reason(exc)} (after {attempt} attempts)"
+                    ) from None
             time.sleep(delay)
             delay *= 2
 
-    def push(self, dataset: ox.Store, *, replace: bool = False, chunk_triples: int = 50_000,
-             quiet: bool = False, progress: Callable[[int, int], None] | None = None) -> PushReport:
+    def push(
+        self,
+        dataset: ox.Store,
+        *,
+        replace: bool = False,
+        chunk_triples: int = 50_000,
+        quiet: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PushReport:
         """Upload every graph of ``dataset`` (named graphs by name, the default graph as default)."""
         start = time.monotonic()
         graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
-            (g for g in dataset.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+            (g for g in dataset.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value
+        )
         if next(iter(dataset.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
             graphs.insert(0, ox.DefaultGraph())
         bar = Progress(len(graphs), quiet=quiet)
@@ -374,7 +401,9 @@ class GraphStore:
             if progress:
                 progress(done, len(graphs))
         bar.update(len(graphs), triples_sent, final=True)
-        return PushReport(len(graphs), triples_sent, self.requests - requests_before, time.monotonic() - start)
+        return PushReport(
+            len(graphs), triples_sent, self.requests - requests_before, time.monotonic() - start
+        )
 
 
 def _chunks(items: Iterable[ox.Quad], size: int) -> Iterable[list[ox.Quad]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # old-style tone placement -> new (the form the eval scorer and most portals use):
 # "hoà" -> "hòa", "thuỷ" -> "thủy", but only in an open syllable ("hoàn" is the same in both
@@ -22,10 +23,21 @@ _SPACE = re.compile(r"\s+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\ufeff\u00ad"), None)
 
 
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\ufeff\u00ad]")
+_OLD_TONE_CHARS = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+
+
 def nfc(text: str) -> str:
-    """NFC, zero-width marks removed, Ð (eth, U+00D0) read as Đ."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    return text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    """NFC, zero-width marks removed, Ð (eth, U+00D0) read as Đ.  (Fast paths: this runs on every token.)"""
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    return text
 
 
 def _case(like: str, ch: str) -> str:
@@ -43,6 +55,8 @@ def _move_tone(m: re.Match[str]) -> str:
 
 def unify_tones(text: str) -> str:
     """Old tone placement -> new, keeping case: Hoà -> Hòa, Thuỷ -> Thủy, HOÀ -> HÒA; Quý unchanged."""
+    if text.isascii() or not _OLD_TONE_CHARS.search(text):
+        return text
     return _OLD_TONE.sub(_move_tone, text)
 
 
@@ -52,6 +66,13 @@ def clean_space(text: str) -> str:
 
 def fold(text: str) -> str:
     """Matching form: NFC, new-style tones, case-folded, single spaces."""
+    if len(text) <= 40:
+        return _fold_short(text)
+    return clean_space(unify_tones(nfc(text)).casefold())
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
     return clean_space(unify_tones(nfc(text)).casefold())
 
 

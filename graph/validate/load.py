@@ -52,7 +52,7 @@ class _TermConverter:
             if t.language:
                 return rdflib.Literal(t.value, lang=t.language)
             datatype = t.datatype.value
-            if datatype == _XSD_STRING:   # RDF 1.1: "x" and "x"^^xsd:string are one term; rdflib parses "x"
+            if datatype == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one term; rdflib parses "x"
                 return rdflib.Literal(t.value)
             return rdflib.Literal(t.value, datatype=self.iri(datatype))
         raise UserError(f"unsupported RDF term in input: {t!r}")

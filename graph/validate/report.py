@@ -11,38 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import rdflib
+import rdflib.collection
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH, Namespace
-import rdflib.collection
+
+from graph.store.prefixes import PREFIXES as _PROFILE_PREFIXES
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("http://schema.org/")
 
-PREFIXES: dict[str, str] = {
-    "id": "https://w3id.org/dantoc-kg/id/",
-    "dt": "https://w3id.org/dantoc-kg/def#",
-    "dtk": "https://w3id.org/dantoc-kg/def/",
-    "dtsh": "https://w3id.org/dantoc-kg/shapes#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "schema": "http://schema.org/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "eli-dl": "http://data.europa.eu/eli/eli-draft-legislation-ontology#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": str(NIF),
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": str(DCTERMS),
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "time": "http://www.w3.org/2006/time#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
-    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
-    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
-    "sh": str(SH),
-    "rdf": str(RDF),
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+# the profile's one prefix table, plus the shapes' own namespace
+PREFIXES: dict[str, str] = {**_PROFILE_PREFIXES, "dtsh": "https://w3id.org/dantoc-kg/shapes#"}
 # Longest namespace first, so dtk: (…/def/) wins over nothing and dt: (…/def#) is exact.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
@@ -59,7 +38,7 @@ def short(node: object) -> str:
         s = str(node)
         for prefix, ns in _BY_LENGTH:
             if s.startswith(ns) and len(s) > len(ns):
-                return f"{prefix}:{s[len(ns):]}"
+                return f"{prefix}:{s[len(ns) :]}"
         return f"<{s}>"
     if isinstance(node, Literal):
         text = str(node)
@@ -83,11 +62,11 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 class Evidence:
     """Where a node came from: the article's file name(s) and one sentence."""
 
-    articles: tuple[str, ...]           # dcterms:identifier of the article (file names, no extension)
-    sentence: str | None = None         # nif:anchorOf of the sentence
+    articles: tuple[str, ...]  # dcterms:identifier of the article (file names, no extension)
+    sentence: str | None = None  # nif:anchorOf of the sentence
     sentence_iri: str | None = None
-    via: str | None = None              # the node whose evidence this is, when not the focus node itself
-    note: str | None = None             # e.g. the sentence is named but not described in the graph
+    via: str | None = None  # the node whose evidence this is, when not the focus node itself
+    note: str | None = None  # e.g. the sentence is named but not described in the graph
 
     def to_text(self) -> str:
         where = ", ".join(self.articles) or "(article without dcterms:identifier)"
@@ -101,16 +80,16 @@ class Evidence:
 class Result:
     """One SHACL validation result, in readable terms."""
 
-    focus: str                          # compact form of the focus node
-    path: str | None                    # compact form of sh:resultPath
-    value: str | None                   # compact form of sh:value
+    focus: str  # compact form of the focus node
+    path: str | None  # compact form of sh:resultPath
+    value: str | None  # compact form of sh:value
     message: str
-    severity: str                       # Violation | Warning | Info
-    shape: str                          # the node shape (compact IRI), e.g. "dtsh:MembershipShape"
-    shape_name: str                     # its sh:name, plus the property shape's sh:name
-    constraint: str                     # e.g. "MinCountConstraintComponent"
+    severity: str  # Violation | Warning | Info
+    shape: str  # the node shape (compact IRI), e.g. "dtsh:MembershipShape"
+    shape_name: str  # its sh:name, plus the property shape's sh:name
+    constraint: str  # e.g. "MinCountConstraintComponent"
     focus_node: rdflib.term.Node | None = None
-    evidence: list[Evidence] | None = None   # None until Report.attach_evidence ran
+    evidence: list[Evidence] | None = None  # None until Report.attach_evidence ran
 
     def to_text(self) -> str:
         where = f" {self.path}" if self.path else ""
@@ -132,8 +111,8 @@ class Report:
 
     conforms: bool
     results: list[Result] = field(default_factory=list)
-    graph: rdflib.Graph | None = None        # the sh:ValidationReport graph
-    data: rdflib.Graph | None = None         # the validated data, for evidence look-ups
+    graph: rdflib.Graph | None = None  # the sh:ValidationReport graph
+    data: rdflib.Graph | None = None  # the validated data, for evidence look-ups
 
     @property
     def violations(self) -> list[Result]:
@@ -143,13 +122,22 @@ class Report:
     def warnings(self) -> list[Result]:
         return [r for r in self.results if r.severity == "Warning"]
 
-    def find(self, *, shape: str | None = None, path: str | None = None, focus: str | None = None,
-             constraint: str | None = None) -> list[Result]:
+    def find(
+        self,
+        *,
+        shape: str | None = None,
+        path: str | None = None,
+        focus: str | None = None,
+        constraint: str | None = None,
+    ) -> list[Result]:
         """Results matching all the given fields (compact forms, e.g. shape="dtsh:PersonShape")."""
         return [
-            r for r in self.results
-            if (shape is None or r.shape == shape) and (path is None or r.path == path)
-            and (focus is None or r.focus == focus) and (constraint is None or r.constraint == constraint)
+            r
+            for r in self.results
+            if (shape is None or r.shape == shape)
+            and (path is None or r.path == path)
+            and (focus is None or r.focus == focus)
+            and (constraint is None or r.constraint == constraint)
         ]
 
     def attach_evidence(self, data: rdflib.Graph | None = None) -> Report:
@@ -209,6 +197,7 @@ class Report:
 
 # --- evidence --------------------------------------------------------------------------------
 
+
 def _article_ids(g: rdflib.Graph, article: rdflib.term.Node) -> tuple[str, ...]:
     ids = sorted(str(i) for i in g.objects(article, DCTERMS.identifier))
     return tuple(ids) if ids else (short(article),)
@@ -218,7 +207,7 @@ def _span_evidence(g: rdflib.Graph, span: rdflib.term.Node, via: str | None) -> 
     text = g.value(span, NIF.anchorOf)
     ctx = g.value(span, NIF.referenceContext)
     if ctx is None and isinstance(span, URIRef) and "#char=" in span:
-        ctx = URIRef(str(span).split("#", 1)[0])       # RFC 5147 IRI: the article is the part before '#'
+        ctx = URIRef(str(span).split("#", 1)[0])  # RFC 5147 IRI: the article is the part before '#'
     articles = _article_ids(g, ctx) if ctx is not None else ()
     if text is None:
         return Evidence(articles, None, str(span), via, f"sentence {short(span)} is not in the graph")
@@ -264,7 +253,10 @@ def evidence_of(g: rdflib.Graph, node: rdflib.term.Node, depth: int = 2) -> list
 
 # --- reading pyshacl's report graph -----------------------------------------------------------
 
-def _path_text(graphs: tuple[rdflib.Graph | None, ...], path: rdflib.term.Node | None, depth: int = 0) -> str | None:
+
+def _path_text(
+    graphs: tuple[rdflib.Graph | None, ...], path: rdflib.term.Node | None, depth: int = 0
+) -> str | None:
     """A SHACL path as SPARQL property-path text: (dt:post org:postIn) -> "dt:post/org:postIn"."""
     if path is None:
         return None
@@ -277,19 +269,26 @@ def _path_text(graphs: tuple[rdflib.Graph | None, ...], path: rdflib.term.Node |
         if first is not None:
             items = [_path_text(graphs, i, depth + 1) or "?" for i in rdflib.collection.Collection(g, path)]
             return "/".join(items)
-        for pred, fmt in ((SH.inversePath, "^{}"), (SH.zeroOrMorePath, "{}*"),
-                          (SH.oneOrMorePath, "{}+"), (SH.zeroOrOnePath, "{}?")):
+        for pred, fmt in (
+            (SH.inversePath, "^{}"),
+            (SH.zeroOrMorePath, "{}*"),
+            (SH.oneOrMorePath, "{}+"),
+            (SH.zeroOrOnePath, "{}?"),
+        ):
             inner = g.value(path, pred)
             if inner is not None:
                 return fmt.format(_path_text(graphs, inner, depth + 1))
         alt = g.value(path, SH.alternativePath)
         if alt is not None:
-            return "|".join(_path_text(graphs, i, depth + 1) or "?" for i in rdflib.collection.Collection(g, alt))
+            return "|".join(
+                _path_text(graphs, i, depth + 1) or "?" for i in rdflib.collection.Collection(g, alt)
+            )
     return short(path)
 
 
-def _shape_names(shapes: rdflib.Graph, source: rdflib.term.Node,
-                 focus_types: set[rdflib.term.Node]) -> tuple[str, str]:
+def _shape_names(
+    shapes: rdflib.Graph, source: rdflib.term.Node, focus_types: set[rdflib.term.Node]
+) -> tuple[str, str]:
     """(node shape compact IRI, readable name) for a result's sh:sourceShape.
 
     A property shape is shown under its node shape; a shared one (dtsh:evidence) under the node shape
@@ -311,11 +310,14 @@ def _shape_names(shapes: rdflib.Graph, source: rdflib.term.Node,
     return shape, name
 
 
-def results_from_graph(report: rdflib.Graph, shapes: rdflib.Graph,
-                       data: rdflib.Graph | None = None) -> list[Result]:
+def results_from_graph(
+    report: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.Graph | None = None
+) -> list[Result]:
     """The top-level results of a pyshacl report graph (nested sh:detail results are left out)."""
     out = []
-    results = [r for rep in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(rep, SH.result)]
+    results = [
+        r for rep in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(rep, SH.result)
+    ]
     for res in results:
         focus = report.value(res, SH.focusNode)
         source = report.value(res, SH.sourceShape)
@@ -324,16 +326,18 @@ def results_from_graph(report: rdflib.Graph, shapes: rdflib.Graph,
         messages = sorted(str(m) for m in report.objects(res, SH.resultMessage))
         severity = report.value(res, SH.resultSeverity)
         component = report.value(res, SH.sourceConstraintComponent)
-        out.append(Result(
-            focus=short(focus),
-            path=_path_text((report, shapes), report.value(res, SH.resultPath)),
-            value=short(report.value(res, SH.value)) or None,
-            message=messages[0] if messages else "",
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-            shape=shape,
-            shape_name=name,
-            constraint=str(component).rsplit("#", 1)[-1] if component is not None else "",
-            focus_node=focus,
-        ))
+        out.append(
+            Result(
+                focus=short(focus),
+                path=_path_text((report, shapes), report.value(res, SH.resultPath)),
+                value=short(report.value(res, SH.value)) or None,
+                message=messages[0] if messages else "",
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                shape=shape,
+                shape_name=name,
+                constraint=str(component).rsplit("#", 1)[-1] if component is not None else "",
+                focus_node=focus,
+            )
+        )
     out.sort(key=lambda r: (r.shape, r.focus, r.path or "", r.message))
     return out

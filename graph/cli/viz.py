@@ -1,0 +1,74 @@
+"""``dantoc-kg viz``: draw the relationships of a graph as an offline HTML page or a PNG/SVG picture."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from graph.errors import UserError
+
+ORDER = 80
+DEFAULT_MAX_NODES = 2000
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "viz", help="draw people, bodies, documents and events as an interactive page or a picture",
+        description="Draw the relationship graph of GRAPH (Turtle/N-Triples/TriG file or store directory) as "
+                    "one self-contained HTML page (default) or a PNG/SVG picture.",
+    )
+    p.add_argument("graph", metavar="GRAPH", help="RDF file (.ttl/.nt/.trig/.nq) or store directory")
+    p.add_argument("--out", "-o", required=True, help="output file (.html, .png or .svg)")
+    p.add_argument("--format", choices=("html", "png", "svg"),
+                   help="output format (default: from the --out suffix, else html)")
+    p.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of the best match for NAME")
+    p.add_argument("--depth", type=int, default=2, help="hops around --focus (default 2)")
+    p.add_argument("--kind", action="append", metavar="KIND",
+                   help="keep these kinds: person, body, document, programme, event, place "
+                        "(repeat or comma-list)")
+    p.add_argument("--province", help="keep what belongs to this province (e.g. 'Sóc Trăng' or soc-trang)")
+    p.add_argument("--year", type=int, help="keep what is dated or reported in this year")
+    p.add_argument("--query", metavar="Q.rq", help="draw the rows of this SPARQL query instead")
+    p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
+                   help=f"refuse a bigger graph (default {DEFAULT_MAX_NODES}) unless --sample")
+    p.add_argument("--sample", action="store_true",
+                   help="over --max-nodes: keep the best-connected nodes instead of refusing")
+    p.add_argument("--title", help="page or picture title")
+    p.set_defaults(func=run)
+
+
+def output_format(out: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(out).suffix.lower().lstrip(".")
+    return suffix if suffix in {"png", "svg"} else "html"
+
+
+def run(args: argparse.Namespace) -> int:
+    from graph.viz import project as proj
+    from graph.viz import query_to_networkx, write_html, write_image
+
+    if args.depth < 0:
+        raise UserError("--depth must be 0 or more")
+    if args.max_nodes < 1:
+        raise UserError("--max-nodes must be at least 1")
+    fmt = output_format(args.out, args.format)
+    if args.query:
+        qpath = Path(args.query)
+        if not qpath.is_file():
+            raise UserError(f"no such query file: {qpath}")
+        g = query_to_networkx(args.graph, qpath.read_text(encoding="utf-8"))
+        if args.focus or args.kind or args.province or args.year is not None:
+            g = proj.filter_graph(g, focus=args.focus, depth=args.depth, kinds=args.kind,
+                                  province=args.province, year=args.year)
+    else:
+        g = proj.to_networkx(args.graph, focus=args.focus, depth=args.depth, kinds=args.kind,
+                             province=args.province, year=args.year)
+    g = proj.cap_nodes(g, args.max_nodes, sample=args.sample)
+    if fmt == "html":
+        out = write_html(g, args.out, title=args.title)
+    else:
+        out = write_image(g, args.out, format=fmt, title=args.title)
+    note = " (sampled)" if g.graph.get("sampled_from") else ""
+    print(f"{out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges{note}")
+    return 0

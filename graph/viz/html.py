@@ -1,0 +1,132 @@
+"""One self-contained, offline HTML page that shows a relationship graph (vis-network inlined).
+
+Safety: article text reaches the page only as JSON inside ``<script type="application/json">``,
+escaped so that no ``</script>``, ``<!--`` or line separator can end or change that block, and the
+page's code puts it on screen with ``textContent`` (or draws it on the canvas).  A Content Security
+Policy allows only the page's own inline scripts (by hash): an injected handler could not run anyway.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.viz.project import kind_styles
+
+STATIC = Path(__file__).with_name("static")
+BIG_GRAPH = 1000  # from here on: no improved layout, bounded stabilisation, no edge labels
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a <script> element: <, >, & and U+2028/2029 escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+@lru_cache(maxsize=1)
+def _static() -> dict[str, str]:
+    parts = {name: (STATIC / name).read_text(encoding="utf-8")
+             for name in ("page.html", "page.css", "page.js", "vis-network.min.js")}
+    for name in ("page.js", "vis-network.min.js"):
+        if re.search(r"</script|<!--", parts[name], re.IGNORECASE):
+            raise RuntimeError(f"{name} cannot be inlined: it contains </script or <!--")
+    return parts
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def page_payload(g: nx.MultiDiGraph, *, title: str = "") -> dict[str, Any]:
+    """The data the page draws: nodes and edges by integer id, sentences and articles interned
+    once (a sentence is often evidence for several facts)."""
+    index = {n: i for i, n in enumerate(g.nodes)}
+    sentences: list[dict[str, Any]] = []
+    sentence_ix: dict[str, int] = {}
+    articles: list[dict[str, str]] = []
+    article_ix: dict[tuple[str, str], int] = {}
+
+    def sent(ev: dict[str, str]) -> int:
+        key = ev.get("sentence_iri") or ev["sentence"]
+        if key not in sentence_ix:
+            akey = (ev.get("article", ""), ev.get("headline", ""))
+            if akey not in article_ix:
+                article_ix[akey] = len(articles)
+                articles.append({"id": akey[0], "h": akey[1], "d": ev.get("date", "")})
+            sentence_ix[key] = len(sentences)
+            sentences.append({"t": ev["sentence"], "a": article_ix[akey]})
+        return sentence_ix[key]
+
+    nodes = []
+    for n, d in g.nodes(data=True):
+        facts = [{
+            "r": f["relation"], "o": f["direction"], "oi": index.get(f["other"]), "ol": f["other_label"],
+            "d": list(f.get("dates", [])), "e": [sent(e) for e in f.get("evidence", [])],
+        } for f in d.get("facts", [])]
+        nodes.append({
+            "id": index[n], "iri": d.get("iri", n), "k": d.get("kind", "other"),
+            "l": d.get("label") or str(n),
+            "p": list(d.get("provinces", [])), "y": list(d.get("years", [])), "deg": g.degree(n),
+            "e": [sent(e) for e in d.get("evidence", [])], "f": facts,
+        })
+    edges = [{"from": index[u], "to": index[v], "l": d.get("label", ""), "d": list(d.get("dates", []))}
+             for u, v, d in g.edges(data=True)]
+    focus = g.graph.get("focus")
+    return {
+        "title": title, "kinds": kind_styles(), "nodes": nodes, "edges": edges,
+        "sentences": sentences, "articles": articles,
+        "focus": index.get(focus) if focus is not None else None,
+    }
+
+
+def render_html(g: nx.MultiDiGraph, *, title: str | None = None) -> str:
+    """The page as a string (see :func:`write_html`)."""
+    parts = _static()
+    title = title or f"Mạng quan hệ dân tộc — {g.number_of_nodes()} nút"
+    scripts = (parts["vis-network.min.js"], parts["page.js"])
+    csp = ("default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; "
+           f"script-src {' '.join(_sha256(s) for s in scripts)}; base-uri 'none'; form-action 'none'")
+    fill = {
+        "CSP": html.escape(csp), "TITLE": html.escape(title), "CSS": parts["page.css"],
+        "DATA": script_json(page_payload(g, title=title)), "VIS_JS": scripts[0], "PAGE_JS": scripts[1],
+    }
+    # one pass, so nothing inserted is ever read again as a placeholder
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: fill[m.group(1)], parts["page.html"])
+
+
+def atomic_write(out: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write next to the target then rename: a reader never sees half a file."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def write_html(g: nx.MultiDiGraph, out: str | os.PathLike[str], *, title: str | None = None) -> Path:
+    """Write ``g`` (from :func:`graph.viz.to_networkx`) as one offline HTML page at ``out``:
+    colours and shapes by kind, legend, name search, kind/province/year filters, a side panel with
+    each node's facts and evidence sentences.  Written atomically; returns the path."""
+    return atomic_write(out, render_html(g, title=title))

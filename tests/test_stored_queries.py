@@ -1,0 +1,67 @@
+"""Every stored question: a documented header, valid SPARQL, runs on the seed graph, parameters safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.build import build, write_union
+from graph.query import run_query
+from graph.query.stored import list_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+STORED = list_queries(ROOT / "queries")
+EVALUATION = {"officials", "authors", "legal-documents", "programmes", "events", "organizations"}
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("q") / "graph.ttl"
+    write_union(build([ROOT / "seeds"], jobs=2).store, out)
+    return out
+
+
+def test_at_least_fifteen_questions_beyond_the_evaluation_six() -> None:
+    names = {q.name for q in STORED}
+    assert names >= EVALUATION
+    assert len(names - EVALUATION) >= 15
+
+
+@pytest.mark.parametrize("stored", STORED, ids=lambda q: q.name)
+def test_header_in_vietnamese_and_english_with_an_example(stored) -> None:
+    assert " / " in stored.title, "title: Vietnamese / English"
+    assert stored.example and stored.example.startswith("dantoc-kg query")
+
+
+@pytest.mark.parametrize("stored", STORED, ids=lambda q: q.name)
+def test_runs_on_the_seed_graph(stored, seed_graph: Path) -> None:
+    rows = run_query(stored, seed_graph)
+    assert rows.columns
+
+
+HOSTILE = ['"} ; DROP ALL ; SELECT * WHERE { ?s ?p ?o', "x' } UNION { ?s ?p ?o }", "a\nb", "Kiên Ninh\" } #"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_parameter_values_only_match_nothing(value: str, seed_graph: Path) -> None:
+    for name in ("person-timeline", "evidence-for"):
+        stored = next(q for q in STORED if q.name == name)
+        assert run_query(stored, seed_graph, {"name": value}).rows == []
+
+
+def test_a_value_written_as_a_bad_iri_is_refused(seed_graph: Path) -> None:
+    from graph.errors import UserError
+
+    stored = next(q for q in STORED if q.name == "person-timeline")
+    with pytest.raises(UserError):
+        run_query(stored, seed_graph, {"name": "<script>alert(1)</script>"})
+
+
+def test_parameter_narrows_the_answer(seed_graph: Path) -> None:
+    chain = next(q for q in STORED if q.name == "document-chain")
+    rows = run_query(chain, seed_graph, {"number": "1348/KH-UBND"}).rows
+    assert [(r["direction"].split(" /")[0], r["related"]) for r in rows] == [("căn cứ vào", "Chỉ thị 14-CT/TU")]
+    timeline = next(q for q in STORED if q.name == "person-timeline")
+    got = run_query(timeline, seed_graph, {"name": "kiên ninh"}).rows
+    assert {r["source"] for r in got} == {"004_7009c7100f5f86cf"} and any("Trưởng Ban" in r["detail"] for r in got)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
-from graph.build import BuildResult, _run
+from graph.build import ARTICLE_SECONDS, BuildResult, _run
 from graph.rdf.namespaces import DCTERMS
 
 
@@ -49,7 +49,7 @@ def build_to_disk(inputs: Iterable[Path], store: Store | str | os.PathLike[str],
             st.extend(extra)
             extra.clear()
 
-    for i, out in enumerate(_run(paths, jobs), 1):
+    for i, out in enumerate(_run(paths, jobs, ARTICLE_SECONDS), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen:

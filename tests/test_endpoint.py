@@ -80,8 +80,13 @@ def test_cli_push_store_then_query_endpoint(
         store.load_file(GRAPH)
     assert main(["push", "--store", str(tmp_path / "db"), "--endpoint", server.query_url, "--replace"]) == 0
     err = capsys.readouterr().err
-    assert "pushed 2/2 graphs" in err and "pushed 2 graphs" in err
+    # the two article graphs and the store's de-duplicated union (its default graph): stored queries then
+    # work on the server's default graph without any union setting
+    assert "pushed 3/3 graphs" in err and "pushed 3 graphs" in err
     assert _graphs_on(server) == _expected_graphs()
+    names = "SELECT (COUNT(*) AS ?n) WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }"
+    assert main(["query", names, "--endpoint", server.query_url, "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "n\r\n2\r\n"
     assert main(["push", str(GRAPH), "--endpoint", server.query_url, "--quiet"]) == 0
     assert capsys.readouterr().err == ""
     # the server's default graph is not the union: ask for the named graphs explicitly

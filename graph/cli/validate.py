@@ -58,7 +58,14 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
-    report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet)
+    if Path(args.graph).is_dir():   # an on-disk store: the compiled engine on its de-duplicated union
+        from graph.store import open_store
+        from graph.validate import validate_store
+
+        with open_store(args.graph, read_only=True) as kg:
+            report = validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
+    else:
+        report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet)
     if args.report_ttl is not None:
         try:
             from graph.export.writers import write_bytes_atomic

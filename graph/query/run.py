@@ -55,6 +55,19 @@ def check_syntax(text: str, label: str = "query") -> None:
         raise UserError(f"{label}: malformed SPARQL: {_syntax_message(exc)}") from None
 
 
+def deduplicated_union(store: ox.Store) -> ox.Store:
+    """Copy the named graphs' triples into the default graph (a set, so each triple once).
+
+    Oxigraph's union default graph repeats a triple once per graph that asserts it, and the article
+    graphs share the triples of common nodes: queried through that union, joins multiply rows.
+    """
+    named = [ox.Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
+             if not isinstance(q.graph_name, ox.DefaultGraph)]
+    if named:
+        store.bulk_extend(named)
+    return store
+
+
 def _query_local(store: ox.Store, text: str, label: str, union: bool) -> Rows:
     try:
         return Rows.from_oxigraph(store.query(text, use_default_graph_as_union=union))
@@ -91,12 +104,12 @@ def run_query(
     if is_remote:
         endpoint = source if isinstance(source, Endpoint) else Endpoint(str(source))
         return endpoint.query_all(text, page_size=page_size) if all_pages else endpoint.query(text)
-    if isinstance(source, KGStore):
-        return _query_local(source.oxigraph, text, label, union)
+    if isinstance(source, KGStore):   # its default graph is the de-duplicated union of the articles
+        return _query_local(source.oxigraph, text, label, False)
     if isinstance(source, ox.Store):
         return _query_local(source, text, label, union)
     path = Path(source)
     if path.is_dir():
         with KGStore(path, read_only=True) as store:
-            return _query_local(store.oxigraph, text, label, union)
-    return _query_local(load_dataset(path), text, label, union)
+            return _query_local(store.oxigraph, text, label, False)
+    return _query_local(deduplicated_union(load_dataset(path)), text, label, False)

@@ -82,6 +82,27 @@ def _sparql_string(text: str) -> str:
     return str(ox.Literal(text))
 
 
+def _forget_triples(data: str, graph: str) -> str:
+    """Update op: these triples (just removed from ``graph``) leave the default graph unless asserted elsewhere."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {_values_rows(data)} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} }} }}")
+
+
+def _values_rows(data: str) -> str:
+    return " ".join(f"({row.strip().rstrip('.').strip()})" for row in data.split(" .") if row.strip())
+
+
+def _forget(graph: str) -> str:
+    """Update op: the triples of ``graph`` that no other graph asserts leave the default graph.
+
+    The store's default graph is kept as the de-duplicated union of the article graphs (Oxigraph's
+    union default graph repeats a triple once per graph asserting it, which multiplies joins), so
+    queries read the default graph.  Run before the graph is dropped or replaced.
+    """
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
+
+
 class KGStore:
     """An on-disk store of article graphs.  Use as a context manager, or call :meth:`close`.
 
@@ -198,7 +219,7 @@ class KGStore:
             }
         sources = set(sources)
         g = str(graph)
-        ops = [f"DROP SILENT GRAPH {g}"]
+        ops = [_forget(g), f"DROP SILENT GRAPH {g}"]
         current = self._articles_known_as(sources)
         for old, old_sources in sorted(current.items()):
             shared = old_sources & sources
@@ -206,13 +227,15 @@ class KGStore:
                 continue
             old_node = str(ox.NamedNode(old))
             if old_sources <= sources:
-                ops.append(f"DROP SILENT GRAPH {old_node}")
+                ops += [_forget(old_node), f"DROP SILENT GRAPH {old_node}"]
             else:
                 data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
                 ops.append(f"DELETE DATA {{ GRAPH {old_node} {{ {data} }} }}")
+                ops.append(_forget_triples(data, old_node))
         if triples:
             body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            ops.append(f"INSERT DATA {{\n{body}\n}}")          # and into the de-duplicated union
         self._update(" ;\n".join(ops))
         return len(triples)
 
@@ -250,15 +273,17 @@ class KGStore:
                     self._update(f"DELETE DATA {{ GRAPH {node} {{ {data_} }} }}")
             quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         if drops:
-            self._update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in sorted(drops)))
+            self._update(" ;\n".join(f"{_forget(str(ox.NamedNode(g)))} ;\nDROP SILENT GRAPH {ox.NamedNode(g)}"
+                                      for g in sorted(drops)))
         self.oxigraph.bulk_extend(quads)
+        self.oxigraph.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)   # the union
         return len(quads)
 
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""
         node = ox.NamedNode(article)
         existed = self.oxigraph.contains_named_graph(node)
-        self._update(f"DROP SILENT GRAPH {node}")
+        self._update(f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}")
         return existed
 
     def remove_source(self, name: str) -> list[str]:
@@ -269,10 +294,11 @@ class KGStore:
                 continue
             node = str(ox.NamedNode(info.iri))
             if set(info.sources) == {name}:
-                self._update(f"DROP SILENT GRAPH {node}")
+                self._update(f"{_forget(node)} ;\nDROP SILENT GRAPH {node}")
                 dropped.append(info.iri)
             else:
-                self._update(f"DELETE DATA {{ GRAPH {node} {{ {node} {_IDENT} {_sparql_string(name)} }} }}")
+                data = f"{node} {_IDENT} {_sparql_string(name)} ."
+                self._update(f"DELETE DATA {{ GRAPH {node} {{ {data} }} }} ;\n{_forget_triples(data, node)}")
         return dropped
 
     def _update(self, update: str) -> None:
@@ -313,8 +339,9 @@ class KGStore:
         self.oxigraph.extend(quads)
 
     # -- reading ----------------------------------------------------------------------------------
-    def query(self, sparql: str, *, union: bool = True) -> Rows:
-        """Run a SPARQL query; with ``union`` the default graph is the union of all graphs."""
+    def query(self, sparql: str, *, union: bool = False) -> Rows:
+        """Run a SPARQL query on the default graph: the store keeps it as the de-duplicated union of the
+        article graphs (``union=True`` asks Oxigraph's own union, which repeats shared triples)."""
         try:
             result = self.oxigraph.query(sparql, use_default_graph_as_union=union)
             return Rows.from_oxigraph(result)
@@ -322,16 +349,26 @@ class KGStore:
             raise UserError(f"malformed SPARQL: {exc}") from None
 
     def quads(self) -> list[ox.Quad]:
-        """Every quad (all graphs), unsorted."""
-        return list(self.oxigraph.quads_for_pattern(None, None, None, None))
+        """Every quad of the article graphs, unsorted (the default graph is derived from them)."""
+        return [q for q in self.oxigraph.quads_for_pattern(None, None, None, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+    def union_triples(self) -> list[ox.Quad]:
+        """The de-duplicated union of the article graphs (the store's default graph), unsorted."""
+        return list(self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def rebuild_union(self) -> None:
+        """Recompute the default graph from the article graphs (for a store written by older versions)."""
+        self._update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def triples_count(self) -> int:
-        """Number of quads stored (a triple asserted by two articles counts twice)."""
-        return len(self.oxigraph)
+        """Number of quads in the article graphs (a triple asserted by two articles counts twice)."""
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows.rows[0]["n"] or 0)
 
     def distinct_triples_count(self) -> int:
         """Number of distinct triples in the union of all graphs."""
-        rows = self.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
+        rows = self.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
         return int(rows.rows[0]["n"] or 0)
 
     def dump(self, path: str | os.PathLike[str], format: str = "trig") -> Path:

@@ -185,11 +185,13 @@ def validate_store(
     per_graph: bool = False,
     with_vocab: bool = False,
     evidence: bool = True,
+    union: bool = True,
 ) -> Report:
     """Validate a pyoxigraph store with the shapes compiled to SPARQL (graph.validate.compiled).
 
     ``per_graph``: each named (article) graph on its own, in one query per constraint; else the union.
     ``with_vocab`` adds the concept schemes to the store's default graph (only for a store of our own).
+    ``union=False`` reads the default graph only: a KGStore keeps the de-duplicated union there.
     Reports exactly what pySHACL reports (tests/test_validate_compiled.py), minutes faster at scale.
     """
     from graph.validate.compiled import compile_shapes, run_checks
@@ -199,7 +201,7 @@ def validate_store(
     path = Path(shapes) if isinstance(shapes, str | Path) else default_shapes_path()
     shapes_graph = load_shapes(path)
     checks = _compiled(str(path), path.stat().st_mtime) if path.exists() else compile_shapes(shapes_graph)
-    results_graph = run_checks(store, checks, per_graph=per_graph)
+    results_graph = run_checks(store, checks, per_graph=per_graph, union=union)
     focus = {r for r in results_graph.objects(None, SH.focusNode)}
     data = _evidence_subgraph(store, focus)
     results = results_from_graph(results_graph, shapes_graph, data)

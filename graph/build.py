@@ -183,6 +183,9 @@ def _run_pool(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
         pending = pending[done:]
 
 
+BATCH_QUADS = 200_000   # new articles are written to a store in atomic batches of about this many quads
+
+
 def build(
     inputs: Iterable[Path],
     *,
@@ -209,7 +212,16 @@ def build(
     jobs = jobs or min(os.cpu_count() or 1, 8)
     result = BuildResult(store.oxigraph if store is not None else Store())
     known = {} if store is None else _sources_by_article(store)
+    known_sources = {name for names in known.values() for name in names}
     seen: dict[str, str] = {}
+    pending: list[Quad] = []          # new articles for the store, written in atomic batches
+
+    def flush() -> None:
+        """One atomic write (Store.extend) of the pending articles' graphs and of their triples in the union."""
+        if pending and store is not None:
+            store.oxigraph.extend(pending + [Quad(q.subject, q.predicate, q.object) for q in pending])
+            pending.clear()
+
     started = time.perf_counter()
     last = started
     for i, out in enumerate(_run(paths, jobs, article_seconds), 1):
@@ -217,9 +229,12 @@ def build(
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen:
             result.duplicates.append((out.path, seen[out.sha1]))
+            flush()
             if store is not None:
                 _forget_elsewhere(store, out.source, out.graph)
             result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
+            if store is not None:   # and in the store's de-duplicated union (its default graph)
+                result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
         else:
             seen[out.sha1] = out.path
             quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
@@ -228,7 +243,15 @@ def build(
                 older = known.get(out.graph, set()) - {out.source}
                 graph_name = NamedNode(out.graph)
                 quads += [Quad(graph_name, DCTERMS.identifier, Literal(name), graph_name) for name in sorted(older)]
-                store.replace_article(out.graph, quads, sources={out.source})
+                if out.graph not in known and out.source not in known_sources:
+                    # a text and a file name the store has never seen: nothing to replace, so it joins
+                    # an atomic batch (about 10x cheaper than a SPARQL update per article)
+                    pending.extend(quads)
+                    if len(pending) >= BATCH_QUADS:
+                        flush()
+                else:
+                    flush()
+                    store.replace_article(out.graph, quads, sources={out.source})
             else:
                 result.store.bulk_extend(quads)
             result.articles += 1
@@ -238,6 +261,7 @@ def build(
             left = (len(paths) - i) / rate if rate else 0
             print(f"\r{i}/{len(paths)} files, {rate:.0f}/s, ~{left:.0f} s left", end="", file=sys.stderr, flush=True)
             last = now
+    flush()
     if progress:
         print(file=sys.stderr)
     result.seconds = time.perf_counter() - started

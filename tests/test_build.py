@@ -158,3 +158,16 @@ def test_cli_user_mistakes_are_one_clear_line(args: list[str]) -> None:
 def test_every_command_has_help(command: str) -> None:
     proc = cli(command, "--help")
     assert proc.returncode == 0 and "usage:" in proc.stdout
+
+
+def test_store_union_equals_the_articles_after_batched_and_replaced_builds(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write(folder, "a.txt", A)
+    write(folder, "b.txt", B)
+    with open_store(tmp_path / "store") as kg:
+        build([SEEDS, folder], jobs=1, store=kg)                  # all new: written in atomic batches
+        write(folder, "a.txt", A.replace("05/4/2024", "07/4/2024"))
+        build([folder], jobs=1, store=kg)                         # a changed file: replaced in a transaction
+        distinct = {(q.subject, q.predicate, q.object) for q in kg.quads()}
+        assert {(q.subject, q.predicate, q.object) for q in kg.union_triples()} == distinct
+        assert len(kg.articles()) == 7

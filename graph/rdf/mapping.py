@@ -93,17 +93,18 @@ class ArticleGraph:
         self.h16 = keys.article_id(article.sha1)
         self.scope = keys.article_scope(article.sha1)
         self.iri = data_iri(f"article/{self.h16}")
-        self.quads: list[Quad] = []
-        self._seen: set[tuple[Any, Any, Any]] = set()
+        self._triples: dict[tuple[Any, Any, Any], None] = {}   # insertion-ordered set of the graph's triples
         self._done: set[str] = set()
         self._org_key, self._parent_of, self._place, self._guide_of = org_key, parent_of, place, guide_of
 
     # -- low level ---------------------------------------------------------------------------------
     def add(self, s: NamedNode, p: NamedNode, o: Any) -> None:
-        t = (s, p, o)
-        if t not in self._seen:
-            self._seen.add(t)
-            self.quads.append(Quad(s, p, o, self.iri))
+        self._triples[(s, p, o)] = None
+
+    @property
+    def quads(self) -> list[Quad]:
+        g = self.iri
+        return [Quad(s, p, o, g) for s, p, o in self._triples]
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is seen in this article (emit a node's own triples once)."""

@@ -17,7 +17,9 @@ class _NS:
         self._base = base
 
     def __getattr__(self, name: str) -> NamedNode:
-        return NamedNode(self._base + name)
+        term = NamedNode(self._base + name)
+        setattr(self, name, term)         # cached: later look-ups are plain attribute reads
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._base + name)

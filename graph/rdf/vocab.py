@@ -49,6 +49,7 @@ def _extra_types(scheme: str) -> tuple[NamedNode, ...]:
     return tuple(out)
 
 
+@cache
 def concept_triples(scheme: str, notation: str, vi: str | None = None) -> list[tuple[NamedNode, NamedNode, object]]:
     """Type, labels, notation and scheme of one concept (so each article graph is self-contained).
 

@@ -76,6 +76,7 @@ def _fold_short(text: str) -> str:
     return clean_space(unify_tones(nfc(text)).casefold())
 
 
+@lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
     """Vietnamese without diacritics (đ -> d), lower case: for readable IRI slugs only."""
     text = nfc(text).replace("đ", "d").replace("Đ", "D")

@@ -30,6 +30,8 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from graph.validate.sparql import add_result
+
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -287,19 +289,8 @@ def run_checks(store: ox.Store, checks: list[Check], *, per_graph: bool = False,
             if key in seen:
                 continue
             seen.add(key)
-            r = BNode()
-            report.add((root, SH.result, r))
-            report.add((r, RDF.type, SH.ValidationResult))
-            report.add((r, SH.focusNode, focus))
-            report.add((r, SH.sourceShape, check.source))
-            report.add((r, SH.sourceConstraintComponent, check.component))
-            report.add((r, SH.resultSeverity, check.severity))
-            if check.path is not None:
-                report.add((r, SH.resultPath, check.path))
-            if value is not None:
-                report.add((r, SH.value, value))
-            if check.message:
-                report.add((r, SH.resultMessage, Literal(check.message)))
+            add_result(report, root, focus=focus, shape=check.source, component=check.component,
+                       severity=check.severity, path=check.path, value=value, message=check.message)
             if check.severity == SH.Violation:
                 conforms = False
     report.add((root, SH.conforms, Literal(conforms)))

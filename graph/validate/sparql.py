@@ -79,6 +79,26 @@ def split_sparql(shapes: rdflib.Graph) -> tuple[rdflib.Graph, list[SparqlConstra
     return core, constraints
 
 
+def add_result(report: rdflib.Graph, root: rdflib.term.Node, *, focus: rdflib.term.Node, shape: rdflib.term.Node,
+               component: URIRef, severity: URIRef, path: rdflib.term.Node | None = None,
+               value: rdflib.term.Node | None = None, message: str | None = None) -> BNode:
+    """One sh:ValidationResult, written as pySHACL writes it (shared by both SPARQL runners)."""
+    res = BNode()
+    report.add((root, SH.result, res))
+    report.add((res, RDF.type, SH.ValidationResult))
+    report.add((res, SH.focusNode, focus))
+    report.add((res, SH.sourceShape, shape))
+    report.add((res, SH.sourceConstraintComponent, component))
+    report.add((res, SH.resultSeverity, severity))
+    if path is not None:
+        report.add((res, SH.resultPath, path))
+    if value is not None:
+        report.add((res, SH.value, value))
+    if message:
+        report.add((res, SH.resultMessage, Literal(message)))
+    return res
+
+
 @lru_cache(maxsize=64)
 def _prepared(query: str) -> Query:
     return prepareQuery(query)
@@ -105,16 +125,9 @@ def run_sparql(data: rdflib.Graph, constraints: list[SparqlConstraint], report: 
                 if key in seen:
                     continue
                 seen.add(key)
-                res = BNode()
-                report.add((report_node, SH.result, res))
-                report.add((res, RDF.type, SH.ValidationResult))
-                report.add((res, SH.focusNode, this))
-                if value is not None:
-                    report.add((res, SH.value, value))
-                report.add((res, SH.resultMessage, Literal(c.message)))
-                report.add((res, SH.resultSeverity, c.severity))
-                report.add((res, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-                report.add((res, SH.sourceShape, c.shape))
+                res = add_result(report, report_node, focus=this, shape=c.shape,
+                                 component=SH.SPARQLConstraintComponent, severity=c.severity,
+                                 value=value, message=c.message)
                 report.add((res, SH.sourceConstraint, c.constraint))
                 if c.severity == SH.Violation:
                     violations += 1

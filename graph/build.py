@@ -32,7 +32,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from graph.errors import UserError
-from graph.rdf.namespaces import DCTERMS, RDF
+from graph.rdf.namespaces import DCTERMS
 from graph.store.kgstore import KGStore
 
 ARTICLE_SECONDS = 60.0   # extraction time allowed per article before it is skipped (0: no limit)
@@ -311,5 +311,5 @@ def _write(store: Store, out: Path, fmt: str) -> None:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-__all__ = ["ARTICLE_SECONDS", "RDF", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_summary",
+__all__ = ["ARTICLE_SECONDS", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_summary",
            "write_dataset", "write_union"]

@@ -161,18 +161,3 @@ def _share_near_keys(found: list[Programme]) -> None:
                 break
         else:
             seen.append((p.key, p.kind, words, period))
-
-
-def merge_programmes(found: list[Programme]) -> list[Programme]:
-    """One Programme per key per article: the longest name as written, the first span, any period."""
-    by_key: dict[str, Programme] = {}
-    for p in found:
-        best = by_key.get(p.key)
-        if best is None:
-            by_key[p.key] = p
-            continue
-        if len(p.name) > len(best.name):
-            best.name = p.name
-        best.start_year = best.start_year or p.start_year
-        best.end_year = best.end_year or p.end_year
-    return list(by_key.values())

@@ -44,6 +44,3 @@ def document_scope(issuer: OrgRef | None, number: str, article_scope_: str) -> s
 def digest(*parts: str, n: int = 8) -> str:
     return hashlib.sha1("\x1f".join(fold(p) for p in parts).encode("utf-8")).hexdigest()[:n]
 
-
-def role_slug(role: str) -> str:
-    return slug(role, 40)

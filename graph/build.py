@@ -183,7 +183,9 @@ def _run_pool(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
         pending = pending[done:]
 
 
-BATCH_QUADS = 200_000   # new articles are written to a store in atomic batches of about this many quads
+# new articles are bulk-loaded into a store in batches of about this many quads (bigger: fewer, larger
+# loads; the environment variable lets the fault tests make kills land between many small batches)
+BATCH_QUADS = int(os.environ.get("DANTOC_BATCH_QUADS", "200000"))
 
 
 def build(
@@ -214,13 +216,16 @@ def build(
     known = {} if store is None else _sources_by_article(store)
     known_sources = {name for names in known.values() for name in names}
     seen: dict[str, str] = {}
-    pending: list[Quad] = []          # new articles for the store, written in atomic batches
+    pending: list[tuple[str, bytes]] = []   # new articles for the store, written in batches
+    pending_quads = 0
 
     def flush() -> None:
-        """One atomic write (Store.extend) of the pending articles' graphs and of their triples in the union."""
+        """One redo-logged bulk load of the pending articles' graphs and of their triples in the union."""
+        nonlocal pending_quads
         if pending and store is not None:
-            store.oxigraph.extend(pending + [Quad(q.subject, q.predicate, q.object) for q in pending])
+            store.add_new_articles(pending)
             pending.clear()
+            pending_quads = 0
 
     started = time.perf_counter()
     last = started
@@ -237,23 +242,23 @@ def build(
                 result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
         else:
             seen[out.sha1] = out.path
-            quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
-            if store is not None:
+            if store is not None and out.graph not in known and out.source not in known_sources:
+                # a text and a file name the store has never seen: nothing to replace, so it joins a
+                # bulk-loaded batch (about 5x cheaper than transactional writes, 30x than an update each)
+                pending.append((out.graph, out.nquads))
+                pending_quads += out.nquads.count(b"\n")
+                if pending_quads >= BATCH_QUADS:
+                    flush()
+            elif store is not None:
                 # the same text known under other file names in an earlier run keeps those names
+                quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
                 older = known.get(out.graph, set()) - {out.source}
                 graph_name = NamedNode(out.graph)
                 quads += [Quad(graph_name, DCTERMS.identifier, Literal(name), graph_name) for name in sorted(older)]
-                if out.graph not in known and out.source not in known_sources:
-                    # a text and a file name the store has never seen: nothing to replace, so it joins
-                    # an atomic batch (about 10x cheaper than a SPARQL update per article)
-                    pending.extend(quads)
-                    if len(pending) >= BATCH_QUADS:
-                        flush()
-                else:
-                    flush()
-                    store.replace_article(out.graph, quads, sources={out.source})
+                flush()
+                store.replace_article(out.graph, quads, sources={out.source})
             else:
-                result.store.bulk_extend(quads)
+                result.store.bulk_extend(parse(out.nquads, format=RdfFormat.N_QUADS))
             result.articles += 1
         now = time.perf_counter()
         if progress and (now - last > 1.0 or i == len(paths)):

@@ -69,6 +69,7 @@ def _build(corpus: Path, store: Path, out: Path) -> subprocess.Popen[bytes]:
         _command("build", str(corpus), "--store", str(store), "--out", str(out), "--no-validate", "--jobs", "2",
                  "--quiet"),
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "DANTOC_BATCH_QUADS": "2000"},   # many small bulk loads: kills land between them
     )
 
 

@@ -233,3 +233,54 @@ def test_bulk_replace_gives_the_same_store_as_one_by_one(tmp_path: Path) -> None
         assert [a.iri for a in bulk.articles()] == sorted(
             [A1, new_iri]
         )  # the changed file's old article went
+
+
+def _graph_nquads(iri: str) -> bytes:
+    g = ox.NamedNode(iri)
+    return ox.serialize([ox.Quad(t.subject, t.predicate, t.object, g) for t in article_triples(iri)],
+                        format=ox.RdfFormat.N_QUADS) or b""
+
+
+def _sorted_dump(store: KGStore) -> list[bytes]:
+    return sorted((store.oxigraph.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines())
+
+
+def test_bulk_added_articles_equal_transactional_ones(tmp_path: Path) -> None:
+    with open_store(tmp_path / "slow") as slow, open_store(tmp_path / "fast") as fast:
+        fill(slow)
+        written = fast.add_new_articles([(A1, _graph_nquads(A1)), (A2, _graph_nquads(A2))])
+        assert _sorted_dump(fast) == _sorted_dump(slow)
+        assert written == 2 * (len(article_triples(A1)) + len(article_triples(A2)))   # graphs + union copies
+        assert not (tmp_path / "fast" / "dantoc-pending.nq").exists()
+
+
+def test_a_batch_interrupted_before_its_load_is_finished_on_the_next_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The redo log written, the process gone before the bulk load: the next writable open loads it."""
+    with open_store(tmp_path / "clean") as clean:
+        fill(clean)
+        expected = _sorted_dump(clean)
+    with monkeypatch.context() as m:
+        m.setattr(KGStore, "_load_pending", lambda self: None)   # "killed" right after the log is written
+        with open_store(tmp_path / "db") as store:
+            store.add_new_articles([(A1, _graph_nquads(A1)), (A2, _graph_nquads(A2))])
+            assert store.articles() == []
+    assert (tmp_path / "db" / "dantoc-pending.nq").exists()
+    with open_store(tmp_path / "db", read_only=True) as snapshot:   # a reader does not write
+        assert snapshot.articles() == []
+    with open_store(tmp_path / "db") as store:
+        assert _sorted_dump(store) == expected
+    assert not (tmp_path / "db" / "dantoc-pending.nq").exists()
+    with open_store(tmp_path / "db") as store:   # and loading it twice changes nothing
+        assert _sorted_dump(store) == expected
+
+
+def test_an_unreadable_redo_log_is_a_clear_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db") as store:
+        fill(store)
+    (tmp_path / "db" / "dantoc-pending.nq").write_bytes(b"<a> <b> \"unterminated .\n")
+    with pytest.raises(UserError, match="redo log"):
+        open_store(tmp_path / "db")
+    (tmp_path / "db" / "dantoc-pending.nq").unlink()   # moved away: the store opens again
+    with open_store(tmp_path / "db") as store:
+        assert len(store.articles()) == 2

@@ -26,6 +26,7 @@ from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
 from graph.store.results import Rows
 
 _IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
+PENDING = "dantoc-pending.nq"   # redo log: the batch of new articles being bulk-loaded (see add_new_articles)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,18 @@ def _values_rows(data: str) -> str:
     return " ".join(f"({row.strip().rstrip('.').strip()})" for row in data.split(" .") if row.strip())
 
 
+def _union_copy(graph: str, nquads: bytes) -> bytes:
+    """The same quads in the default graph: N-Quads lines of one graph all end with ``<graph> .``,
+    and a literal cannot hold a raw newline, so ``<graph> .\\n`` only ever matches a line's end."""
+    tail = f" <{graph}> .\n".encode()
+    copy = nquads.replace(tail, b" .\n")
+    if nquads.count(tail) != nquads.count(b"\n"):   # not one graph's output: do it the slow, sure way
+        quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+        return ox.serialize((ox.Quad(q.subject, q.predicate, q.object) for q in quads),
+                            format=ox.RdfFormat.N_QUADS) or b""
+    return copy
+
+
 def _forget(graph: str) -> str:
     """Update op: the triples of ``graph`` that no other graph asserts leave the default graph.
 
@@ -127,6 +140,12 @@ class KGStore:
                     f"{self.path}: the store is open in another process (close it, or open it read-only)"
                 ) from None
             raise UserError(f"{self.path}: cannot open the store: {exc}") from None
+        if not read_only:
+            try:
+                self._redo()
+            except BaseException:
+                self._store = None   # release the lock: the caller gets the error, not a held store
+                raise
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> KGStore:
@@ -278,6 +297,47 @@ class KGStore:
         self.oxigraph.bulk_extend(quads)
         self.oxigraph.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)   # the union
         return len(quads)
+
+    def add_new_articles(self, batch: list[tuple[str, bytes]]) -> int:
+        """Add articles the store does not hold yet, given as (graph IRI, that graph's N-Quads), fast.
+
+        Why not a transaction: on disk, Oxigraph's transactional writes run at ~60k quads/s, its bulk
+        loader at ~250k/s, and the build spends most of its time writing.  The bulk loader is not
+        atomic, so the batch (each graph and its copy in the de-duplicated union) is first written to a
+        redo log in the store folder (fsynced); the log is deleted once the load is flushed.  A crash
+        mid-load leaves the log, and the next writable open of the store loads it again: loading is
+        idempotent (quads are a set) and purely additive (articles here replace nothing), so the store
+        ends as if the batch had been written at once.  Returns the number of quads written.
+        """
+        if self.read_only:
+            raise UserError(f"{self.path}: the store is open read-only")
+        if not batch:
+            return 0
+        parts: list[bytes] = []
+        for graph, nquads in batch:
+            parts.append(nquads)
+            parts.append(_union_copy(graph, nquads))
+        from graph.export.writers import atomic_write
+
+        data = b"".join(parts)
+        atomic_write(self.path / PENDING, lambda fh: fh.write(data))
+        self._load_pending()
+        return data.count(b"\n")
+
+    def _load_pending(self) -> None:
+        log = self.path / PENDING
+        try:
+            self.oxigraph.bulk_load(path=str(log), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise UserError(f"{log}: the redo log of an interrupted build is unreadable ({exc}); move it "
+                            "away and rebuild the articles it held") from None
+        self.oxigraph.flush()
+        log.unlink()
+
+    def _redo(self) -> None:
+        """Finish the batch an interrupted build was loading (its redo log is still there)."""
+        if (self.path / PENDING).exists():
+            self._load_pending()
 
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""

@@ -203,3 +203,49 @@ def _store_of(quads: list[ox.Quad]) -> ox.Store:
     store = ox.Store()
     store.extend(quads)
     return store
+
+
+@pytest.fixture(scope="module")
+def seed_stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seeds built into two stores, articles added in opposite orders."""
+    from graph.build import build
+
+    base = tmp_path_factory.mktemp("stream")
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    with open_store(base / "a") as a:
+        build(seeds, jobs=1, store=a)
+    with open_store(base / "b") as b:
+        for seed in reversed(seeds):
+            build([seed], jobs=1, store=b)
+    return base / "a", base / "b"
+
+
+def _parsed(path: Path, fmt: str) -> set:
+    return set(ox.parse(path.read_bytes(), format=READERS[fmt]))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig"])
+def test_streamed_export_holds_the_sorted_export_graph(fmt: str, seed_stores: tuple[Path, Path],
+                                                       tmp_path: Path) -> None:
+    a, b = seed_stores
+    sorted_out = export(a, fmt, tmp_path / "sorted", order="sorted")
+    streamed = export(a, fmt, tmp_path / "streamed", order="stream")
+    assert streamed.read_bytes() != sorted_out.read_bytes()       # really the other writer
+    assert _parsed(streamed, fmt) == _parsed(sorted_out, fmt)
+    assert len(_parsed(streamed, fmt)) > 1000
+    again = export(b, fmt, tmp_path / "again", order="stream")    # same content, built in another order
+    assert again.read_bytes() == streamed.read_bytes()
+    with open_store(a, read_only=True) as kg:                      # a store object the caller keeps open
+        assert export(kg, fmt, tmp_path / "kept", order="stream").read_bytes() == streamed.read_bytes()
+        assert len(kg.articles()) == 5
+
+
+def test_auto_order_sorts_small_stores_and_stream_needs_a_store(seed_stores: tuple[Path, Path],
+                                                                tmp_path: Path) -> None:
+    a, _b = seed_stores
+    assert (export(a, "turtle", tmp_path / "auto.ttl").read_bytes()
+            == export(a, "turtle", tmp_path / "sorted.ttl", order="sorted").read_bytes())
+    with pytest.raises(UserError, match="needs a store"):
+        export(GRAPH, "turtle", tmp_path / "x.ttl", order="stream")
+    with pytest.raises(UserError, match="unknown order"):
+        export(a, "turtle", tmp_path / "x.ttl", order="random")

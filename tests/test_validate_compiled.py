@@ -76,3 +76,26 @@ def test_broken_samples_same_results(seed: int) -> None:
         assert reference == compiled, f"pySHACL only: {reference - compiled}\ncompiled only: {compiled - reference}"
         violated += any(k[3] == "Violation" for k in reference)
     assert violated >= 2, "the mutations must actually break the sample for the comparison to mean something"
+
+
+def test_class_constraints_follow_subclasses_declared_in_the_data() -> None:
+    """sh:class accepts an instance of a subclass (rdfs:subClassOf in the data graph, one or two steps)."""
+    g = rdflib.Graph().parse(SAMPLE)
+    org = rdflib.URIRef("http://www.w3.org/ns/org#Organization")
+    typed = sorted({s for s in g.subjects(rdflib.RDF.type, org)
+                    if any(g.subjects(None, s))}, key=str)   # bodies that some fact points at
+    assert typed
+    ex = rdflib.Namespace("http://example.org/")
+    sub, subsub = ex.Board, ex.ProvincialBoard
+    g.add((sub, rdflib.RDFS.subClassOf, org))
+    g.add((subsub, rdflib.RDFS.subClassOf, sub))
+    g.remove((typed[0], rdflib.RDF.type, org))
+    g.add((typed[0], rdflib.RDF.type, subsub))                 # still an organisation, through two steps
+    reference, compiled = both(g)
+    assert reference == compiled
+    clean_reference, _ = both(rdflib.Graph().parse(SAMPLE))
+    assert reference == clean_reference                        # the subclass instance breaks nothing
+    g.remove((subsub, rdflib.RDFS.subClassOf, sub))            # the chain broken: now a class violation
+    reference, compiled = both(g)
+    assert reference == compiled
+    assert any(c.endswith("ClassConstraintComponent") for _f, _p, c, _s in reference - clean_reference)

@@ -42,6 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="output syntax (default: from the --out extension)",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="output file ('-' for stdout)")
+    p.add_argument(
+        "--order",
+        choices=("auto", "sorted", "stream"),
+        default="auto",
+        help="sorted: subjects in order, the whole graph in memory; stream: a store written in Oxigraph's "
+        "index order, bounded memory, ~4x faster; auto (default): stream stores of over 1M quads",
+    )
     p.set_defaults(func=run)
 
 
@@ -73,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
     if args.out == "-":
         sys.stdout.buffer.write(serialize(source_quads(source), fmt))  # type: ignore[arg-type]
         return 0
-    path = export(source, fmt, args.out)  # type: ignore[arg-type]
+    path = export(source, fmt, args.out, order=args.order)  # type: ignore[arg-type]
     print(f"wrote {path} ({fmt})", file=sys.stderr)
     return 0

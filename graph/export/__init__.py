@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -23,6 +24,7 @@ from graph.export.writers import (
 )
 from graph.store.files import parse_file
 from graph.store.kgstore import KGStore
+from graph.store.prefixes import PREFIXES
 
 ExportSource = KGStore | ox.Store | str | os.PathLike[str]
 
@@ -40,26 +42,89 @@ def source_quads(source: ExportSource) -> list[ox.Quad]:
     return parse_file(path)
 
 
-def export(source: ExportSource, fmt: str, out: str | os.PathLike[str]) -> Path:
+STREAM_ABOVE = 1_000_000   # "auto" order: a store with more quads than this is streamed, not sorted
+ORDERS = ("auto", "sorted", "stream")
+
+
+def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order: str = "auto") -> Path:
     """Write ``source`` to ``out`` in ``fmt`` (turtle, nt, nquads, trig, jsonld); returns the path.
 
-    The same graph always gives the same bytes.  Turtle/N-Triples hold the union of the graphs
-    (duplicates removed); TriG/N-Quads/JSON-LD keep the per-article named graphs.
+    Turtle/N-Triples hold the union of the graphs (duplicates removed); TriG/N-Quads/JSON-LD keep the
+    per-article named graphs.  ``order="sorted"`` gives the same bytes for the same graph, sorted
+    and grouped by subject, but holds the whole graph in memory (~6 GiB at 10k reports).
+    ``order="stream"`` (stores only) lets Oxigraph write in its index order, in bounded memory and
+    ~4x faster: the same store content still gives the same bytes.  ``"auto"`` streams stores of
+    more than ``STREAM_ABOVE`` quads and sorts everything else.
     """
     try:
         fmt = canonical_format(fmt)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    data = serialize(source_quads(source), fmt)
+    if order not in ORDERS:
+        raise UserError(f"unknown order {order!r} (use {', '.join(ORDERS)})")
+    store = _store_of(source) if order != "sorted" and fmt != "jsonld" else None
     try:
+        if store is not None:
+            with store:
+                if order == "stream" or len(store.oxigraph) > STREAM_ABOVE:
+                    return atomic_write(out, lambda fh: stream(store, fmt, fh))
+        elif order == "stream":
+            raise UserError("--order stream needs a store (a store folder, or N-Triples/N-Quads/Turtle/TriG "
+                            "from a store); files and JSON-LD are written sorted")
+        data = serialize(source_quads(source), fmt)
         return atomic_write(out, lambda fh: fh.write(data))
     except OSError as exc:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
+class _Borrowed:
+    """A KGStore the caller owns: used in a ``with`` block without being closed."""
+
+    def __init__(self, store: KGStore) -> None:
+        self.oxigraph = store.oxigraph
+
+    def __enter__(self) -> _Borrowed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _store_of(source: ExportSource) -> KGStore | _Borrowed | None:
+    if isinstance(source, KGStore):
+        return _Borrowed(source)
+    if not isinstance(source, ox.Store) and Path(source).is_dir():
+        return KGStore(Path(source), read_only=True)
+    return None
+
+
+_STREAM_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+                   "trig": ox.RdfFormat.TRIG}
+# prefixes whose local names are plain words; ours (id:, dtk:) hold "/", which Oxigraph would escape
+_STREAM_PREFIXES = {k: v for k, v in PREFIXES.items() if v.endswith("#") or k in ("foaf", "schema")}
+
+
+def stream(store: KGStore | _Borrowed, fmt: str, fh: IO[bytes]) -> None:
+    """Oxigraph's own writer, straight from the store's indexes to ``fh`` (bounded memory).
+
+    Triple formats read the store's default graph, which a KGStore keeps as the de-duplicated union;
+    quad formats write the article graphs (the default graph is derived from them).
+    """
+    ox_fmt = _STREAM_FORMATS[fmt]
+    prefixes = _STREAM_PREFIXES if fmt in ("turtle", "trig") else None
+    if fmt in ("turtle", "nt"):
+        store.oxigraph.dump(fh, ox_fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return
+    named = (q for q in store.oxigraph.quads_for_pattern(None, None, None, None)
+             if not isinstance(q.graph_name, ox.DefaultGraph))
+    ox.serialize(named, fh, ox_fmt, prefixes=prefixes)
+
+
 __all__ = [
     "EXTENSIONS",
     "FORMAT_ALIASES",
+    "ORDERS",
+    "STREAM_ABOVE",
     "atomic_write",
     "canonical_format",
     "export",
@@ -68,4 +133,5 @@ __all__ = [
     "sorted_quads",
     "sorted_triples",
     "source_quads",
+    "stream",
 ]

@@ -32,7 +32,6 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 VNTC = ROOT.parent / "shared" / "corpus" / "vntc.tar.xz"
 RESULTS = Path(__file__).resolve().parent / "results"
-PER_GRAPH = Path(__file__).resolve().parent / "queries-per-graph"
 TARGETS = {"extract_per_core": 300, "build_100k_s": 600, "peak_gib": 4, "query_p50_ms": 100, "shacl_100k_s": 60,
            "export_tps": 500_000}
 
@@ -126,57 +125,59 @@ def _ratio(ours: float | None, base: float | None, higher_is_better: bool = True
     return ours / base if higher_is_better else base / ours
 
 
-def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
-    corpus, store, nq = work / f"corpus-{size}", work / f"store-{size}", work / f"graph-{size}.nq"
+# baselines on fixed-size subsets: the same work at every corpus size, so sizes not in --baseline-sizes
+# reuse the figures measured at the previous size of the same run (marked "reused_from_size")
+BASELINES = ("build-rdflib", "load-rdflib", "query-rdflib", "shacl-pyshacl", "export-rdflib")
+
+
+def bench_size(size: int, work: Path, a: argparse.Namespace, reused: dict[str, Any]) -> dict[str, Any]:
+    corpus, store, nq = work / f"corpus-{size}", work / f"store-{size}", work / f"head-{size}.nq"
     t = time.perf_counter()
     mix = make_corpus(corpus, size, a.real_fraction, a.seed)
     res: dict[str, Any] = {"size": size, "corpus": mix, "corpus_seconds": time.perf_counter() - t}
+    if size in a.baseline_sizes:
+        reused["size"] = size
     print(f"[{size}] corpus {mix} in {res['corpus_seconds']:.1f} s", file=sys.stderr, flush=True)
-    cap = a.baseline_quads
     s: dict[str, Any] = {}
     only = set(a.only.split(",")) if a.only else None
 
     def stage(name: str, **kw: Any) -> dict[str, Any]:
         if only is not None and name not in only:
             return {"error": "skipped (--only)"}
-        return run_stage(name, **kw)
+        if name in BASELINES and size not in a.baseline_sizes and name in reused:
+            return {**reused[name], "reused_from_size": reused[name].get("reused_from_size", reused["size"])}
+        out = run_stage(name, **kw)
+        if name in BASELINES:
+            reused[name] = out
+        return out
     s["extract"] = stage("extract", corpus=corpus, limit=min(size, a.extract_limit))
+    s["build"] = stage("build", corpus=corpus, store=store, nq=nq, jobs=a.jobs, cap=a.baseline_quads)
+    quads = s["build"].get("quads", 0)
+    arts = s["build"].get("articles", size)
     if size <= a.inmemory_max:
-        s["build"] = stage("build", corpus=corpus, nq=nq, jobs=a.jobs)
+        s["build_memory"] = stage("build-memory", corpus=corpus, jobs=a.jobs)
     else:
-        s["build"] = {"error": f"not run: an in-memory store of {size} articles needs far more than 4 GiB "
-                               f"(--inmemory-max {a.inmemory_max})"}
-    need_nq = only is None or bool(only & {"load-ox", "load-rdflib", "union-store", "query-rdflib", "shacl-pyshacl",
-                                            "export-rdflib", "build-rdflib"})
-    s["build_disk"] = stage("build-disk", corpus=corpus, store=store, nq=nq if need_nq else None, jobs=a.jobs)
-    quads = s["build_disk"].get("quads", 0)
-    arts = s["build_disk"].get("articles", size)
-    s["build_rdflib"] = stage("build-rdflib", corpus=corpus, limit=min(size, max(200, cap * size // max(quads, 1))),
-                                  jobs=a.jobs)
-    s["load_oxigraph"] = stage("load-ox", nq=nq)
-    s["load_rdflib"] = stage("load-rdflib", nq=nq, cap=cap)
-    s["query_oxigraph"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
-                                                          store=store, query=q, reps=a.reps)
-                                       for q in sorted((ROOT / "queries").glob("*.rq"))}}
-    s["query_per_graph"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
-                                                           store=store, query=q, reps=a.reps)
-                                        for q in sorted(PER_GRAPH.glob("*.rq"))}}
-    ustore = work / f"ustore-{size}"
-    s["union_store"] = stage("union-store", nq=nq, store=ustore, out=work / f"union-{size}.ttl")
-    s["query_union_store"] = {"queries": {q.stem: stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
-                                                             store=ustore, query=q, reps=a.reps, default_graph=1)
-                                          for q in sorted((ROOT / "queries").glob("*.rq"))}}
-    s["query_rdflib"] = stage("query-rdflib", nq=nq, cap=min(cap, a.query_baseline_quads), reps=3)
-    s["shacl_pyshacl"] = stage("shacl-pyshacl", nq=nq, cap=min(cap, a.shacl_baseline_quads))
-    s["shacl_scale"] = stage("shacl-scale", store=store, jobs=a.jobs, limit=a.shacl_limit)
-    s["shacl_compiled"] = stage("shacl-compiled", store=store)
-    s["export_ours"] = stage("export-ox", store=store, out=work / f"graph-{size}.ttl")
-    s["export_rdflib"] = stage("export-rdflib", nq=nq, cap=cap, out=work / f"rdflib-{size}.ttl")
+        s["build_memory"] = {"error": f"not run: the in-memory build of {size:,} articles would need far more "
+                                      f"than 4 GiB (--inmemory-max {a.inmemory_max})"}
+    art_quads = s["build"].get("article_quads") or quads / 2
+    s["build_rdflib"] = stage("build-rdflib", corpus=corpus, jobs=a.jobs,
+                              limit=min(size, max(200, int(a.baseline_quads * arts / max(art_quads, 1)))))
+    s["load_oxigraph"] = stage("load-ox", nq=nq, store=work / "load-store")
+    shutil.rmtree(work / "load-store", ignore_errors=True)
+    s["load_rdflib"] = stage("load-rdflib", nq=nq, cap=a.baseline_quads)
+    s["query"] = stage("query", timeout=a.query_timeout, store=store, reps=a.reps, budget=a.query_budget,
+                       page=int(a.page))
+    s["query_rdflib"] = stage("query-rdflib", nq=nq, cap=a.query_baseline_quads, reps=3, budget=a.rdflib_query_cap)
+    s["shacl"] = stage("shacl-compiled", store=store, timeout=a.shacl_timeout)
+    s["shacl_pyshacl"] = stage("shacl-pyshacl", nq=nq, cap=a.shacl_baseline_quads)
+    s["export"] = stage("export", store=store, out=work / f"graph-{size}.ttl")
+    (work / f"graph-{size}.ttl").unlink(missing_ok=True)
+    s["export_rdflib"] = stage("export-rdflib", nq=nq, cap=a.baseline_quads, out=work / f"rdflib-{size}.ttl")
     inc = work / f"inc-{size}"
     from benchmarks.generate import write_corpus
 
     write_corpus(inc, a.increment, seed=a.seed + 1)
-    s["incremental"] = stage("incremental", store=store, corpus=inc, jobs=a.jobs, batch=500)
+    s["incremental"] = stage("incremental", store=store, corpus=inc, jobs=a.jobs)
     res["stages"] = s
     res["figures"] = figures(s, quads, arts)
     return res
@@ -184,75 +185,60 @@ def bench_size(size: int, work: Path, a: argparse.Namespace) -> dict[str, Any]:
 
 def figures(s: dict[str, Any], quads: int, arts: int) -> dict[str, Any]:
     """Every headline figure with its baseline (extrapolated linearly where it ran on a subset) and ratio."""
-    f: dict[str, Any] = {"quads": quads, "articles": arts}
+    b = s["build"]
+    union = b.get("union_triples") or 0
+    f: dict[str, Any] = {"quads": quads, "articles": arts, "union_triples": union,
+                         "article_quads": b.get("article_quads")}
     ex = s["extract"]
     f["extract_articles_per_s"] = {"ours": ex.get("articles_per_s"), "per_core_target": TARGETS["extract_per_core"],
                                    "ratio_to_target": _ratio(ex.get("articles_per_s"), TARGETS["extract_per_core"]),
-                                   "articles_timed": ex.get("articles")}
-    b, bd, br = s["build"], s["build_disk"], s["build_rdflib"]
-    f["build_articles_per_s"] = {"ours": b.get("articles_per_s"), "rdflib": br.get("articles_per_s"),
-                                 "ratio": _ratio(b.get("articles_per_s"), br.get("articles_per_s")),
-                                 "disk_build": bd.get("articles_per_s"), "disk_build_seconds": bd.get("seconds"),
-                                 "disk_ratio": _ratio(bd.get("articles_per_s"), br.get("articles_per_s")),
-                                 "disk_store_bytes": bd.get("store_bytes"),
-                                 "baseline_articles": br.get("articles"), "ours_seconds": b.get("seconds"),
-                                 "rdflib_seconds_extrapolated": (arts / br["articles_per_s"]) if br.get("articles_per_s") else None,
-                                 "extrapolated": br.get("articles", 0) < arts}
-    f["build_peak_mib"] = {"ours": b.get("peak_mib"), "disk_build": bd.get("peak_mib"), "rdflib_subset": br.get("peak_mib"),
-                           "rdflib_subset_articles": br.get("articles")}
+                                   "articles_timed": ex.get("articles"), "bytes_per_article": ex.get("bytes_per_article")}
+    bm, br = s["build_memory"], s["build_rdflib"]
+    f["build"] = {"ours_articles_per_s": b.get("articles_per_s"), "seconds": b.get("seconds"),
+                  "optimize_seconds": b.get("optimize_seconds"), "store_bytes": b.get("store_bytes"),
+                  "peak_mib": b.get("peak_mib"), "skipped": b.get("skipped"),
+                  "rdflib_articles_per_s": br.get("articles_per_s"), "rdflib_articles": br.get("articles"),
+                  "rdflib_peak_mib": br.get("peak_mib"),
+                  "rdflib_seconds_extrapolated": (arts / br["articles_per_s"]) if br.get("articles_per_s") else None,
+                  "ratio": _ratio(b.get("articles_per_s"), br.get("articles_per_s")),
+                  "memory_articles_per_s": bm.get("articles_per_s"), "memory_peak_mib": bm.get("peak_mib"),
+                  "store_quads_per_s": b.get("triples_per_s")}
     lo, lr = s["load_oxigraph"], s["load_rdflib"]
     f["load_triples_per_s"] = {"ours": lo.get("triples_per_s"), "rdflib": lr.get("triples_per_s"),
                                "ratio": _ratio(lo.get("triples_per_s"), lr.get("triples_per_s")),
-                               "ours_peak_mib": lo.get("peak_mib"), "rdflib_peak_mib_subset": lr.get("peak_mib"),
-                               "rdflib_quads": lr.get("quads"),
-                               "rdflib_peak_mib_extrapolated": (lr["peak_mib"] * quads / lr["quads"]) if lr.get("quads") else None,
-                               "extrapolated": lr.get("quads", 0) < quads}
-    qo, qr = s["query_oxigraph"].get("queries", {}), s["query_rdflib"].get("queries", {})
-    qg = s.get("query_per_graph", {}).get("queries", {})
-    qu = s.get("query_union_store", {}).get("queries", {})
+                               "quads": lo.get("quads"), "ours_peak_mib": lo.get("peak_mib"),
+                               "rdflib_peak_mib": lr.get("peak_mib")}
+    qo, qr = s["query"].get("queries", {}), s["query_rdflib"].get("queries", {})
     qn = s["query_rdflib"].get("quads") or 1
     f["queries"] = {}
     for name, o in qo.items():
-        r, g = qr.get(name, {}), qg.get(name, {})
-        base = r["p50_ms"] * quads / qn if r.get("p50_ms") else None
-        f["queries"][name] = {"ours_p50_ms": o.get("p50_ms"), "ours_p95_ms": o.get("p95_ms"), "rows": o.get("rows"),
-                              "ours_error": (o["error"].strip().splitlines() or ["?"])[-1][:200] if "error" in o else None,
-                              "ours_peak_mib": o.get("peak_mib"),
-                              "per_graph_p50_ms": g.get("p50_ms"), "per_graph_p95_ms": g.get("p95_ms"),
-                              "per_graph_rows": g.get("rows"),
-                              "union_store_p50_ms": qu.get(name, {}).get("p50_ms"),
-                              "union_store_p95_ms": qu.get(name, {}).get("p95_ms"),
-                              "union_store_rows": qu.get(name, {}).get("rows"),
-                              "ratio_union_store": _ratio(qu.get(name, {}).get("p50_ms"), base, False),
-                              "rdflib_p50_ms_subset": r.get("p50_ms"), "rdflib_rows_subset": r.get("rows"),
-                              "rdflib_p50_ms_extrapolated": base,
-                              "ratio": _ratio(o.get("p50_ms"), base, False),
-                              "ratio_per_graph": _ratio(g.get("p50_ms"), base, False),
-                              "extrapolated": qn < quads}
-    sp, ss = s["shacl_pyshacl"], s["shacl_scale"]
-    py_full = sp["seconds"] * quads / sp["quads"] if sp.get("quads") else None
-    ours_full = ss.get("seconds")
-    if ss.get("graphs") and ss.get("graphs", 0) < arts and ss.get("per_article_seconds") is not None:
-        ours_full = ss["per_article_seconds"] * arts / ss["graphs"] + ss.get("cross_seconds", 0)
-    f["shacl_seconds"] = {"ours": ours_full, "pyshacl_extrapolated": py_full, "ratio": _ratio(ours_full, py_full, False),
-                          "pyshacl_subset_quads": sp.get("quads"), "pyshacl_subset_seconds": sp.get("seconds"),
-                          "ours_graphs_validated": ss.get("graphs"), "ours_extrapolated": bool(ss.get("graphs", arts) < arts),
-                          "compiled": s.get("shacl_compiled", {}).get("seconds"),
-                          "compiled_ratio": _ratio(s.get("shacl_compiled", {}).get("seconds"), py_full, False)}
-    eo, er = s["export_ours"], s["export_rdflib"]
-    f["export_turtle_triples_per_s"] = {"ours": eo.get("triples_per_s"), "rdflib": er.get("triples_per_s"),
-                                        "ratio": _ratio(eo.get("triples_per_s"), er.get("triples_per_s")),
-                                        "writer": eo.get("writer"), "rdflib_quads": er.get("quads")}
-    us = s.get("union_store", {})
-    f["union_store"] = {"add_union_seconds": us.get("add_union_seconds"), "union_triples": us.get("union_triples"),
-                        "export_triples_per_s": us.get("export_triples_per_s"),
-                        "export_ratio": _ratio(us.get("export_triples_per_s"), er.get("triples_per_s")),
-                        "peak_mib": us.get("peak_mib")}
+        r = qr.get(name, {})
+        scale = (b.get("article_quads") or quads) / qn
+        base = r["p50_ms"] * scale if r.get("p50_ms") else None
+        if base is None and r.get("timeout_s"):
+            base = r["timeout_s"] * 1000 * scale   # a lower bound: rdflib did not finish once
+        row: dict[str, Any] = {"rdflib_p50_ms_subset": r.get("p50_ms"), "rdflib_rows_subset": r.get("rows"),
+                               "rdflib_timeout_s": r.get("timeout_s"),
+                               "rdflib_p50_ms_extrapolated": base}
+        for variant, v in o.items():
+            row[variant] = {k: v.get(k) for k in ("p50_ms", "p95_ms", "rows", "error", "params")}
+        row["ratio"] = _ratio(o.get("all", {}).get("p50_ms"), base, False)
+        f["queries"][name] = row
+    sp, sc = s["shacl_pyshacl"], s["shacl"]
+    py_full = sp["seconds"] * union / sp["triples"] if sp.get("triples") else None
+    f["shacl_seconds"] = {"ours": sc.get("seconds"), "results": sc.get("results"), "violations": sc.get("violations"),
+                          "peak_mib": sc.get("peak_mib"), "error": sc.get("error", "")[-300:] or None,
+                          "pyshacl_subset_triples": sp.get("triples"), "pyshacl_subset_seconds": sp.get("seconds"),
+                          "pyshacl_extrapolated": py_full, "ratio": _ratio(sc.get("seconds"), py_full, False)}
+    eo, er = s["export"], s["export_rdflib"]
+    f["export_turtle_triples_per_s"] = {"ours": eo.get("triples_per_s"), "seconds": eo.get("seconds"),
+                                        "peak_mib": eo.get("peak_mib"), "rdflib": er.get("triples_per_s"),
+                                        "rdflib_triples": er.get("triples"),
+                                        "ratio": _ratio(eo.get("triples_per_s"), er.get("triples_per_s"))}
     inc = s["incremental"]
     f["incremental"] = {"articles": inc.get("articles"), "seconds": inc.get("seconds"),
-                        "articles_per_s": (inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
-                        "ratio_to_full_build_rate": _ratio((inc["articles"] / inc["seconds"]) if inc.get("seconds") else None,
-                                                           bd.get("articles_per_s"))}
+                        "articles_per_s": inc.get("articles_per_s"), "peak_mib": inc.get("peak_mib"),
+                        "ratio_to_full_build_rate": _ratio(inc.get("articles_per_s"), b.get("articles_per_s"))}
     return f
 
 
@@ -278,75 +264,64 @@ def _fmt(x: Any, spec: str = ",.0f") -> str:
 
 def markdown(res: dict[str, Any]) -> str:
     f = res["figures"]
-    q = f["quads"]
     lines = [f"# Scale benchmark: {res['size']:,} articles ({res['date']})", "",
              f"Corpus: {res['corpus']['real']:,} VNTC + {res['corpus']['generated']:,} generated; "
-             f"{f['articles']:,} articles built, {q:,} quads. Command: `{res['command']}`", "",
+             f"{f['articles']:,} articles built; {f['quads']:,} quads in the store ({f['article_quads'] or 0:,} in "
+             f"article graphs, {f['union_triples']:,} distinct triples in the union). Command: `{res['command']}`", "",
              "| figure | ours | plain-rdflib baseline | ratio | note |", "|---|---|---|---|---|"]
     e = f["extract_articles_per_s"]
-    lines.append(f"| extraction, articles/s (1 core) | {_fmt(e['ours'])} | target {e['per_core_target']} | "
-                 f"{_fmt(e['ratio_to_target'], '.2f')}x of target | {e['articles_timed']} articles timed |")
-    b = f["build_articles_per_s"]
-    lines.append(f"| whole build into an on-disk store, benchmarks/disk_build (proposed), articles/s | {_fmt(b['disk_build'])} | "
-                 f"{_fmt(b['rdflib'])} | {_fmt(b['disk_ratio'], '.2f')}x | {_fmt(b['disk_build_seconds'], '.1f')} s; "
-                 f"store {_fmt((b['disk_store_bytes'] or 0) / 2**20)} MiB on disk |")
-    lines.append(f"| whole build, graph.build.build in memory (today), articles/s (2 workers) | {_fmt(b['ours'])} | {_fmt(b['rdflib'])} | {_fmt(b['ratio'], '.2f')}x | "
-                 f"ours {_fmt(b['ours_seconds'], '.1f')} s; rdflib on {b['baseline_articles']} articles"
-                 f"{', extrapolated: ' + _fmt(b['rdflib_seconds_extrapolated'], '.0f') + ' s' if b['extrapolated'] else ''} |")
-    m = f["build_peak_mib"]
-    lines.append(f"| build peak RSS, MiB (process tree): disk_build / in-memory build | {_fmt(m['disk_build'])} / {_fmt(m['ours'])} | {_fmt(m['rdflib_subset'])} on {m['rdflib_subset_articles']} articles | — | |")
+    lines.append(f"| extraction alone, articles/s, 1 core | {_fmt(e['ours'])} | target {e['per_core_target']} | "
+                 f"{_fmt(e['ratio_to_target'], '.2f')}x of target | {e['articles_timed']} articles, "
+                 f"{_fmt(e['bytes_per_article'])} bytes each |")
+    b = f["build"]
+    lines.append(f"| whole build into the on-disk store (`build --store`), 2 workers, articles/s | "
+                 f"{_fmt(b['ours_articles_per_s'])} ({_fmt(b['seconds'], '.1f')} s) | {_fmt(b['rdflib_articles_per_s'])} "
+                 f"(rdflib Dataset in the parent, {b['rdflib_articles']} articles; extrapolated "
+                 f"{_fmt(b['rdflib_seconds_extrapolated'])} s) | {_fmt(b['ratio'], '.2f')}x | + optimize "
+                 f"{_fmt(b['optimize_seconds'], '.1f')} s; store {_fmt((b['store_bytes'] or 0) / 2**20)} MiB; "
+                 f"{_fmt(b['store_quads_per_s'])} quads/s written |")
+    lines.append(f"| build peak RSS, MiB (process tree) | {_fmt(b['peak_mib'])} | {_fmt(b['rdflib_peak_mib'])} on "
+                 f"{b['rdflib_articles']} articles | — | in-memory build: {_fmt(b['memory_articles_per_s'])} articles/s, "
+                 f"{_fmt(b['memory_peak_mib'])} MiB |")
     ld = f["load_triples_per_s"]
-    lines.append(f"| store load, triples/s | {_fmt(ld['ours'])} | {_fmt(ld['rdflib'])} | {_fmt(ld['ratio'], '.1f')}x | "
-                 f"rdflib on {_fmt(ld['rdflib_quads'])} quads; peak {_fmt(ld['ours_peak_mib'])} vs {_fmt(ld['rdflib_peak_mib_subset'])} MiB"
-                 f" (rdflib extrapolated {_fmt(ld['rdflib_peak_mib_extrapolated'])} MiB) |")
+    lines.append(f"| store load, triples/s (same {_fmt(ld['quads'])} quads) | {_fmt(ld['ours'])} | {_fmt(ld['rdflib'])} | "
+                 f"{_fmt(ld['ratio'], '.1f')}x | ours: on disk + union copy; peak {_fmt(ld['ours_peak_mib'])} vs "
+                 f"{_fmt(ld['rdflib_peak_mib'])} MiB |")
     for name, x in f["queries"].items():
-        ours = (f"{_fmt(x['ours_p50_ms'], '.1f')} / {_fmt(x['ours_p95_ms'], '.1f')}" if x["ours_p50_ms"] is not None
-                else f"failed: {x['ours_error']}")
-        lines.append(f"| query `{name}.rq` p50 / p95 ms (union default graph) | {ours} | "
-                     f"{_fmt(x['rdflib_p50_ms_subset'], '.1f')} on subset, {_fmt(x['rdflib_p50_ms_extrapolated'], '.0f')} extrapolated | "
-                     f"{_fmt(x['ratio'], '.2f')}x | {_fmt(x['rows'])} rows, peak {_fmt(x['ours_peak_mib'])} MiB |")
-        lines.append(f"| query `{name}.rq` rewritten per graph, p50 / p95 ms | {_fmt(x['per_graph_p50_ms'], '.1f')} / "
-                     f"{_fmt(x['per_graph_p95_ms'], '.1f')} | (same baseline) | {_fmt(x['ratio_per_graph'], '.1f')}x | "
-                     f"{_fmt(x['per_graph_rows'])} rows |")
-        lines.append(f"| query `{name}.rq` on a default-graph union store, p50 / p95 ms | {_fmt(x['union_store_p50_ms'], '.1f')} / "
-                     f"{_fmt(x['union_store_p95_ms'], '.1f')} | (same baseline) | {_fmt(x['ratio_union_store'], '.1f')}x | "
-                     f"{_fmt(x['union_store_rows'])} rows |")
+        cells = []
+        for variant in ("all", "page", "param"):
+            v = x.get(variant)
+            if v is None:
+                cells.append("—")
+            elif v.get("error"):
+                cells.append("failed")
+            else:
+                cells.append(f"{_fmt(v['p50_ms'], '.1f')} / {_fmt(v['p95_ms'], '.1f')} ({_fmt(v['rows'])} rows)")
+        lines.append(f"| query `{name}` p50 / p95 ms: all rows · first 100 · example params | {' · '.join(cells)} | "
+                     f"{_fmt(x['rdflib_p50_ms_subset'], '.1f') if not x['rdflib_timeout_s'] else '> ' + _fmt(x['rdflib_timeout_s'] * 1000)} "
+                     f"on subset, {'≥ ' if x['rdflib_timeout_s'] else ''}{_fmt(x['rdflib_p50_ms_extrapolated'])} extrapolated | "
+                     f"{'≥ ' if x['rdflib_timeout_s'] else ''}{_fmt(x['ratio'], '.1f')}x | |")
     sh = f["shacl_seconds"]
-    lines.append(f"| SHACL validation, s | {_fmt(sh['ours'], '.1f')}{' (extrapolated)' if sh['ours_extrapolated'] else ''} | "
-                 f"{_fmt(sh['pyshacl_extrapolated'], '.1f')} (pyshacl on {_fmt(sh['pyshacl_subset_quads'])} quads: "
-                 f"{_fmt(sh['pyshacl_subset_seconds'], '.1f')} s) | {_fmt(sh['ratio'], '.1f')}x | ours validated {sh['ours_graphs_validated']} graphs |")
-    lines.append(f"| SHACL compiled to SPARQL (graph.validate.validate_store, per graph), s | {_fmt(sh.get('compiled'), '.1f')} | "
-                 f"{_fmt(sh['pyshacl_extrapolated'], '.1f')} | {_fmt(sh.get('compiled_ratio'), '.1f')}x | whole store |")
+    lines.append(f"| SHACL validation of the store's union (`validate DIR`), s | {_fmt(sh['ours'], '.1f')} | "
+                 f"{_fmt(sh['pyshacl_extrapolated'], '.0f')} extrapolated (pyshacl: {_fmt(sh['pyshacl_subset_seconds'], '.1f')} s "
+                 f"on {_fmt(sh['pyshacl_subset_triples'])} triples) | {_fmt(sh['ratio'], '.1f')}x | {_fmt(sh['results'])} results, "
+                 f"{_fmt(sh['violations'])} violations; peak {_fmt(sh['peak_mib'])} MiB |")
     ex = f["export_turtle_triples_per_s"]
-    lines.append(f"| Turtle export, triples/s | {_fmt(ex['ours'])} | {_fmt(ex['rdflib'])} | {_fmt(ex['ratio'], '.1f')}x | "
-                 f"{ex['writer']}; rdflib on {_fmt(ex['rdflib_quads'])} quads |")
-    us = f["union_store"]
-    lines.append(f"| Turtle export from a default-graph union store (Oxigraph dump), triples/s | {_fmt(us['export_triples_per_s'])} | "
-                 f"{_fmt(ex['rdflib'])} | {_fmt(us['export_ratio'], '.1f')}x | {_fmt(us['union_triples'])} distinct triples; "
-                 f"adding the union took {_fmt(us['add_union_seconds'], '.1f')} s |")
+    lines.append(f"| Turtle export of the union (`export --store`), triples/s | {_fmt(ex['ours'])} "
+                 f"({_fmt(ex['seconds'], '.1f')} s) | {_fmt(ex['rdflib'])} (on {_fmt(ex['rdflib_triples'])} triples) | "
+                 f"{_fmt(ex['ratio'], '.1f')}x | peak {_fmt(ex['peak_mib'])} MiB |")
     inc = f["incremental"]
-    lines.append(f"| incremental add of {inc['articles']} articles, s | {_fmt(inc['seconds'], '.1f')} | — | "
-                 f"{_fmt(inc['ratio_to_full_build_rate'], '.2f')}x of full-build rate | |")
+    lines.append(f"| incremental add of {inc['articles']} articles to this store, s | {_fmt(inc['seconds'], '.1f')} "
+                 f"({_fmt(inc['articles_per_s'])}/s) | — | {_fmt(inc['ratio_to_full_build_rate'], '.2f')}x of the "
+                 f"full-build rate | peak {_fmt(inc['peak_mib'])} MiB |")
+    reused_from = {v["reused_from_size"] for v in res["stages"].values() if "reused_from_size" in v}
+    if reused_from:
+        lines += ["", f"The rdflib/pyshacl baselines (fixed-size subsets) are those measured at {min(reused_from):,} "
+                  "articles in the same run."]
     errs = [k for k, v in res["stages"].items() if "error" in v]
     if errs:
-        lines += ["", "Stages that failed: " + ", ".join(errs) + " (see the JSON for the error text)."]
+        lines += ["", "Stages not run or failed: " + ", ".join(errs) + " (the JSON has the reason)."]
     return "\n".join(lines) + "\n"
-
-
-def requery(result: Path, work: Path, a: argparse.Namespace) -> None:
-    """Re-run the query stages of a finished size on its kept stores (``--workdir DIR --keep``) and rewrite it."""
-    res = json.loads(result.read_text(encoding="utf-8"))
-    size, s = res["size"], res["stages"]
-    store, ustore = work / str(size) / f"store-{size}", work / str(size) / f"ustore-{size}"
-    for key, st, extra, files in (("query_oxigraph", store, {}, sorted((ROOT / "queries").glob("*.rq"))),
-                                  ("query_per_graph", store, {}, sorted(PER_GRAPH.glob("*.rq"))),
-                                  ("query_union_store", ustore, {"default_graph": 1}, sorted((ROOT / "queries").glob("*.rq")))):
-        if key in a.requery_stages.split(","):
-            s[key] = {"queries": {q.stem: run_stage("query-ox", timeout=a.query_timeout, mem_gib=a.query_mem_gib,
-                                                    store=st, query=q, reps=a.reps, **extra) for q in files}}
-    res["figures"] = figures(s, res["figures"]["quads"], res["figures"]["articles"])
-    result.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
-    result.with_suffix(".md").write_text(markdown(res), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,35 +330,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real-fraction", type=float, default=0.2, help="share of VNTC articles in each corpus")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--baseline-quads", type=int, default=300_000, help="rdflib load/export baseline subset")
-    ap.add_argument("--query-baseline-quads", type=int, default=100_000)
-    ap.add_argument("--shacl-baseline-quads", type=int, default=100_000)
-    ap.add_argument("--shacl-limit", type=int, default=2000, help="article graphs our SHACL validates (0 = all)")
+    ap.add_argument("--baseline-quads", type=int, default=200_000, help="rdflib load/export/build baseline subset")
+    ap.add_argument("--query-baseline-quads", type=int, default=50_000)
+    ap.add_argument("--shacl-baseline-quads", type=int, default=30_000)
     ap.add_argument("--extract-limit", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=10)
-    ap.add_argument("--query-timeout", type=float, default=120, help="seconds per stored query stage")
-    ap.add_argument("--query-mem-gib", type=float, default=8, help="address-space cap of a query stage")
+    ap.add_argument("--query-budget", type=float, default=20, help="seconds of timed runs per query variant")
+    ap.add_argument("--query-timeout", type=float, default=3600, help="seconds for the whole query stage")
+    ap.add_argument("--shacl-timeout", type=float, default=3600)
+    ap.add_argument("--rdflib-query-cap", type=float, default=60, help="seconds per stored query for rdflib")
     ap.add_argument("--increment", type=int, default=1000)
-    ap.add_argument("--inmemory-max", type=int, default=20000, help="largest size built with graph.build.build in memory")
+    ap.add_argument("--inmemory-max", type=int, default=10000, help="largest size also built in memory")
+    ap.add_argument("--page", action="store_true", help="also time the first 100 rows of each stored query")
+    ap.add_argument("--baseline-sizes", default="", help="sizes that run the rdflib/pyshacl baselines (default: all); "
+                    "the others reuse the previous size's (the baselines run on fixed-size subsets)")
     ap.add_argument("--only", default="", help="comma-separated stage names to run (default: all)")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
     ap.add_argument("--keep", action="store_true")
-    ap.add_argument("--requery", type=Path, default=None, help="results JSON whose query stages to re-run (needs --workdir)")
-    ap.add_argument("--requery-stages", default="query_union_store")
     a = ap.parse_args(argv)
-    if a.requery:
-        requery(a.requery, a.workdir, a)
-        return 0
+    sizes = [int(x) for x in a.sizes.split(",")]
     RESULTS.mkdir(parents=True, exist_ok=True)
     date = dt.date.today().isoformat()
     base = a.workdir or Path(tempfile.mkdtemp(prefix="dantoc-bench-"))
     info = machine()
+    a.baseline_sizes = {int(x) for x in a.baseline_sizes.split(",")} if a.baseline_sizes else set(sizes)
+    reused: dict[str, Any] = {}
     try:
-        for size in (int(x) for x in a.sizes.split(",")):
+        for size in sizes:
             work = base / str(size)
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-            res = bench_size(size, work, a)
+            res = bench_size(size, work, a, reused)
             res.update(date=date, machine=info, command="python -m benchmarks.run " + " ".join(argv or sys.argv[1:]))
             (RESULTS / f"{date}-{size}.json").write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
             (RESULTS / f"{date}-{size}.md").write_text(markdown(res), encoding="utf-8")

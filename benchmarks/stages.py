@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from graph.build import ExtractionTimeout, _time_limit  # a SIGALRM cap for pure-Python baselines
+
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
 
@@ -68,41 +70,47 @@ def stage_extract(a: argparse.Namespace) -> dict[str, Any]:
             "bytes_per_article": sum(len(x.text.encode()) for x in arts) / len(arts)}
 
 
-def stage_build(a: argparse.Namespace) -> dict[str, Any]:
-    """graph.build.build as the CLI runs it today (in-memory store), both cores; then dump N-Quads."""
-    from pyoxigraph import RdfFormat
+def _store_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
 
+
+def stage_build(a: argparse.Namespace) -> dict[str, Any]:
+    """The product's build: graph.build.build into an on-disk KGStore, both cores (as ``build --store``).
+
+    Then the store is compacted (``optimize``, timed apart) and the first ``--cap`` quads of the
+    article graphs are written as N-Quads for the baselines (whole article graphs: GSPO order).
+    """
+    from pyoxigraph import DefaultGraph, RdfFormat, serialize
+
+    from graph.build import build
+    from graph.store import open_store
+
+    with open_store(a.store) as kg:
+        r = build([Path(a.corpus)], jobs=a.jobs, store=kg)
+        st = kg.oxigraph
+        out: dict[str, Any] = {"articles": r.articles, "skipped": len(r.skipped), "duplicates": len(r.duplicates),
+                               "seconds": r.seconds, "articles_per_s": r.articles / r.seconds, "quads": len(st)}
+        t = time.perf_counter()
+        st.optimize()
+        out["optimize_seconds"] = time.perf_counter() - t
+        named = (q for q in st.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, DefaultGraph))
+        if a.nq:
+            with open(a.nq, "wb") as f:
+                serialize(itertools.islice(named, a.cap), f, RdfFormat.N_QUADS)
+        out["union_triples"] = sum(1 for _ in st.quads_for_pattern(None, None, None, DefaultGraph()))
+        out["article_quads"] = out["quads"] - out["union_triples"]
+    out["triples_per_s"] = out["quads"] / r.seconds          # quads written per second of build
+    out["store_bytes"] = _store_bytes(Path(a.store))
+    return out
+
+
+def stage_build_memory(a: argparse.Namespace) -> dict[str, Any]:
+    """graph.build.build with no store (the in-memory path of ``build --out``): grows with the corpus."""
     from graph.build import build
 
     r = build([Path(a.corpus)], jobs=a.jobs)
-    out: dict[str, Any] = {"articles": r.articles, "skipped": len(r.skipped), "duplicates": len(r.duplicates),
-                           "seconds": r.seconds, "articles_per_s": r.articles / r.seconds, "quads": len(r.store)}
-    if a.nq:
-        t = time.perf_counter()
-        r.store.dump(a.nq, RdfFormat.N_QUADS)
-        out["dump_seconds"] = time.perf_counter() - t
-    return out
-
-
-def stage_build_disk(a: argparse.Namespace) -> dict[str, Any]:
-    """Proposed: benchmarks.disk_build (batched bulk loads into an on-disk store), both cores."""
-    from pyoxigraph import RdfFormat, Store
-
-    from benchmarks.disk_build import build_to_disk
-
-    store = Store(a.store)
-    r = build_to_disk([Path(a.corpus)], store, jobs=a.jobs)
-    out: dict[str, Any] = {"articles": r.articles, "skipped": len(r.skipped), "duplicates": len(r.duplicates),
-                           "seconds": r.seconds, "articles_per_s": r.articles / r.seconds, "quads": len(store)}
-    t = time.perf_counter()
-    store.optimize()
-    out["optimize_seconds"] = time.perf_counter() - t
-    if a.nq and not Path(a.nq).exists():
-        t = time.perf_counter()
-        store.dump(a.nq, RdfFormat.N_QUADS)
-        out["dump_seconds"] = time.perf_counter() - t
-    out["store_bytes"] = sum(f.stat().st_size for f in Path(a.store).iterdir() if f.is_file())
-    return out
+    return {"articles": r.articles, "seconds": r.seconds, "articles_per_s": r.articles / r.seconds,
+            "quads": len(r.store)}
 
 
 def stage_build_rdflib(a: argparse.Namespace) -> dict[str, Any]:
@@ -125,19 +133,26 @@ def stage_build_rdflib(a: argparse.Namespace) -> dict[str, Any]:
 
 
 def stage_load_ox(a: argparse.Namespace) -> dict[str, Any]:
-    """pyoxigraph bulk load of the N-Quads dump (in memory)."""
-    from pyoxigraph import RdfFormat, Store
+    """Our store write path on the baseline subset: KGStore.add_new_articles (redo-logged bulk load of
+    the article graphs and their union copy) into a fresh on-disk store."""
+    from pyoxigraph import RdfFormat, parse, serialize
 
-    store = Store()
-    t = time.perf_counter()
-    store.bulk_load(path=a.nq, format=RdfFormat.N_QUADS)
-    dt = time.perf_counter() - t
-    n = len(store)
-    return {"quads": n, "seconds": dt, "triples_per_s": n / dt}
+    from graph.store import open_store
+
+    groups: dict[str, list] = {}
+    for q in parse(path=a.nq, format=RdfFormat.N_QUADS):
+        groups.setdefault(q.graph_name.value, []).append(q)
+    batch = [(g, serialize(qs, format=RdfFormat.N_QUADS) or b"") for g, qs in groups.items()]
+    n = sum(len(qs) for qs in groups.values())
+    with open_store(a.store) as kg:
+        t = time.perf_counter()
+        written = kg.add_new_articles(batch)
+        dt = time.perf_counter() - t
+    return {"quads": n, "written": written, "seconds": dt, "triples_per_s": n / dt}
 
 
 def stage_load_rdflib(a: argparse.Namespace) -> dict[str, Any]:
-    """rdflib Dataset.parse of the first ``cap`` quads (the baseline)."""
+    """rdflib Dataset.parse of the same ``cap`` quads (the baseline)."""
     data, n = _head_nquads(Path(a.nq), a.cap)
     t = time.perf_counter()
     ds = _rdflib_dataset(data)
@@ -154,7 +169,7 @@ def _timings(run: Any, reps: int, budget: float = 30.0) -> dict[str, Any]:
     t = time.perf_counter()
     rows = run()  # warm-up (caches, first-touch pages)
     first = time.perf_counter() - t
-    reps = max(2, min(reps, int(budget / max(first, 1e-3))))
+    reps = max(1, min(reps, int(budget / max(first, 1e-3))))
     ts = []
     for _ in range(reps):
         t = time.perf_counter()
@@ -166,26 +181,51 @@ def _timings(run: Any, reps: int, budget: float = 30.0) -> dict[str, Any]:
             "first_ms": first * 1000}
 
 
-def _query_path(a: argparse.Namespace) -> Path:
-    return Path(a.query)
+def example_params(text: str) -> dict[str, str]:
+    """The ``--param k=v`` of a stored query's ``# example:`` line (the question as documented)."""
+    import shlex
+
+    for line in text.splitlines():
+        if line.startswith("# example:"):
+            words = shlex.split(line[len("# example:"):])
+            return dict(w.split("=", 1) for w, prev in zip(words[1:], words, strict=False)
+                        if prev == "--param" and "=" in w)
+    return {}
 
 
-def stage_query_ox(a: argparse.Namespace) -> dict[str, Any]:
-    """One query on the on-disk store, every row consumed as a client would.
+def stage_query(a: argparse.Namespace) -> dict[str, Any]:
+    """The stored queries on the store as ``dantoc-kg query NAME --store DIR`` runs them (graph.query),
+    every row consumed: as written (whole corpus), with the example's parameters when its header has
+    some, and (``--page 1``) the first 100 rows."""
+    from graph.query import run_query
+    from graph.store import open_store
 
-    Stored queries run with the union default graph (as ``dantoc-kg query`` does); the per-graph
-    rewrites in benchmarks/queries-per-graph/ use GRAPH ?art and no union.
-    """
-    from pyoxigraph import Store
+    out: dict[str, Any] = {}
+    only = set(a.queries.split(",")) if a.queries else None
+    with open_store(a.store, read_only=True) as kg:
+        for q in _query_files():
+            if only is not None and q.stem not in only:
+                continue
+            text = q.read_text(encoding="utf-8")
+            params = example_params(text)
+            res: dict[str, Any] = {}
+            variants: dict[str, tuple[str, dict[str, str] | None]] = {"all": (text, None)}
+            if a.page:   # with ORDER BY, the first page costs about as much as all rows (measured at 300)
+                variants["page"] = (text.rstrip() + "\nLIMIT 100\n", None)
+            if params:
+                variants["param"] = (text, params)
+            for name, (body, p) in variants.items():
+                def run(body: str = body, p: dict[str, str] | None = p) -> int:
+                    return len(run_query(body, kg, p).rows)
 
-    store = Store.read_only(a.store)
-    text = _query_path(a).read_text(encoding="utf-8")
-    union = "GRAPH ?art" not in text and not a.default_graph
-
-    def run() -> int:
-        return sum(1 for _ in store.query(text, use_default_graph_as_union=union))
-
-    return _timings(run, a.reps)
+                try:
+                    res[name] = _timings(run, a.reps, budget=a.budget)
+                except Exception as exc:   # report and go on: one query must not sink the stage
+                    res[name] = {"error": f"{exc.__class__.__name__}: {exc}"[:300]}
+                res[name]["params"] = p
+            out[q.stem] = res
+            print(q.stem, {k: round(v.get("p50_ms", -1)) for k, v in res.items()}, file=sys.stderr, flush=True)
+    return {"queries": out}
 
 
 def stage_query_rdflib(a: argparse.Namespace) -> dict[str, Any]:
@@ -199,39 +239,13 @@ def stage_query_rdflib(a: argparse.Namespace) -> dict[str, Any]:
         def run(text: str = text) -> int:
             return sum(1 for _ in ds.query(text))
 
-        out[q.stem] = _timings(run, a.reps, budget=20)
+        try:
+            with _time_limit(a.budget):   # some stored queries take rdflib many minutes even on a subset
+                out[q.stem] = _timings(run, a.reps, budget=a.budget / 3)
+        except ExtractionTimeout:
+            out[q.stem] = {"timeout_s": a.budget, "error": f"over {a.budget:g} s (a lower bound)"}
+        print(q.stem, round(out[q.stem].get("p50_ms", -1)), file=sys.stderr, flush=True)
     return {"quads": n, "queries": out}
-
-
-def stage_union_store(a: argparse.Namespace) -> dict[str, Any]:
-    """Proposal: an on-disk store whose default graph holds the deduplicated union of the article graphs.
-
-    The store itself makes the default graph a set, so queries need no union flag (no duplicate rows
-    per article graph), and the Turtle export is Oxigraph's own streaming dump of that graph.
-    """
-    from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
-
-    store = Store(a.store)
-    t = time.perf_counter()
-    store.bulk_load(path=a.nq, format=RdfFormat.N_QUADS)
-    t1 = time.perf_counter()
-    batch = []
-    for q in parse(path=a.nq, format=RdfFormat.N_QUADS):
-        batch.append(Quad(q.subject, q.predicate, q.object))
-        if len(batch) >= 200_000:
-            store.bulk_extend(batch)
-            batch = []
-    store.bulk_extend(batch)
-    store.flush()
-    store.optimize()
-    t2 = time.perf_counter()
-    n_union = sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
-    t3 = time.perf_counter()
-    with open(a.out, "wb") as f:
-        store.dump(f, RdfFormat.TURTLE, from_graph=DefaultGraph())
-    t4 = time.perf_counter()
-    return {"load_named_seconds": t1 - t, "add_union_seconds": t2 - t1, "union_triples": n_union,
-            "export_seconds": t4 - t3, "export_triples_per_s": n_union / (t4 - t3), "bytes": Path(a.out).stat().st_size}
 
 
 def stage_shacl_pyshacl(a: argparse.Namespace) -> dict[str, Any]:
@@ -249,53 +263,36 @@ def stage_shacl_pyshacl(a: argparse.Namespace) -> dict[str, Any]:
     t2 = time.perf_counter()
     from rdflib.namespace import SH
 
-    return {"quads": n, "load_seconds": t1 - t0, "seconds": t2 - t1, "conforms": bool(conforms),
+    return {"quads": n, "triples": len(g), "load_seconds": t1 - t0, "seconds": t2 - t1, "conforms": bool(conforms),
             "results": len(set(results.subjects(predicate=SH.resultSeverity)))}
 
 
-def stage_shacl_scale(a: argparse.Namespace) -> dict[str, Any]:
-    """Our approach: per-article pyshacl in workers + cross-article SPARQL (benchmarks/shacl_scale.py)."""
-    from benchmarks.shacl_scale import validate_store
-
-    t = time.perf_counter()
-    rep = validate_store(a.store, jobs=a.jobs, limit=a.limit or None)
-    dt = time.perf_counter() - t
-    return {"seconds": dt, "graphs": rep.graphs, "results": len(rep.results), "conforms": rep.conforms,
-            "per_article_seconds": rep.per_article_seconds, "cross_seconds": rep.cross_seconds}
-
-
 def stage_shacl_compiled(a: argparse.Namespace) -> dict[str, Any]:
-    """graph.validate.validate_store: the shapes compiled to SPARQL, run by Oxigraph per article graph."""
-    from pyoxigraph import Store
-
+    """``dantoc-kg validate DIR``: the shapes compiled to SPARQL, run by Oxigraph on the store's union."""
+    from graph.store import open_store
     from graph.validate import validate_store
 
-    store = Store.read_only(a.store)
-    t = time.perf_counter()
-    rep = validate_store(store, per_graph=True, evidence=False)
-    dt = time.perf_counter() - t
-    return {"seconds": dt, "results": len(rep.results), "conforms": rep.conforms, "quads": len(store)}
+    with open_store(a.store, read_only=True) as kg:
+        t = time.perf_counter()
+        rep = validate_store(kg.oxigraph, evidence=False, union=False)
+        dt = time.perf_counter() - t
+        return {"seconds": dt, "results": len(rep.results), "conforms": rep.conforms,
+                "violations": sum(r.severity == "Violation" for r in rep.results)}
 
 
-def stage_export_ox(a: argparse.Namespace) -> dict[str, Any]:
-    """Our Turtle writer on the whole store (graph.export when present, else graph.build.write_union)."""
-    from pyoxigraph import Store
+def stage_export(a: argparse.Namespace) -> dict[str, Any]:
+    """``dantoc-kg export --store DIR --out X.ttl``: the union as Turtle (streamed above 1M quads)."""
+    from pyoxigraph import DefaultGraph
 
-    store = Store.read_only(a.store)
-    t = time.perf_counter()
-    try:
-        from graph.export import export
+    from graph.export import export
+    from graph.store import open_store
 
-        export(store, "turtle", a.out)
-        writer = "graph.export.export"
-    except (ImportError, TypeError):
-        from graph.build import write_union
-
-        write_union(store, Path(a.out))
-        writer = "graph.build.write_union"
-    dt = time.perf_counter() - t
-    n = len(store)
-    return {"quads": n, "seconds": dt, "triples_per_s": n / dt, "writer": writer, "bytes": Path(a.out).stat().st_size}
+    with open_store(a.store, read_only=True) as kg:
+        n = sum(1 for _ in kg.oxigraph.quads_for_pattern(None, None, None, DefaultGraph()))
+        t = time.perf_counter()
+        export(kg, "turtle", a.out)
+        dt = time.perf_counter() - t
+    return {"triples": n, "seconds": dt, "triples_per_s": n / dt, "bytes": Path(a.out).stat().st_size}
 
 
 def stage_export_rdflib(a: argparse.Namespace) -> dict[str, Any]:
@@ -305,26 +302,19 @@ def stage_export_rdflib(a: argparse.Namespace) -> dict[str, Any]:
     t = time.perf_counter()
     g.serialize(destination=a.out, format="turtle")
     dt = time.perf_counter() - t
-    return {"quads": n, "seconds": dt, "triples_per_s": n / dt}
+    return {"quads": n, "triples": len(g), "seconds": dt, "triples_per_s": len(g) / dt}
 
 
 def stage_incremental(a: argparse.Namespace) -> dict[str, Any]:
-    """Add a folder of new articles to the existing on-disk store (graph.build.build, or disk_build with --batch)."""
-    from pyoxigraph import Store
+    """Add a folder of new articles to the built store with graph.build.build (as ``build --store`` does)."""
+    from graph.build import build
+    from graph.store import open_store
 
-    store = Store(a.store)
-    before = len(store)
-    if a.batch:
-        from benchmarks.disk_build import build_to_disk
-
-        r = build_to_disk([Path(a.corpus)], store, jobs=a.jobs, batch=a.batch)
-    else:
-        from graph.build import build
-
-        r = build([Path(a.corpus)], jobs=a.jobs, store=store)
-    store.flush()
-    return {"articles": r.articles, "seconds": r.seconds, "quads_before": before, "quads_after": len(store),
-            "articles_per_s": r.articles / r.seconds}
+    with open_store(a.store) as kg:
+        before = len(kg.oxigraph)
+        r = build([Path(a.corpus)], jobs=a.jobs, store=kg)
+        return {"articles": r.articles, "seconds": r.seconds, "quads_before": before,
+                "quads_after": len(kg.oxigraph), "articles_per_s": r.articles / r.seconds}
 
 
 STAGES = {name[6:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("stage_")}
@@ -338,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nq")
     ap.add_argument("--out")
     ap.add_argument("--query")
-    ap.add_argument("--default-graph", type=int, default=0, help="1: query the default graph, no union flag")
+    ap.add_argument("--queries", default="", help="comma-separated stored query names (default: all)")
+    ap.add_argument("--budget", type=float, default=30.0, help="seconds of timed runs per query variant")
+    ap.add_argument("--page", type=int, default=0, help="1: also time each stored query's first 100 rows")
     ap.add_argument("--cap", type=int, default=200_000)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=2)

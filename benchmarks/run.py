@@ -4,9 +4,10 @@
 
 For each size: a corpus (real VNTC articles streamed from ../shared/corpus/vntc.tar.xz where present,
 the rest from benchmarks/generate.py), then each measured step in its own process (benchmarks/stages.py)
-with the peak RSS of its whole process tree sampled by psutil.  Baselines (rdflib Memory store, rdflib
-parsers/serialiser, pyshacl defaults) run on the first ``--baseline-quads`` quads of the same graph and
-are extrapolated linearly to the full graph: the JSON marks every such figure ``"extrapolated": true``.
+with the peak RSS of its whole process tree sampled by psutil.  The steps are the product's own paths
+(build into an on-disk store, stored queries, compiled SHACL, export, incremental add).  Baselines
+(rdflib Memory store, rdflib parsers/serialiser/SPARQL, pyshacl defaults) run on the first quads of the
+same graph and are extrapolated linearly to the whole graph.
 Writes benchmarks/results/<date>-<size>.json and benchmarks/results/<date>-<size>.md.
 """
 

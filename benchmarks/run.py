@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -325,6 +326,47 @@ def markdown(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def summary(results: list[dict[str, Any]]) -> str:
+    """One table across sizes: each target, what was reached, and the ratio to the plain-rdflib baseline."""
+    def cell(res: dict[str, Any], fn: Any) -> str:
+        try:
+            return fn(res["figures"])
+        except (KeyError, TypeError, ZeroDivisionError):
+            return "—"
+
+    def q50(f: dict[str, Any], agg: Any) -> str:
+        vals = [x["all"]["p50_ms"] for x in f["queries"].values() if x.get("all", {}).get("p50_ms") is not None]
+        return _fmt(agg(vals), ",.0f")
+
+    rows = [
+        ("articles / quads in the store / distinct triples", None,
+         lambda f: f"{f['articles']:,} / {f['quads']:,} / {f['union_triples']:,}"),
+        ("extraction alone, articles/s, 1 core", ">= 300", lambda f: _fmt(f["extract_articles_per_s"]["ours"])),
+        ("whole build (`build --store`), s", "100k < 600 s",
+         lambda f: f"{_fmt(f['build']['seconds'], ',.0f')} ({_fmt(f['build']['ours_articles_per_s'])}/s; "
+                   f"{_fmt(f['build']['ratio'], '.1f')}x rdflib)"),
+        ("build peak RSS, MiB", "< 4,096, flat", lambda f: _fmt(f["build"]["peak_mib"])),
+        ("store load, triples/s", None,
+         lambda f: f"{_fmt(f['load_triples_per_s']['ours'])} ({_fmt(f['load_triples_per_s']['ratio'], '.1f')}x rdflib)"),
+        ("stored queries, median of the 26 p50s, ms", "each < 100", lambda f: q50(f, statistics.median)),
+        ("stored queries, slowest p50, ms", "< 100", lambda f: q50(f, max)),
+        ("stored queries under 100 ms (all rows)", "26 of 26",
+         lambda f: str(sum(1 for x in f["queries"].values() if (x.get("all", {}).get("p50_ms") or 1e9) < 100))),
+        ("SHACL of the whole store, s", "100k < 60 s",
+         lambda f: f"{_fmt(f['shacl_seconds']['ours'], ',.1f')} ({_fmt(f['shacl_seconds']['ratio'], ',.0f')}x pyshacl)"),
+        ("Turtle export, triples/s", ">= 500k",
+         lambda f: f"{_fmt(f['export_turtle_triples_per_s']['ours'])} "
+                   f"({_fmt(f['export_turtle_triples_per_s']['ratio'], '.1f')}x rdflib)"),
+        ("incremental add of 1k articles, s", None,
+         lambda f: f"{_fmt(f['incremental']['seconds'], '.1f')} ({_fmt(f['incremental']['articles_per_s'])}/s)"),
+    ]
+    head = "| figure | target | " + " | ".join(f"{r['size']:,}" for r in results) + " |"
+    out = [head, "|---|---|" + "---|" * len(results)]
+    for label, target, fn in rows:
+        out.append(f"| {label} | {target or ''} | " + " | ".join(cell(r, fn) for r in results) + " |")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -345,10 +387,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--page", action="store_true", help="also time the first 100 rows of each stored query")
     ap.add_argument("--baseline-sizes", default="", help="sizes that run the rdflib/pyshacl baselines (default: all); "
                     "the others reuse the previous size's (the baselines run on fixed-size subsets)")
+    ap.add_argument("--summary", nargs="*", type=Path, help="only print the cross-size table of these result JSONs")
     ap.add_argument("--only", default="", help="comma-separated stage names to run (default: all)")
     ap.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temp dir, removed)")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
+    if a.summary:
+        print(summary([json.loads(p.read_text(encoding="utf-8")) for p in a.summary]), end="")
+        return 0
     sizes = [int(x) for x in a.sizes.split(",")]
     RESULTS.mkdir(parents=True, exist_ok=True)
     date = dt.date.today().isoformat()
@@ -356,18 +402,21 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     a.baseline_sizes = {int(x) for x in a.baseline_sizes.split(",")} if a.baseline_sizes else set(sizes)
     reused: dict[str, Any] = {}
+    done: list[dict[str, Any]] = []
     try:
         for size in sizes:
             work = base / str(size)
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
             res = bench_size(size, work, a, reused)
+            done.append(res)
             res.update(date=date, machine=info, command="python -m benchmarks.run " + " ".join(argv or sys.argv[1:]))
             (RESULTS / f"{date}-{size}.json").write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
             (RESULTS / f"{date}-{size}.md").write_text(markdown(res), encoding="utf-8")
             print(markdown(res), file=sys.stderr)
             if not a.keep:
                 shutil.rmtree(work, ignore_errors=True)
+        (RESULTS / f"{date}-summary.md").write_text(summary(done), encoding="utf-8")
     finally:
         if a.workdir is None and not a.keep:
             shutil.rmtree(base, ignore_errors=True)

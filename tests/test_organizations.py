@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,3 +285,26 @@ def test_never_raises_on_body_soup(parts: list[str]) -> None:
 
 def test_facility_is_not_a_department() -> None:
     assert labels("Người dân đến cơ sở y tế gần nhất; trụ sở Tài chính mới.", P("Hà Nam")) == []
+
+
+def test_rule_triggers_are_necessary_for_a_match() -> None:
+    """A rule is skipped when its trigger texts are absent: every match in real text must contain one,
+    so skipping never loses a body (checked on the seeds and on crafted case/abbreviation variants)."""
+    from graph.extract.organizations import _rules_with_triggers
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts.append("UBND tỉnh, HĐND huyện, UB MTTQ xã, Ủy ban nhân dân TỈNH, SỞ Y tế, BCĐ, BTC, HTX Tân Tiến, "
+                 "Ban Thường vụ, Tỉnh ủy viên, TUV, Báo Dân tộc và Phát triển, TTXVN, VTV, CHÍNH PHỦ, QUỐC HỘI")
+    rules = _rules_with_triggers()
+    assert sum(t is not None for _rx, _fn, t in rules) >= len(rules) - 2   # nearly every rule has triggers
+    matched = 0
+    for text in texts:
+        for line in text.splitlines():
+            low = line.lower()
+            for rx, _fn, triggers in rules:
+                for m in rx.finditer(line):
+                    matched += 1
+                    assert triggers is None or any(t in m.group(0).lower() for t in triggers), (rx.pattern[:60], m)
+                    assert triggers is None or any(t in low for t in triggers)
+    assert matched > 100

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 from pathlib import Path
 from typing import IO
@@ -62,12 +64,12 @@ def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order
         raise UserError(str(exc)) from None
     if order not in ORDERS:
         raise UserError(f"unknown order {order!r} (use {', '.join(ORDERS)})")
-    store = _store_of(source) if order != "sorted" and fmt != "jsonld" else None
+    opened = _store_of(source) if order != "sorted" and fmt != "jsonld" else None
     try:
-        if store is not None:
-            with store:
-                if order == "stream" or len(store.oxigraph) > STREAM_ABOVE:
-                    return atomic_write(out, lambda fh: stream(store, fmt, fh))
+        if opened is not None:
+            with opened as kg:
+                if order == "stream" or len(kg.oxigraph) > STREAM_ABOVE:
+                    return atomic_write(out, lambda fh: stream(kg.oxigraph, fmt, fh))
         elif order == "stream":
             raise UserError("--order stream needs a store (a store folder, or N-Triples/N-Quads/Turtle/TriG "
                             "from a store); files and JSON-LD are written sorted")
@@ -77,22 +79,11 @@ def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-class _Borrowed:
-    """A KGStore the caller owns: used in a ``with`` block without being closed."""
-
-    def __init__(self, store: KGStore) -> None:
-        self.oxigraph = store.oxigraph
-
-    def __enter__(self) -> _Borrowed:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _store_of(source: ExportSource) -> KGStore | _Borrowed | None:
+def _store_of(source: ExportSource) -> contextlib.AbstractContextManager[KGStore] | None:
+    """The KGStore behind ``source`` in a ``with`` block: the caller's own stays open, a folder is
+    opened read-only and closed again; None for anything else."""
     if isinstance(source, KGStore):
-        return _Borrowed(source)
+        return contextlib.nullcontext(source)
     if not isinstance(source, ox.Store) and Path(source).is_dir():
         return KGStore(Path(source), read_only=True)
     return None
@@ -104,7 +95,7 @@ _STREAM_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, 
 _STREAM_PREFIXES = {k: v for k, v in PREFIXES.items() if v.endswith("#") or k in ("foaf", "schema")}
 
 
-def stream(store: KGStore | _Borrowed, fmt: str, fh: IO[bytes]) -> None:
+def stream(store: ox.Store, fmt: str, fh: IO[bytes]) -> None:
     """Oxigraph's own writer, straight from the store's indexes to ``fh`` (bounded memory).
 
     Triple formats read the store's default graph, which a KGStore keeps as the de-duplicated union;
@@ -113,10 +104,9 @@ def stream(store: KGStore | _Borrowed, fmt: str, fh: IO[bytes]) -> None:
     ox_fmt = _STREAM_FORMATS[fmt]
     prefixes = _STREAM_PREFIXES if fmt in ("turtle", "trig") else None
     if fmt in ("turtle", "nt"):
-        store.oxigraph.dump(fh, ox_fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        store.dump(fh, ox_fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         return
-    named = (q for q in store.oxigraph.quads_for_pattern(None, None, None, None)
-             if not isinstance(q.graph_name, ox.DefaultGraph))
+    named = itertools.chain.from_iterable(store.quads_for_pattern(None, None, None, g) for g in store.named_graphs())
     ox.serialize(named, fh, ox_fmt, prefixes=prefixes)
 
 

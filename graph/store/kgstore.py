@@ -97,12 +97,10 @@ def _union_copy(graph: str, nquads: bytes) -> bytes:
     """The same quads in the default graph: N-Quads lines of one graph all end with ``<graph> .``,
     and a literal cannot hold a raw newline, so ``<graph> .\\n`` only ever matches a line's end."""
     tail = f" <{graph}> .\n".encode()
-    copy = nquads.replace(tail, b" .\n")
-    if nquads.count(tail) != nquads.count(b"\n"):   # not one graph's output: do it the slow, sure way
-        quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
-        return ox.serialize((ox.Quad(q.subject, q.predicate, q.object) for q in quads),
-                            format=ox.RdfFormat.N_QUADS) or b""
-    return copy
+    if nquads.count(tail) == nquads.count(b"\n"):
+        return nquads.replace(tail, b" .\n")
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)   # not one graph's output: the slow, sure way
+    return ox.serialize((ox.Quad(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_QUADS) or b""
 
 
 def _forget(graph: str) -> str:

@@ -225,8 +225,8 @@ class Gazetteer:
         """The province an article is about, or None when the text does not make it clear.
 
         Evidence, weighted: a body or unit phrase naming the province ("tỉnh X", "Ban Dân tộc tỉnh X",
-        "UBND tỉnh X", "Tỉnh ủy X") counts 3, a bare mention 1, a provincial capital written as
-        "thành phố <capital>" 2, a district of the partial list 1; the title doubles its mentions, and a
+        "UBND tỉnh X", "Tỉnh ủy X") counts 3, a provincial outlet's name ("Báo X", "Đài Phát thanh và
+        Truyền hình X") 3, a bare mention 1, a provincial capital written as "thành phố <capital>" 2, a district of the partial list 1; the title doubles its mentions, and a
         body phrase in the page footer (last 400 characters) counts 5.  The winner needs a score of at
         least 3 and must beat the runner-up; a tie gives None.
         """
@@ -238,7 +238,7 @@ class Gazetteer:
             weight = 1.0
             if _BODY_BEFORE.search(before):
                 weight = 5.0 if start >= footer_from and len(s) > 1200 else 4.0
-            elif _UNIT_BEFORE.search(before):
+            elif _UNIT_BEFORE.search(before) or _OUTLET_BEFORE.search(before):
                 weight = 3.0
             scores[p.slug] += weight
         for m in _CITY_NAMED.finditer(s):
@@ -273,6 +273,9 @@ _BODY_BEFORE = re.compile(
     r"\s+(?:tỉnh|thành phố|TP\.?)\s*$|(?:Tỉnh ủy|Thành ủy|Tỉnh Ủy|Thành Ủy)\s+$",
     re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
+# a provincial outlet named after its province ("Đài Phát thanh và Truyền hình Bắc Kạn", "Báo Lào Cai"),
+# as in a page's masthead or footer: the report is that province's
+_OUTLET_BEFORE = re.compile(r"(?:Đài (?:Phát thanh(?:,| và) Truyền hình|PT-TH|PTTH)|(?-i:Báo|BÁO))\s+$", re.IGNORECASE)
 # a capitalised word (Vietnamese upper-case letters, then any letters; "H'Drai", "M'Đrắk" allowed)
 UPPER = "".join(chr(i) for i in range(0x41, 0x1EFF + 1) if chr(i).isupper() and chr(i).isalpha())
 CAP_WORD = r"[" + UPPER + r"][^\W\d_]*(?:['’][^\W\d_]+)?"

@@ -195,3 +195,22 @@ def test_a_provincial_outlet_in_the_masthead_names_the_report_province() -> None
     assert gaz.article_province("Đài Phát thanh và Truyền hình Lạng Sơn\n  • Lạng Sơn" + body).slug == "lang-son"
     assert gaz.article_province("Báo Lạng Sơn điện tử" + body).slug == "lang-son"
     assert gaz.article_province("Tin tức trong ngày" + body) is None
+
+
+def test_a_district_level_report_naming_only_its_districts_is_placed_in_its_province() -> None:
+    """Districts of central and southern provinces (data/provinces.yaml): a report that names only
+    "các huyện ..." and "TP. ..." is still that province's, so its bodies and people link up."""
+    gaz = Gazetteer.default()
+    text = ("Chiều 5-9, Ban Dân tộc tỉnh tổ chức hội nghị. Dự có đại diện UBND các huyện Tây Giang, Nam Giang, "
+            "huyện Phước Sơn và TP. Tam Kỳ.\n")
+    assert gaz.article_province(text).slug == "quang-nam"
+    south = "Tham dự có đại diện UBND huyện Giồng Riềng, huyện Gò Quao và thành phố Rạch Giá.\n"
+    assert gaz.article_province(south).slug == "kien-giang"
+    # a district name several provinces share decides nothing
+    assert gaz.article_province("Đại diện UBND huyện Châu Thành dự hội nghị.\n") is None
+
+
+def test_every_district_of_a_list_under_one_head_word_counts() -> None:
+    gaz = Gazetteer.default()
+    assert gaz.article_province("Đại diện UBND các huyện Tây Giang, Nam Giang và Phước Sơn dự.\n").slug == "quang-nam"
+    assert gaz.article_province("Đại diện UBND huyện Tây Giang dự.\n") is None      # one district: too little

@@ -154,6 +154,24 @@ def test_a_national_title_written_before_a_name_the_extractor_left_bare_makes_it
 
 
 @pytest.mark.parametrize("text", [
+    "Bà Đoàn Thị Mai Hương - Thứ trưởng, Phó Chủ nhiệm Ủy ban Dân tộc phát biểu.",
+    "Dự có ông Đoàn Thị Mai Hương, Ủy viên Trung ương Đảng, Bộ trưởng, Chủ nhiệm UBDT.",
+    "Dự có ông Đoàn Thị Mai Hương (Thứ trưởng Bộ Dân tộc và Tôn giáo).",
+])
+def test_a_national_title_written_after_a_bare_name_makes_it_national(text: str) -> None:
+    assert scopes(text, mention(text, "Đoàn Thị Mai Hương")) == {"đoàn thị mai hương": NATIONAL}
+
+
+def test_a_post_read_without_its_body_takes_the_national_title_beside_it() -> None:
+    text = "Dự có Thứ trưởng, Phó Chủ nhiệm Ủy ban Dân tộc Đoàn Thị Mai Hương."
+    vice = Post(role="Phó Chủ nhiệm", title="Phó Chủ nhiệm", org=None)
+    assert scopes(text, mention(text, "Đoàn Thị Mai Hương", [vice])) == {"đoàn thị mai hương": NATIONAL}
+
+
+@pytest.mark.parametrize("text", [
+    # a later clause, not an apposition
+    "Ông Đoàn Thị Mai Hương, cùng Thứ trưởng Lò Văn Thắng đi thăm bà con.",
+    "Ông Đoàn Thị Mai Hương, nông dân; Thứ trưởng Lò Văn Thắng tặng quà.",
     # the title belongs to the person before
     "Dự có Bộ trưởng Lò Văn Thắng và ông Đoàn Thị Mai Hương, chuyên viên.",
     # the Prime Minister issued a decision; the person is not him

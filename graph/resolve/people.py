@@ -5,8 +5,8 @@ decides alone and the store path and the file path mint the same IRIs.  The scop
 name per article, from all the mentions of that name there (one person, one node, in an article):
 
 1. ``vn`` when a mention holds a national post (a body of the whole country, or a role that exists
-   only nationally, such as Thứ trưởng), or, with no post read, a national title is written right
-   before the name: the same minister visiting five provinces is one person.
+   only nationally, such as Thứ trưởng), or, with no post placed, a national title is written next
+   to the name: the same minister visiting five provinces is one person.
 2. else the province of a provincial post (the first one written);
 3. else ``vn`` for a national membership only (Ủy viên Trung ương Đảng, Đại biểu Quốc hội);
 4. else the article's province, else the article itself (never merged).
@@ -35,11 +35,15 @@ _ITEM_BREAK = re.compile(r"[;:.!?\n]")         # a list item or sentence ends he
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+def _data() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     with _DATA.open(encoding="utf-8") as fh:
         d = yaml.safe_load(fh)
-    titles = "|".join(f"(?:{unify_tones(nfc(t))})" for t in d["national_titles"])
-    return frozenset(d["national_roles"]), frozenset(d["membership_roles"]), re.compile(titles, re.IGNORECASE)
+    titles = "(?:" + "|".join(f"(?:{unify_tones(nfc(t))})" for t in d["national_titles"]) + ")"
+    # after the name: an apposition whose first or second title is national ("<name>, Ủy viên Trung
+    # ương Đảng, Bộ trưởng ..."), never a later clause ("<name>, cùng Thứ trưởng ...")
+    after = r"\s*[,(–—-]\s*(?:[^,;()]{0,80}?,\s*)?" + titles
+    return (frozenset(d["national_roles"]), frozenset(d["membership_roles"]),
+            re.compile(titles, re.IGNORECASE), re.compile(after, re.IGNORECASE))
 
 
 def name_key(name: str) -> str:
@@ -49,7 +53,7 @@ def name_key(name: str) -> str:
 
 def post_scope(post: Post) -> tuple[int, str] | None:
     """(rank, scope) of one post; rank 1 = national post, 2 = provincial, 3 = national membership."""
-    national_roles, membership, _ = _data()
+    national_roles, membership, _, _ = _data()
     role = role_notation(post.role)
     org = post.org
     if org is None:
@@ -62,15 +66,23 @@ def post_scope(post: Post) -> tuple[int, str] | None:
 
 
 def titled_nationally(text: str, pm: PersonMention, others: Iterable[PersonMention] = ()) -> bool:
-    """A national title written just before the name, in the same list item, with no other person
-    in between: "Tham dự có Thứ trưởng, Phó Chủ nhiệm Ủy ban Dân tộc bà <name>"."""
+    """A national title written next to the name, in the same list item, with no other person in
+    between: "Tham dự có Thứ trưởng, Phó Chủ nhiệm Ủy ban Dân tộc bà <name>", "<name> - Thứ trưởng".
+    For mentions whose post the extractor did not read (or read without its body)."""
     start = max(pm.sentence.start, pm.span.start - _CONTEXT)
+    end = min(max(pm.sentence.end, pm.span.end), pm.span.end + _CONTEXT)
     for other in others:
         if other is not pm and start <= other.span.end <= pm.span.start:
             start = other.span.end
+        if other is not pm and pm.span.end <= other.span.start < end:
+            end = other.span.start
     before = text[start:pm.span.start]
     before = before[max((m.end() for m in _ITEM_BREAK.finditer(before)), default=0):]
-    return _data()[2].search(unify_tones(before)) is not None
+    after = text[pm.span.end:end]
+    stop = _ITEM_BREAK.search(after)
+    after = after[:stop.start()] if stop else after
+    _, _, anywhere, apposition = _data()
+    return anywhere.search(unify_tones(before)) is not None or apposition.match(unify_tones(after)) is not None
 
 
 def person_scopes(facts: ArticleFacts, text: str, fallback: str) -> dict[str, str]:
@@ -91,7 +103,7 @@ def person_scopes(facts: ArticleFacts, text: str, fallback: str) -> dict[str, st
         ranked = [r for pm in pms for post in pm.posts if (r := post_scope(post)) is not None]
         if ranked:
             out[key] = min(ranked, key=lambda r: r[0])[1]      # min() keeps the first of a rank
-        elif any(not pm.posts and titled_nationally(text, pm, mentions) for pm in pms):
+        elif any(titled_nationally(text, pm, mentions) for pm in pms):
             out[key] = NATIONAL
         else:
             out[key] = next((pm.province for pm in pms if pm.province), None) or home

@@ -134,9 +134,7 @@ def mention(text: str, name: str, posts: list[Post] | None = None, nth: int = 0)
     at = -1
     for _ in range(nth + 1):
         at = text.index(name, at + 1)
-    end = text.find(".", at)
-    return PersonMention(name=name, span=Span(at, at + len(name)), sentence=Span(0, end if end > 0 else len(text)),
-                         posts=posts or [])
+    return PersonMention(name=name, span=Span(at, at + len(name)), sentence=Span(0, len(text)), posts=posts or [])
 
 
 def scopes(text: str, *pms: PersonMention, province: str | None = "cao-bang") -> dict[str, str]:
@@ -157,6 +155,7 @@ def test_a_national_title_written_before_a_name_the_extractor_left_bare_makes_it
     "Bà Đoàn Thị Mai Hương - Thứ trưởng, Phó Chủ nhiệm Ủy ban Dân tộc phát biểu.",
     "Dự có ông Đoàn Thị Mai Hương, Ủy viên Trung ương Đảng, Bộ trưởng, Chủ nhiệm UBDT.",
     "Dự có ông Đoàn Thị Mai Hương (Thứ trưởng Bộ Dân tộc và Tôn giáo).",
+    "Dự có ông Đoàn Thị Mai Hương, Ủy viên BCH T.Ư Đảng, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc.",
 ])
 def test_a_national_title_written_after_a_bare_name_makes_it_national(text: str) -> None:
     assert scopes(text, mention(text, "Đoàn Thị Mai Hương")) == {"đoàn thị mai hương": NATIONAL}

@@ -30,8 +30,8 @@ from graph.text.normalize import fold, nfc, unify_tones
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "people.yaml"
 NATIONAL = "vn"
-_CONTEXT = 90                                  # characters before a name searched for a national title
-_ITEM_BREAK = re.compile(r"[;:.!?\n]")         # a list item or sentence ends here
+_CONTEXT = 90                                  # characters around a name searched for a national title
+_ITEM_BREAK = re.compile(r"[;:!?\n]|\.(?=\s|$)")  # a list item or sentence ends here ("T.Ư" does not)
 
 
 @lru_cache(maxsize=1)

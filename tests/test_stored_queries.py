@@ -65,3 +65,19 @@ def test_parameter_narrows_the_answer(seed_graph: Path) -> None:
     timeline = next(q for q in STORED if q.name == "person-timeline")
     got = run_query(timeline, seed_graph, {"name": "kiên ninh"}).rows
     assert {r["source"] for r in got} == {"004_7009c7100f5f86cf"} and any("Trưởng Ban" in r["detail"] for r in got)
+
+
+NODE_COLUMNS = {"officials": ("name", "position", "organization"), "organizations": ("name",),
+                "legal-documents": ("kind", "number", "date", "issuer"), "programmes": ("name",)}
+
+
+@pytest.mark.parametrize("name", sorted(NODE_COLUMNS))
+def test_evaluation_queries_name_the_node_without_adding_rows(name: str, seed_graph: Path) -> None:
+    """The `id` column (the scorer's "one node across articles") is the thing's IRI, and a fact of an
+    article is still one row: one thing named one way in an article is one node."""
+    stored = next(q for q in STORED if q.name == name)
+    got = run_query(stored, seed_graph)
+    assert "id" in got.columns and set(NODE_COLUMNS[name]) <= set(got.columns)
+    assert got.rows and all(str(r["id"]).startswith("https://w3id.org/dantoc-kg/id/") for r in got.rows)
+    facts = [(r["source"], *(r[c] for c in NODE_COLUMNS[name])) for r in got.rows]
+    assert len(facts) == len(set(facts))

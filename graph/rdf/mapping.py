@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph import __version__
-from graph.extract.facts import ArticleFacts, Figure, OrgRef, PersonMention, Span
+from graph.extract.facts import ArticleFacts, Figure, OrgRef, Span
 from graph.extract.programmes import canonical
 from graph.rdf import vocab
 from graph.rdf.namespaces import (
@@ -40,7 +40,7 @@ from graph.rdf.namespaces import (
     A,
     data_iri,
 )
-from graph.resolve import keys
+from graph.resolve import keys, people
 from graph.text.dates import PartialDate
 from graph.text.normalize import slug, unify_tones
 
@@ -207,17 +207,6 @@ class ArticleGraph:
         return iri
 
 
-def person_scope(pm: PersonMention, facts: ArticleFacts, scope: str) -> str:
-    """Where a person serves: the province of their first body, 'vn' for national bodies, else the article's."""
-    for post in pm.posts:
-        if post.org is not None:
-            if post.org.national:
-                return "vn"
-            if post.org.province:
-                return post.org.province
-    return pm.province or facts.province or scope
-
-
 def build_article_graph(
     article: ArticleLike,
     facts: ArticleFacts,
@@ -248,13 +237,18 @@ def build_article_graph(
     where = g.place(facts.province)
     if where is not None:
         g.add(art, SCHEMA.contentLocation, where)
+    scopes = people.person_scopes(facts, text, g.scope)     # one node per name in the article
+
+    def scope_of(name: str, default: str) -> str:
+        return scopes.get(people.name_key(name), default)
+
     for author in article.authors:
         hits = list(re.finditer(re.escape(author), text, re.IGNORECASE))   # bylines are often in capitals
         at = hits[-1].start() if hits else -1
         sent = _line_of(text, at) if at >= 0 else None
         if sent is None:
             continue
-        node = g.person(author, facts.province or g.scope, sent, None)
+        node = g.person(author, scope_of(author, facts.province or g.scope), sent, None)
         g.add(art, SCHEMA.author, node)
 
     # bodies named in the text
@@ -318,8 +312,7 @@ def build_article_graph(
     # people and the posts they hold
     memberships: dict[int, NamedNode] = {}
     for idx, pm in enumerate(facts.persons):
-        scope = person_scope(pm, facts, g.scope)
-        person = g.person(pm.name, scope, pm.sentence, pm.span)
+        person = g.person(pm.name, scope_of(pm.name, g.scope), pm.sentence, pm.span)
         for post in pm.posts:
             role = g.concept("role", vocab.role_notation(post.role), post.role)
             org = g.org(post.org, pm.sentence) if post.org is not None else None
@@ -394,7 +387,7 @@ def build_article_graph(
             g.evidence(p, part.sentence)
             if part.person is not None:
                 pm = part.person
-                person = g.person(pm.name, person_scope(pm, facts, g.scope), pm.sentence, None)
+                person = g.person(pm.name, scope_of(pm.name, g.scope), pm.sentence, None)
                 g.add(p, ELIDL.had_participant_person, person)
                 g.add(iri, SCHEMA.attendee, person)
                 m = memberships.get(person_index.get(id(pm), -1))

@@ -221,13 +221,25 @@ class Gazetteer:
         # "Hà Giang" after "tỉnh" is fine; after "Nguyễn" it is a name
         return not (m and m.group(1)[:1].isupper() and fold(m.group(1)) in self._person_words)
 
+    def _score_district(self, words: str, at: int, scores: dict[str, float]) -> int | None:
+        """Count a district named at the start of ``words`` (1 when only one province has it); its end,
+        or None when no district of the list starts there."""
+        for name in _prefixes(words):
+            hits = {d.province for d in self.districts_named(name)}
+            if hits:
+                if len(hits) == 1:
+                    scores[hits.pop()] += 1.0
+                return at + len(name)
+        return None
+
     def article_province(self, text: str, title: str | None = None) -> Province | None:
         """The province an article is about, or None when the text does not make it clear.
 
         Evidence, weighted: a body or unit phrase naming the province ("tỉnh X", "Ban Dân tộc tỉnh X",
-        "UBND tỉnh X", "Tỉnh ủy X") counts 3, a bare mention 1, a provincial capital written as
-        "thành phố <capital>" 2, a district of the partial list 1; the title doubles its mentions, and a
-        body phrase in the page footer (last 400 characters) counts 5.  The winner needs a score of at
+        "UBND tỉnh X", "Tỉnh ủy X") counts 3, a provincial outlet's name ("Báo X", "Đài Phát thanh và
+        Truyền hình X") 3, a bare mention 1, a provincial capital written as "thành phố <capital>" 2, a
+        district of the list 1 (each member of "các huyện A, B và C"); the title doubles its mentions,
+        and a body phrase in the page footer (last 400 characters) counts 5.  The winner needs a score of at
         least 3 and must beat the runner-up; a tie gives None.
         """
         scores: dict[str, float] = defaultdict(float)
@@ -238,7 +250,7 @@ class Gazetteer:
             weight = 1.0
             if _BODY_BEFORE.search(before):
                 weight = 5.0 if start >= footer_from and len(s) > 1200 else 4.0
-            elif _UNIT_BEFORE.search(before):
+            elif _UNIT_BEFORE.search(before) or _OUTLET_BEFORE.search(before):
                 weight = 3.0
             scores[p.slug] += weight
         for m in _CITY_NAMED.finditer(s):
@@ -248,12 +260,15 @@ class Gazetteer:
                     scores[p.slug] += 2.0
                     break
         for m in _DISTRICT_NAMED.finditer(s):
-            for name in _prefixes(m.group(2)):
-                hits = {d.province for d in self.districts_named(name)}
-                if hits:
-                    if len(hits) == 1:
-                        scores[hits.pop()] += 1.0
+            end = self._score_district(m.group(2), m.start(2), scores)
+            # the rest of a list under one head word: "các huyện A, B, C và TP. D"
+            for _ in range(20):
+                if end is None:
                     break
+                nxt = _LIST_NEXT.match(s, end)
+                if nxt is None:
+                    break
+                end = self._score_district(nxt.group(1), nxt.start(1), scores)
         if title:
             for _s, _e, p in self.find_provinces(nfc(title)):
                 scores[p.slug] += 3.0
@@ -273,12 +288,16 @@ _BODY_BEFORE = re.compile(
     r"\s+(?:tỉnh|thành phố|TP\.?)\s*$|(?:Tỉnh ủy|Thành ủy|Tỉnh Ủy|Thành Ủy)\s+$",
     re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
+# a provincial outlet named after its province ("Đài Phát thanh và Truyền hình Bắc Kạn", "Báo Lào Cai"),
+# as in a page's masthead or footer: the report is that province's
+_OUTLET_BEFORE = re.compile(r"(?:Đài (?:Phát thanh(?:,| và) Truyền hình|PT-TH|PTTH)|(?-i:Báo|BÁO))\s+$", re.IGNORECASE)
 # a capitalised word (Vietnamese upper-case letters, then any letters; "H'Drai", "M'Đrắk" allowed)
 UPPER = "".join(chr(i) for i in range(0x41, 0x1EFF + 1) if chr(i).isupper() and chr(i).isalpha())
 CAP_WORD = r"[" + UPPER + r"][^\W\d_]*(?:['’][^\W\d_]+)?"
 _NAME = r"(" + CAP_WORD + r"(?:\s+" + CAP_WORD + r"){0,3})"
 _CITY_NAMED = re.compile(r"(?i:thành phố|TP\.?)\s+" + _NAME)
 _DISTRICT_NAMED = re.compile(r"(?i:(huyện|thị xã))\s+" + _NAME)
+_LIST_NEXT = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng)\s+)(?:(?i:huyện|thị xã)\s+)?" + _NAME)
 
 
 def _prefixes(name: str) -> list[str]:

@@ -21,8 +21,8 @@ import yaml
 
 from graph.extract.facts import Award, DocumentMention, Event, OrgMention, Participation, PersonMention, Span
 from graph.extract.sentences import sentence_of
-from graph.text.dates import PartialDate, find_dates
-from graph.text.normalize import fold
+from graph.text.dates import PartialDate, find_dates, valid
+from graph.text.normalize import fold, unify_tones
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,6 +40,14 @@ class _Vocab:
     held_before: re.Pattern[str]
     plural_before: re.Pattern[str]
     naming: re.Pattern[str]             # a description that names an event
+    activity_heads: frozenset[str]      # folded heads that need a holding verb ("tổ chức kiểm tra ...")
+    capital_heads: frozenset[str]       # folded heads that name an event when capitalised
+    activity_stop: re.Pattern[str]      # searched after an activity: its description may say where and with whom
+    actions: re.Pattern[str]            # what a body does in a headline or opening sentence
+    not_actions: re.Pattern[str]
+    doer: re.Pattern[str]               # matched at the start of a doer
+    ceremony_after: re.Pattern[str]     # matched right after "Lễ": a ceremony, not a festival
+    occasion_before: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -49,7 +57,8 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _vocab() -> _Vocab:
     raw = yaml.safe_load((DATA / "event_kinds.yaml").read_text(encoding="utf-8"))
-    heads = re.compile(r"(?<!\w)(?P<head>" + _alternation(raw["heads"]) + r")(?!\w)", re.IGNORECASE)
+    heads = re.compile(r"(?<!\w)(?P<head>" + _alternation(raw["heads"] + raw["activity_heads"]) + r")(?!\w)",
+                       re.IGNORECASE)
     kinds = [(k, [fold(c) for c in v["cues"]]) for k, v in raw["kinds"].items()]
 
     def before(key: str) -> re.Pattern[str]:
@@ -75,6 +84,17 @@ def _vocab() -> _Vocab:
             r"(?<!\w)(?:" + _alternation([fold(w) for w in raw["naming_words"]]
                                           + [fold(c) for v in raw["kinds"].values() for c in v["cues"]])
             + r"|lần\s+thứ|khóa|nhiệm\s+kỳ)(?!\w)|(?<![\d/])(?:19|20)\d\d(?!\d)"),
+        activity_heads=frozenset(fold(h) for h in raw["activity_heads"]),
+        capital_heads=frozenset(fold(h) for h in raw["heads"]),
+        activity_stop=re.compile(
+            r"[;!?\[\]]|\.(?:\s|$)|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
+            r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
+            r"tham gia|tham dự)(?!\w)|\sngày\s\d", re.IGNORECASE),
+        actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
+        not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
+        doer=re.compile(r"(?:" + _alternation(raw["doers"]) + r")(?!\w)", re.IGNORECASE),
+        ceremony_after=re.compile(r"\s+(?:" + _alternation(raw["ceremonies"]) + r")(?!\w)", re.IGNORECASE),
+        occasion_before=before("occasion_before"),
     )
 
 
@@ -120,6 +140,39 @@ def _title(text: str, start: int, head_end: int, sent: Span) -> str:
     return title[:-1].rstrip() if title.endswith(")") and "(" not in title else title
 
 
+def _activity_title(text: str, start: int, head_end: int, sent: Span) -> str:
+    """An activity's title runs on through where and with whom ("kiểm tra tiến độ ... tại xã A và xã B")
+    to the sentence's end, a purpose, a time phrase or the next person."""
+    tail = text[head_end:min(sent.end, head_end + 300)]
+    m = _vocab().activity_stop.search(tail)
+    return text[start:head_end + (m.start() if m else len(tail))].strip(" ,.-–")
+
+
+_EXTRA_DATE = re.compile(
+    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày|hôm|từ)\s+(?:ngày\s+)?)(\d{1,2})\s*[-.]\s*(\d{1,2})(?![\d/.\-])"
+    r"|(?<![\d/])(\d{1,2})\s*[-–]\s*\d{1,2}\s*/\s*(\d{1,2})(?![\d/])"
+    r"|(?<!\w)(\d{1,2})\s+và\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d\d))?", re.IGNORECASE)
+
+
+def _extra_dates(sentence: str, reference: date | None) -> list[tuple[int, PartialDate]]:
+    """Dates the shared date reader leaves to context: "Sáng 7-7", "ngày 15.4" (a time word makes them
+    dates), day ranges without a year "từ 24-25/10", and "12 và 13 tháng 4 năm 2021" (the first day)."""
+    out = []
+    for m in _EXTRA_DATE.finditer(sentence):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) \
+            else (m.group(5), m.group(6))
+        d, mo = int(day), int(month)
+        year = int(m.group(7)) if m.group(7) else None
+        if year is None and reference is not None:    # as the shared reader completes "ngày 28/10"
+            year = reference.year
+            if valid(year, mo, d) and date(year, mo, d) > reference and (mo - reference.month) % 12 > 2:
+                year -= 1
+        if year is None or not valid(year, mo, d):
+            continue
+        out.append((m.start(), PartialDate(year, mo, d)))
+    return out
+
+
 def _doc_zones(docs: list[DocumentMention]) -> list[tuple[int, int]]:
     """Text taken by document numbers and the dates written after them (not event dates)."""
     return [(d.span.start, d.span.end + 40) for d in docs]
@@ -139,15 +192,20 @@ def find_events(
     persons: list[PersonMention],
     docs: list[DocumentMention],
     province: str | None = None,
+    headline: str | None = None,
 ) -> list[Event]:
     """The events an article reports or announces, one per event (mentions merged).
 
     A mention is an event when it names one: a head with a description ("Hội nghị tổng kết ..."), or a head
-    a holding verb introduces ("Ban Dân tộc tỉnh tổ chức cuộc họp ...").  Not events: a head inside a
-    document's title ("Nghị quyết Đại hội ..."), generic plurals ("các hội nghị"), back-references
-    ("Tại Hội nghị, ...", "Tham dự Hội nghị có ...") and heads nested in an event already named.
+    a holding verb introduces ("Ban Dân tộc tỉnh tổ chức cuộc họp ...", "đã tổ chức kiểm tra tại ...").  Not
+    events: a head inside a document's title ("Nghị quyết Đại hội ..."), generic plurals ("các hội nghị"),
+    back-references ("Tại Hội nghị, ...", "Tham dự Hội nghị có ..."), heads nested in an event already named
+    and festivals that are only an occasion ("nhân dịp Lễ hội ...").  When no mention names the event the
+    report is about, a headline or opening sentence saying what a body did ("Sở X trao quà Tết ...",
+    "Đoàn công tác Bộ Y thăm, làm việc tại ...") is that event.
     """
     voc = _vocab()
+    published = published or _page_date(text)
     zones = _doc_zones(docs)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
@@ -163,16 +221,31 @@ def find_events(
             continue
         reference = bool(voc.body_before.search(before))
         held = not reference and bool(voc.held_before.search(before))
-        if head[0].islower() and not held and fold(head) not in voc.lower_heads:
+        fhead = fold(head)
+        activity = fhead in voc.activity_heads
+        if activity and not held and (fhead not in voc.capital_heads or head[0].islower()):
+            continue                                    # "kiểm tra", "thăm": an event only when somebody holds it
+        if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue
+        if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
+                and (voc.occasion_before.search(before) or not (held or _has_day(text, sent, published))):
+            continue                                    # a festival that is only the occasion, or named in passing
         bare = voc.back_reference.match(text, m.end()) is not None
-        title = _title(text, m.start(), m.end(), sent)
-        descr = title[len(head):].strip()
-        if held and (bare or not descr):
-            purpose = _PURPOSE.match(text, m.end(), sent.end)
-            title = text[m.start():purpose.end()].strip(" ,.-–") if purpose else head
-        elif bare or len(descr.split()) < 2 or not _names_event(descr):
-            continue
+        if activity and held:
+            title = _activity_title(text, m.start(), m.end(), sent)
+            descr = title[len(head):].strip()
+            if not descr:
+                continue
+        else:
+            title = _title(text, m.start(), m.end(), sent)
+            descr = title[len(head):].strip()
+            if held and (bare or not descr):
+                purpose = _PURPOSE.match(text, m.end(), sent.end)
+                title = text[m.start():purpose.end()].strip(" ,.-–") if purpose else head
+            elif held and len(descr.split()) >= 2:
+                pass                                    # "tổ chức Hội nghị cung cấp thông tin ...": held, so named
+            elif bare or len(descr.split()) < 2 or not _names_event(descr):
+                continue
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
         kind = _kind(title, head)
@@ -185,6 +258,11 @@ def find_events(
         found.append(_Found(Event(title=title, kind=kind, span=span, sentence=sent, date=when,
                                   organizer=organizer.org if organizer else None, province=province), reference))
     merged = _merge(found)
+    if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
+               for f in merged):
+        told = _told_event(text, sentences, headline, published, orgs, zones, province)
+        if told is not None:
+            merged = _merge([_Found(told, False), *merged])
     events = [f.event for f in merged]
     reported = [f.event for f in merged if not f.reference]
     if events:
@@ -201,6 +279,112 @@ def find_events(
     return events
 
 
+_PAGE_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_LEAD = re.compile(r"(?:(?:nhân dịp|trong|vào|sáng|chiều|tối|trưa|ngày|hôm|từ|tiếp theo|trước đó|sau đó|"
+                   r"cũng trong|được sự)[^,.;]{0,90},\s*)+", re.IGNORECASE)
+_DOER_END = re.compile(r"\s+(?:do|dưới sự|đã|vừa|đang|sẽ|cùng|tổ chức|đến|đi|có|về|phối hợp)(?!\w)|\s*[(,:]",
+                       re.IGNORECASE)
+_FILLER = re.compile(r"(?:\s*(?:,|đã|vừa|có|tổ chức|đến|đi|đến thăm và|cùng|buổi|cuộc|chuyến|trực tiếp)(?!\w))*\s*",
+                     re.IGNORECASE)
+_OPENING_SENTENCES = 4
+
+
+def _page_date(text: str) -> date | None:
+    """A page saved with its date on the first line ("date 2025-12-12 ..."): the page's own date."""
+    m = _PAGE_DATE.match(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _has_day(text: str, sent: Span, published: date | None) -> bool:
+    sentence = text[sent.start:sent.end].lower()
+    return any(d.value.day for d in find_dates(sentence, published)) or bool(_extra_dates(sentence, published))
+
+
+def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) -> tuple[str, int, OrgMention | None] | None:
+    """"[time phrase,] DOER [do ... làm trưởng đoàn] [đã|vừa] [đến] ACTION ..." in text[start:end]: the doer's
+    words, where the action starts and the body the doer is (when the organisation extractor found one there)."""
+    voc = _vocab()
+    seg = unify_tones(text[start:end])
+    lead = _LEAD.match(seg)
+    at = lead.end() if lead else 0
+    at += len(seg[at:]) - len(seg[at:].lstrip(" -–:"))
+    body = next((o for o in orgs if o.named and o.span.start == start + at), None)
+    if body is None and not voc.doer.match(seg, at):
+        return None
+    for act in voc.actions.finditer(seg, at, min(len(seg), at + 220)):
+        if voc.not_actions.match(seg, act.start()):
+            continue
+        doer_end = _DOER_END.search(seg, at, act.start())
+        doer = text[start + at:start + (doer_end.start() if doer_end else act.start())].strip(" ,-–:")
+        if len(doer.split()) < 2 or (body is None and doer_end is None and act.start() - at > 120):
+            return None
+        return doer, start + act.start(), body
+    return None
+
+
+def _clean_headline(headline: str) -> str:
+    title = re.sub(r"\s*:\s*", " ", headline.strip(" .-–|"), count=1)
+    if title.isupper():
+        title = title[0] + title[1:].lower()
+    return title
+
+
+def _told_event(text: str, sentences: list[Span], headline: str | None, published: date | None,
+                orgs: list[OrgMention], zones: list[tuple[int, int]], province: str | None) -> Event | None:
+    """The event a report tells only by what a body did: its headline ("Ban Dân tộc tỉnh X làm việc với
+    ...", "Tập huấn ...", "Thăm, tặng quà ...") or, failing that, its first sentences ("Ngày 6/7, Sở Y
+    do bà Z làm trưởng đoàn đã đi kiểm tra tiến độ ...").  Its date is the opening sentence's, else the
+    article's."""
+    voc = _vocab()
+    opening = [s for s in sentences[:_OPENING_SENTENCES + 2] if not (headline and text[s.start:s.end] == headline)]
+    action_sent: tuple[Span, str, int, OrgMention | None] | None = None
+    for sent in opening[:_OPENING_SENTENCES]:
+        got = _doer_and_action(text, sent.start, sent.end, orgs)
+        if got is not None:
+            action_sent = (sent, *got)
+            break
+    title: str | None = None
+    organizer: OrgMention | None = None
+    if headline:
+        folded = unify_tones(headline)
+        first = voc.actions.match(folded) or voc.heads.match(folded)
+        if first is not None and not voc.not_actions.match(folded):
+            title = _clean_headline(headline)
+        else:
+            got = _doer_and_action(headline, 0, len(headline), [])
+            if got is not None:
+                title = _clean_headline(headline)
+    if title is None and action_sent is not None:
+        sent, doer, act_at, organizer = action_sent
+        rest = text[act_at:sent.end]
+        stop = _vocab().activity_stop.search(rest)
+        title = f"{doer} {rest[:stop.start() if stop else len(rest)].strip(' ,.-–')}"
+    if title is None:
+        return None
+    sent = action_sent[0] if action_sent else (opening[0] if opening else None)
+    if sent is None:
+        return None
+    when = _event_date(text, sent, sent.start, zones, published, title)
+    if when is None or when.day is None:
+        for other in opening[:2]:
+            got_date = _event_date(text, other, other.start, zones, published, title)
+            if got_date is not None and got_date.day:
+                when = got_date
+                break
+    if (when is None or when.day is None) and published is not None:
+        when = PartialDate.from_date(published)
+    if organizer is None and action_sent is not None:
+        organizer = action_sent[3]
+    span = Span(sent.start, sent.start)
+    return Event(title=title, kind=_kind(title, title.split()[0]), span=span, sentence=sent, date=when,
+                 organizer=organizer.org if organizer else None, province=province)
+
+
 def _names_event(descr: str) -> bool:
     """A description that names an event: a kind's cue or a naming word ("tổng kết", "đại biểu", "kỷ
     niệm" ...), a capitalised word, a year or an ordinal; "Đại hội phấn khởi" is talk about one."""
@@ -212,7 +396,10 @@ def _year_hint(title: str) -> date | None:
     event's own name gives: the last "năm YYYY" ("tổng kết năm 2018, triển khai nhiệm vụ năm 2019" is held
     early in 2019), else the start of the period it names ("giai đoạn 2021 - 2025")."""
     m = _LAST_NAMED_YEAR.search(title) or _PERIOD_START.search(title)
-    return date(int(m.group(1)), 12, 31) if m else None
+    if m:
+        return date(int(m.group(1)), 12, 31)
+    years = _ANY_YEAR.findall(title)           # else the last year written ("Tết Nguyên đán Bính Ngọ 2026")
+    return date(int(years[-1]), 12, 31) if years else None
 
 
 def _event_date(text: str, sent: Span, at: int, zones: list[tuple[int, int]], published: date | None,
@@ -223,15 +410,18 @@ def _event_date(text: str, sent: Span, at: int, zones: list[tuple[int, int]], pu
     best_dist = 10**9
     sentence = text[sent.start:sent.end]
     lowered = sentence.lower()
-    for d in find_dates(lowered if len(lowered) == len(sentence) else sentence, published or _year_hint(title)):
-        s = sent.start + d.start
+    searched = lowered if len(lowered) == len(sentence) else sentence
+    reference = published or _year_hint(title) or _year_hint(sentence)
+    found = [(d.start, d.value) for d in find_dates(searched, reference)]
+    for start, value in found + _extra_dates(searched, reference):
+        s = sent.start + start
         if any(zs <= s < ze for zs, ze in zones):
             continue
-        if d.value.month is None:
+        if value.month is None:
             continue
         dist = abs(s - at) + (0 if s < at else 50)   # a date before the head ("Ngày 17/7, ... tổ chức Hội nghị") first
         if dist < best_dist:
-            best, best_dist = d.value, dist
+            best, best_dist = value, dist
     return best
 
 
@@ -245,16 +435,35 @@ def _organizer(text: str, sent: Span, at: int, orgs: list[OrgMention]) -> OrgMen
     return candidates[-1] if candidates else None
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _same(a: Event, b: Event) -> bool:
+    """Two mentions of one event: one title inside the other, or (whatever the kinds) nearly all the shorter
+    title's words in the longer one ("ký kết chương trình phối hợp giai đoạn 2022 - 2025" and "Hội nghị ký kết
+    chương trình phối hợp ... giai đoạn 2022-2025"); never two ordinals, two years or two days that differ."""
+    fa, fb = fold(a.title), fold(b.title)
+    oa, ob = _ORDINAL.search(fa), _ORDINAL.search(fb)
+    if oa and ob and oa.group(1).lower() != ob.group(1).lower():
+        return False
+    ya, yb = _YEAR.findall(fa), _YEAR.findall(fb)
+    if a.date and b.date and a.date.day and b.date.day and a.date != b.date:
+        return False
+    if ya and yb and ya[-1] != yb[-1] and a.kind != b.kind:
+        return False
+    short_t, long_t = sorted((fa, fb), key=len)
+    # across kinds only when the shorter opens the longer ("ký kết ..." in "Hội nghị ký kết ..."), not when
+    # the longer speaks about it ("Họp báo cung cấp thông tin về Đại hội ...")
+    leads = a.kind == b.kind or short_t.split(" ", 1)[0] in long_t.split(" ")[:3]
+    if short_t in long_t:
+        return leads
+    short, long = set(_WORD.findall(short_t)), set(_WORD.findall(long_t))
+    if leads and len(short) >= 4 and len(short & long) >= 0.85 * len(short):
+        return True
     if a.kind != b.kind:
         return False
-    fa, fb = fold(a.title), fold(b.title)
-    if fa in fb or fb in fa:
-        return True
-    oa, ob = _ORDINAL.search(fa), _ORDINAL.search(fb)
-    ya, yb = _YEAR.findall(fa), _YEAR.findall(fb)
     if oa and ob:
-        return oa.group(1).lower() == ob.group(1).lower()
+        return True
     if a.date and b.date and a.date != b.date:
         return False
     return bool(ya and yb and ya[-1] == yb[-1] and a.kind in {"so-ket", "tong-ket", "giao-ban", "dai-hoi"})

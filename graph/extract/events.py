@@ -89,7 +89,7 @@ def _vocab() -> _Vocab:
         activity_stop=re.compile(
             r"[;!?\[\]]|\.(?:\s|$)|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
             r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
-            r"tham gia|tham dự)(?!\w)|\sngày\s\d", re.IGNORECASE),
+            r"tham gia|tham dự)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"]) + r")(?!\w)", re.IGNORECASE),
@@ -101,7 +101,7 @@ def _vocab() -> _Vocab:
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)\b")
 _LAST_NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)\b(?!.*năm\s+(?:19|20)\d\d)", re.IGNORECASE | re.DOTALL)
-_PERIOD_START = re.compile(r"giai\s+đoạn\s+((?:19|20)\d\d)", re.IGNORECASE)
+_PERIOD = re.compile(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PURPOSE = re.compile(r"\s+(?:để|nhằm)\s+[^,;.:()]{3,120}")
 _ORGANISE = re.compile(r"(?:đã\s+|long trọng\s+|phối hợp\s+)?tổ chức\s*$")
@@ -132,7 +132,16 @@ def _kind(title: str, head: str) -> str:
     return "other"
 
 
+def _quoted_title(text: str, start: int, head_end: int) -> str | None:
+    """A head followed by a name in quotes ("khóa tập huấn: “Nâng cao năng lực ...”"): the name is the title."""
+    q = _QUOTED.match(text, head_end)
+    return f"{text[start:head_end]} “{q.group(1).strip()}”" if q else None
+
+
 def _title(text: str, start: int, head_end: int, sent: Span) -> str:
+    quoted = _quoted_title(text, start, head_end)
+    if quoted:
+        return quoted
     tail = text[head_end:min(sent.end, head_end + 300)]
     m = _vocab().title_stop.search(tail)
     end = head_end + (m.start() if m else len(tail))
@@ -149,7 +158,7 @@ def _activity_title(text: str, start: int, head_end: int, sent: Span) -> str:
 
 
 _EXTRA_DATE = re.compile(
-    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày|hôm|từ)\s+(?:ngày\s+)?)(\d{1,2})\s*[-.]\s*(\d{1,2})(?![\d/.\-])"
+    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày|hôm|từ)\s+(?:ngày\s+)?)(\d{1,2})\s*[-.]\s*(\d{1,2})(?![\d/\-]|\.\d)"
     r"|(?<![\d/])(\d{1,2})\s*[-–]\s*\d{1,2}\s*/\s*(\d{1,2})(?![\d/])"
     r"|(?<!\w)(\d{1,2})\s+và\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d\d))?", re.IGNORECASE)
 
@@ -205,7 +214,9 @@ def find_events(
     "Đoàn công tác Bộ Y thăm, làm việc tại ...") is that event.
     """
     voc = _vocab()
-    published = published or _page_date(text)
+    own = PartialDate.from_date(published) if published is not None else _page_date(text)   # the article's date
+    if published is None and own is not None:
+        published = date(own.year, own.month or 12, own.day or 28)  # completes "ngày 28/10" like an article date
     zones = _doc_zones(docs)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
@@ -230,7 +241,7 @@ def find_events(
         if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
                 and (voc.occasion_before.search(before) or not (held or _has_day(text, sent, published))):
             continue                                    # a festival that is only the occasion, or named in passing
-        bare = voc.back_reference.match(text, m.end()) is not None
+        bare = voc.back_reference.match(text, m.end()) is not None and _QUOTED.match(text, m.end()) is None
         if activity and held:
             title = _activity_title(text, m.start(), m.end(), sent)
             descr = title[len(head):].strip()
@@ -260,18 +271,24 @@ def find_events(
     merged = _merge(found)
     if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
                for f in merged):
-        told = _told_event(text, sentences, headline, published, orgs, zones, province)
+        told = _told_event(text, sentences, headline, published, own, orgs, zones, province)
         if told is not None:
             merged = _merge([_Found(told, False), *merged])
+        else:
+            referred = _referred_event(text, sentences, merged, own, province)
+            if referred is not None:
+                merged = [_Found(referred, False), *merged]
     events = [f.event for f in merged]
     reported = [f.event for f in merged if not f.reference]
     if events:
         main = _main_event(reported or events)
-        if main.date is None and published is not None and main.kind not in {"dai-hoi"}:
-            main.date = PartialDate.from_date(published) if _reported_as_past(text, main) else None
+        if main.date is None and own is not None and main.kind not in {"dai-hoi"}:
+            main.date = own if _reported_as_past(text, main) else None
         _attach_roles(text, sentences, main, persons)
         _attach_awards(text, sentences, main, orgs)
     for ev in events:
+        if ev.date is None and ev.kind == "dai-hoi" and own is not None and _held_past(text, ev):
+            ev.date = own                               # "Huyện X vừa tổ chức thành công Đại hội ..."
         if ev.date is None and ev.kind == "dai-hoi":
             year = _LAST_NAMED_YEAR.search(ev.title) or _ANY_YEAR.search(ev.title)
             if year:
@@ -279,25 +296,75 @@ def find_events(
     return events
 
 
-_PAGE_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_PAGE_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?![\d-])")
 _LEAD = re.compile(r"(?:(?:nhân dịp|trong|vào|sáng|chiều|tối|trưa|ngày|hôm|từ|tiếp theo|trước đó|sau đó|"
-                   r"cũng trong|được sự)[^,.;]{0,90},\s*)+", re.IGNORECASE)
-_DOER_END = re.compile(r"\s+(?:do|dưới sự|đã|vừa|đang|sẽ|cùng|tổ chức|đến|đi|có|về|phối hợp)(?!\w)|\s*[(,:]",
-                       re.IGNORECASE)
+                   r"cũng trong|được sự|tại|\d)[^,.;]{0,90},\s*)+", re.IGNORECASE)
+_DOER_END = re.compile(r"\s+(?:do|dưới sự|đã|vừa|đang|sẽ|cùng|tổ chức|đến|đi|(?<!người\s)có|về|phối hợp)(?!\w)"
+                       r"|\s*[(,:]", re.IGNORECASE)
+_QUOTED = re.compile(r"\s*:?\s*[“\"]([^”\"\n]{3,250})[”\"]")
 _FILLER = re.compile(r"(?:\s*(?:,|đã|vừa|có|tổ chức|đến|đi|đến thăm và|cùng|buổi|cuộc|chuyến|trực tiếp)(?!\w))*\s*",
                      re.IGNORECASE)
 _OPENING_SENTENCES = 4
 
 
-def _page_date(text: str) -> date | None:
-    """A page saved with its date on the first line ("date 2025-12-12 ..."): the page's own date."""
+_HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+thành công)?\s*$", re.IGNORECASE)
+_REFERRED = re.compile(r"(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|quang cảnh)\s+"
+                       r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
+                       r"buổi công bố|buổi lễ)(?=\s*(?:[,.;:]|có\s|còn\s|với\s|này|lần này|$))", re.IGNORECASE)
+_SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
+                     r"(?:(?!\s(?:có|là|đã|được|sẽ|với)\s)(?![Đđ]ại\s+hội)[^.;:()\n]){3,120}?"
+                     r"(?=\s*[,\-–]?\s*lần\s+thứ\s)")
+
+
+def _held_past(text: str, ev: Event) -> bool:
+    return _HELD_PAST.search(text, max(ev.sentence.start, ev.span.start - 40), ev.span.start) is not None
+
+
+def _referred_event(text: str, sentences: list[Span], found: list[_Found], own: PartialDate | None,
+                    province: str | None) -> Event | None:
+    """A report that never names its event but keeps referring to it ("Tham dự Đại hội có ...", "Phát biểu
+    tại buổi gặp mặt, ..."; twice at least) reports that event.  A congress takes the name of its series
+    when the text names the series elsewhere ("Quyết tâm thư Đại hội đại biểu các DTTS tỉnh X lần thứ III"),
+    without that ordinal: the series' current congress.  Its date is the article's."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in _REFERRED.finditer(text):
+        key = fold(m.group("head"))
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, m.start("head"))
+    if not counts:
+        return None
+    head, n = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
+    if n < 2:
+        return None
+    kind_of_head = "dai-hoi" if head == "đại hội" else None
+    if any(not f.reference and (kind_of_head is None or f.event.kind == kind_of_head) for f in found):
+        return None                                      # the text names an event; the references are to it
+    title = head[0].upper() + head[1:]
+    if head == "đại hội":
+        series = _SERIES.search(text)
+        if series is not None:
+            title = series.group(0).strip(" ,-–")
+    if title == head[0].upper() + head[1:] and own is None:
+        return None                                      # neither a name nor a date: nothing to tell it by
+    sent = sentence_of(sentences, first[head])
+    if sent is None:
+        return None
+    when = own
+    at = first[head]
+    return Event(title=title, kind=_kind(title, title.split()[0]), span=Span(at, at), sentence=sent, date=when,
+                 province=province)
+
+
+def _page_date(text: str) -> PartialDate | None:
+    """A page saved with its date on the first line ("date 2025-12-12 ...", "date 2024-05"): the page's own
+    date, as precise as it is written."""
     m = _PAGE_DATE.match(text)
     if m is None:
         return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    return PartialDate(year, month, day) if valid(year, month, day) else None
 
 
 def _has_day(text: str, sent: Span, published: date | None) -> bool:
@@ -335,13 +402,16 @@ def _clean_headline(headline: str) -> str:
 
 
 def _told_event(text: str, sentences: list[Span], headline: str | None, published: date | None,
-                orgs: list[OrgMention], zones: list[tuple[int, int]], province: str | None) -> Event | None:
+                own: PartialDate | None, orgs: list[OrgMention], zones: list[tuple[int, int]],
+                province: str | None) -> Event | None:
     """The event a report tells only by what a body did: its headline ("Ban Dân tộc tỉnh X làm việc với
     ...", "Tập huấn ...", "Thăm, tặng quà ...") or, failing that, its first sentences ("Ngày 6/7, Sở Y
     do bà Z làm trưởng đoàn đã đi kiểm tra tiến độ ...").  Its date is the opening sentence's, else the
     article's."""
     voc = _vocab()
-    opening = [s for s in sentences[:_OPENING_SENTENCES + 2] if not (headline and text[s.start:s.end] == headline)]
+    at = text.find(headline) if headline else -1
+    after = at + len(headline) if headline and at >= 0 else 0   # what comes before the headline is the page's
+    opening = [s for s in sentences if s.start >= after][:_OPENING_SENTENCES + 2]
     action_sent: tuple[Span, str, int, OrgMention | None] | None = None
     for sent in opening[:_OPENING_SENTENCES]:
         got = _doer_and_action(text, sent.start, sent.end, orgs)
@@ -371,13 +441,13 @@ def _told_event(text: str, sentences: list[Span], headline: str | None, publishe
         return None
     when = _event_date(text, sent, sent.start, zones, published, title)
     if when is None or when.day is None:
-        for other in opening[:2]:
+        for other in (o for o in opening[:3] if len(text[o.start:o.end].split()) >= 8):
             got_date = _event_date(text, other, other.start, zones, published, title)
             if got_date is not None and got_date.day:
                 when = got_date
                 break
-    if (when is None or when.day is None) and published is not None:
-        when = PartialDate.from_date(published)
+    if (when is None or when.day is None) and own is not None:
+        when = own
     if organizer is None and action_sent is not None:
         organizer = action_sent[3]
     span = Span(sent.start, sent.start)
@@ -395,9 +465,13 @@ def _year_hint(title: str) -> date | None:
     """When the article's date is unknown, a day written without a year ("Sáng 29/6") takes the year the
     event's own name gives: the last "năm YYYY" ("tổng kết năm 2018, triển khai nhiệm vụ năm 2019" is held
     early in 2019), else the start of the period it names ("giai đoạn 2021 - 2025")."""
-    m = _LAST_NAMED_YEAR.search(title) or _PERIOD_START.search(title)
+    m = _LAST_NAMED_YEAR.search(title)
     if m:
         return date(int(m.group(1)), 12, 31)
+    periods = _PERIOD.findall(title)
+    if periods:           # a review is held at its period's end; anything else in its latest period
+        year = int(periods[0][1]) if "tổng kết" in fold(title) else max(int(p[0]) for p in periods)
+        return date(year, 12, 31)
     years = _ANY_YEAR.findall(title)           # else the last year written ("Tết Nguyên đán Bính Ngọ 2026")
     return date(int(years[-1]), 12, 31) if years else None
 

@@ -158,7 +158,7 @@ def _activity_title(text: str, start: int, head_end: int, sent: Span) -> str:
 
 
 _EXTRA_DATE = re.compile(
-    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày|hôm|từ)\s+(?:ngày\s+)?)(\d{1,2})\s*[-.]\s*(\d{1,2})(?![\d/\-]|\.\d)"
+    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày|hôm|từ)\s+(?:ngày\s+)?)(\d{1,2})\s*[-./]\s*(\d{1,2})(?![\d/\-]|\.\d)"
     r"|(?<![\d/])(\d{1,2})\s*[-–]\s*\d{1,2}\s*/\s*(\d{1,2})(?![\d/])"
     r"|(?<!\w)(\d{1,2})\s+và\s+\d{1,2}\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d\d))?", re.IGNORECASE)
 
@@ -297,8 +297,8 @@ def find_events(
 
 
 _PAGE_DATE = re.compile(r"\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?![\d-])")
-_LEAD = re.compile(r"(?:(?:nhân dịp|trong|vào|sáng|chiều|tối|trưa|ngày|hôm|từ|tiếp theo|trước đó|sau đó|"
-                   r"cũng trong|được sự|tại|\d)[^,.;]{0,90},\s*)+", re.IGNORECASE)
+_LEAD = re.compile(r"(?:(?:nhân dịp|dịp này|trong|vào|sáng|chiều|tối|trưa|ngày|hôm|từ|tiếp theo|trước đó|sau đó|"
+                   r"cũng trong|được sự|tại|\d)(?:[^,.;]|(?<=\d)\.(?=\d)){0,90},\s*)+", re.IGNORECASE)
 _DOER_END = re.compile(r"\s+(?:do|dưới sự|đã|vừa|đang|sẽ|cùng|tổ chức|đến|đi|(?<!người\s)có|về|phối hợp)(?!\w)"
                        r"|\s*[(,:]", re.IGNORECASE)
 _QUOTED = re.compile(r"\s*:?\s*[“\"]([^”\"\n]{3,250})[”\"]")
@@ -308,9 +308,11 @@ _OPENING_SENTENCES = 4
 
 
 _HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+thành công)?\s*$", re.IGNORECASE)
-_REFERRED = re.compile(r"(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|quang cảnh)\s+"
+_REFERRED = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|quang cảnh|"
+                       r"chỉ đạo|khai mạc|bế mạc|diễn ra)\s+|^|(?<=\n))"
                        r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
-                       r"buổi công bố|buổi lễ)(?=\s*(?:[,.;:]|có\s|còn\s|với\s|này|lần này|$))", re.IGNORECASE)
+                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|[A-ZĐ]|lần|toàn quốc|tổng kết|sơ kết|giao ban|"
+                       r"tập huấn|đảng|cấp|các|điểm|trực tuyến))", re.IGNORECASE | re.MULTILINE)
 _SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
                      r"(?:(?!\s(?:có|là|đã|được|sẽ|với)\s)(?![Đđ]ại\s+hội)[^.;:()\n]){3,120}?"
                      r"(?=\s*[,\-–]?\s*lần\s+thứ\s)")

@@ -74,7 +74,8 @@ def _vocab() -> _Vocab:
                                   re.IGNORECASE),
         title_stop=re.compile(
             r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))|\.(?:\s|$)|,\s(?!(?:triển khai|tổng kết|sơ kết|năm\s\d|giai đoạn|[^,;.:()]{0,40}?năm\s\d{4}))|"
-            r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)", re.IGNORECASE),
+            r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
+            r"|(?<!công bố)(?<!trao)\squyết định(?!\w)", re.IGNORECASE),   # "Lễ công bố quyết định ..." goes on
         document_before=before("document_before"),
         venue_before=before("venue_before"),
         body_before=before("body_before"),
@@ -142,9 +143,9 @@ def _title(text: str, start: int, head_end: int, sent: Span) -> str:
     quoted = _quoted_title(text, start, head_end)
     if quoted:
         return quoted
-    tail = text[head_end:min(sent.end, head_end + 300)]
-    m = _vocab().title_stop.search(tail)
-    end = head_end + (m.start() if m else len(tail))
+    limit = min(sent.end, head_end + 300)
+    m = _vocab().title_stop.search(text, head_end, limit)   # in place: look-behinds see the head
+    end = m.start() if m else limit
     title = text[start:end].strip(" ,.-–")
     return title[:-1].rstrip() if title.endswith(")") and "(" not in title else title
 
@@ -152,9 +153,9 @@ def _title(text: str, start: int, head_end: int, sent: Span) -> str:
 def _activity_title(text: str, start: int, head_end: int, sent: Span) -> str:
     """An activity's title runs on through where and with whom ("kiểm tra tiến độ ... tại xã A và xã B")
     to the sentence's end, a purpose, a time phrase or the next person."""
-    tail = text[head_end:min(sent.end, head_end + 300)]
-    m = _vocab().activity_stop.search(tail)
-    return text[start:head_end + (m.start() if m else len(tail))].strip(" ,.-–")
+    limit = min(sent.end, head_end + 300)
+    m = _vocab().activity_stop.search(text, head_end, limit)
+    return text[start:m.start() if m else limit].strip(" ,.-–")
 
 
 _EXTRA_DATE = re.compile(
@@ -191,6 +192,7 @@ def _doc_zones(docs: list[DocumentMention]) -> list[tuple[int, int]]:
 class _Found:
     event: Event
     reference: bool      # named inside a body's name: the sentence speaks of another event
+    told: bool = False   # told by a headline or opening sentence: a mention's own name is better
 
 
 def find_events(
@@ -247,6 +249,9 @@ def find_events(
             descr = title[len(head):].strip()
             if not descr:
                 continue
+            doer = _doer_and_action(text, sent.start, sent.end, orgs)
+            if doer is not None and doer[1] == m.start():
+                title = f"{doer[0]} {title}"            # "Đoàn đại biểu ... dâng hoa báo công ..."
         else:
             title = _title(text, m.start(), m.end(), sent)
             descr = title[len(head):].strip()
@@ -273,7 +278,7 @@ def find_events(
                for f in merged):
         told = _told_event(text, sentences, headline, published, own, orgs, zones, province)
         if told is not None:
-            merged = _merge([_Found(told, False), *merged])
+            merged = _merge([_Found(told, False, told=True), *merged])
         else:
             referred = _referred_event(text, sentences, merged, own, province)
             if referred is not None:
@@ -311,7 +316,7 @@ _HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+
 _REFERRED = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|quang cảnh|"
                        r"chỉ đạo|khai mạc|bế mạc|diễn ra)\s+|^|(?<=\n))"
                        r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
-                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|[A-ZĐ]|lần|toàn quốc|tổng kết|sơ kết|giao ban|"
+                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|(?-i:[A-ZĐ])|lần|toàn quốc|tổng kết|sơ kết|giao ban|"
                        r"tập huấn|đảng|cấp|các|điểm|trực tuyến))", re.IGNORECASE | re.MULTILINE)
 _SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
                      r"(?:(?!\s(?:có|là|đã|được|sẽ|với)\s)(?![Đđ]ại\s+hội)[^.;:()\n]){3,120}?"
@@ -554,8 +559,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
         for k in merged:
             kept = k.event
             if _same(kept, ev):
-                if len(ev.title) > len(kept.title):
-                    kept.title, kept.span = ev.title, ev.span
+                if not f.told and (k.told or len(ev.title) > len(kept.title)):
+                    kept.title, kept.span, k.told = ev.title, ev.span, False
                 kept.date = kept.date or ev.date
                 kept.organizer = kept.organizer or ev.organizer
                 k.reference = k.reference and f.reference

@@ -1,0 +1,166 @@
+"""Events that are not "Hội nghị ...": ceremonies, sessions, visits, meetings, trainings, inspections,
+elections, events told only by a headline or an opening sentence, and the mentions that are not new events.
+Every sentence here is written for these tests."""
+
+from datetime import date
+
+from graph.extract.events import find_events
+from graph.extract.facts import Event
+from graph.extract.sentences import split_sentences
+
+
+def events(text: str, published: date | None = date(2024, 6, 20), headline: str | None = None) -> list[Event]:
+    return find_events(text, split_sentences(text), published, [], [], [], None, headline)
+
+
+def dated(text: str, published: date | None = date(2024, 6, 20), headline: str | None = None) -> list[tuple[str, str]]:
+    return [(e.title, e.date.iso() if e.date else "") for e in events(text, published, headline)]
+
+
+# --- ceremonies and festivals ---------------------------------------------------------------------------
+
+def test_a_ceremony_is_an_event_with_its_day() -> None:
+    text = "Sáng 12/6, UBND huyện Krông Pa tổ chức Lễ công bố quyết định công nhận xã đạt chuẩn nông thôn mới."
+    assert dated(text) == [("Lễ công bố quyết định công nhận xã đạt chuẩn nông thôn mới", "2024-06-12")]
+
+
+def test_a_festival_named_only_as_an_occasion_or_in_a_list_is_not_an_event() -> None:
+    text = ("Nhân dịp Lễ hội Katê, lãnh đạo tỉnh đến thăm đồng bào Chăm. "
+            "Tỉnh quan tâm bảo tồn các lễ hội truyền thống như Tết Chôl Chnăm Thmây, Lễ hội Cầu mùa, Lễ cúng rừng.")
+    assert all("Lễ hội" not in t and "Lễ cúng" not in t for t, _ in dated(text))
+
+
+def test_a_festival_the_article_reports_being_held_is_an_event() -> None:
+    text = "Tối 5/6, huyện Mang Yang tổ chức Lễ hội Cồng chiêng các dân tộc năm 2024."
+    assert dated(text) == [("Lễ hội Cồng chiêng các dân tộc năm 2024", "2024-06-05")]
+
+
+# --- congresses and council sessions ---------------------------------------------------------------------
+
+def test_a_report_that_only_refers_to_its_congress_names_it_after_its_series() -> None:
+    text = ("Tham dự Đại hội có ông Nguyễn Văn Tâm, Phó Chủ tịch UBND tỉnh.\n"
+            "Tại Đại hội, các đại biểu thảo luận sôi nổi.\n"
+            "Đại hội đánh giá 5 năm thực hiện Quyết tâm thư Đại hội đại biểu các dân tộc thiểu số tỉnh Ninh Bình "
+            "lần thứ III năm 2019.")
+    assert dated(text, date(2024, 9, 14)) == [("Đại hội đại biểu các dân tộc thiểu số tỉnh Ninh Bình", "2024-09-14")]
+
+
+def test_one_reference_alone_is_not_an_event() -> None:
+    assert dated("Phát biểu tại Đại hội, ông Tâm nhấn mạnh vai trò của người có uy tín.") == []
+
+
+def test_a_council_session_with_its_ordinal_is_an_event() -> None:
+    text = "Ngày 10/6, HĐND tỉnh khai mạc Kỳ họp thứ 15 HĐND tỉnh khóa X, nhiệm kỳ 2021-2026."
+    got = dated(text)
+    assert len(got) == 1 and got[0][0].startswith("Kỳ họp thứ 15 HĐND tỉnh khóa X") and got[0][1] == "2024-06-10"
+
+
+def test_a_congress_held_as_the_page_dates_it_takes_the_page_month() -> None:
+    text = (" date 2024-05 Huyện Bảo Thắng vừa tổ chức thành công Đại hội đại biểu các dân tộc thiểu số huyện "
+            "Bảo Thắng lần thứ IV năm 2024 với chủ đề đoàn kết và phát triển.")
+    assert dated(text, None) == [
+        ("Đại hội đại biểu các dân tộc thiểu số huyện Bảo Thắng lần thứ IV năm 2024", "2024-05")]
+
+
+# --- visits, receptions, meetings ------------------------------------------------------------------------
+
+def test_a_visit_with_gifts_is_the_event_not_the_festival_it_marks() -> None:
+    headline = "Đoàn công tác Sở Dân tộc và Tôn giáo thăm, tặng quà già làng dịp Tết"
+    text = (headline + "\n"
+            "Sáng 20/1, Đoàn công tác Sở Dân tộc và Tôn giáo do ông Y Bhim làm trưởng đoàn đã đến thăm, tặng quà "
+            "50 già làng tiêu biểu tại xã Ea Tul nhân dịp Tết Nguyên đán.")
+    got = dated(text, date(2025, 1, 21), headline)
+    assert got == [("Đoàn công tác Sở Dân tộc và Tôn giáo thăm, tặng quà già làng dịp Tết", "2025-01-20")]
+
+
+def test_an_opening_sentence_tells_the_event_when_the_headline_does_not() -> None:
+    text = ("Ngày 3/7/2024, Sở Dân tộc và Tôn giáo tỉnh Hà Tĩnh do ông Trần Văn Bình làm Trưởng đoàn đã đi kiểm "
+            "tra tiến độ xây dựng nhà ở cho hộ nghèo tại xã Sơn Kim và xã Sơn Tây. Tại buổi làm việc, ông Bình đề "
+            "nghị các xã đẩy nhanh tiến độ.")
+    assert dated(text, None, "Hà Tĩnh: nhiều chuyển biến trong công tác dân tộc") == [
+        ("Sở Dân tộc và Tôn giáo tỉnh Hà Tĩnh kiểm tra tiến độ xây dựng nhà ở cho hộ nghèo tại xã Sơn Kim và "
+         "xã Sơn Tây", "2024-07-03")]
+
+
+def test_a_headline_that_is_news_not_an_action_gives_no_event() -> None:
+    text = "Hà Tĩnh: nhiều chuyển biến trong công tác dân tộc\nTỷ lệ hộ nghèo giảm còn 3,5%."
+    assert dated(text, None, "Hà Tĩnh: nhiều chuyển biến trong công tác dân tộc") == []
+
+
+def test_a_reception_held_by_a_body_is_an_event() -> None:
+    text = ("Chiều ngày 5/6, tại Hà Nội, Bộ Dân tộc và Tôn giáo đã tổ chức gặp mặt Đoàn đại biểu người có uy tín "
+            "tỉnh Đắk Nông.")
+    got = dated(text)
+    assert len(got) == 1 and got[0][1] == "2024-06-05" and "Đoàn đại biểu người có uy tín tỉnh Đắk Nông" in got[0][0]
+
+
+def test_a_press_conference_is_an_event_and_the_congress_it_announces_keeps_its_own_name() -> None:
+    text = ("Chiều 3/6, Ban Chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024 tổ chức "
+            "họp báo cung cấp thông tin về đại hội.")
+    got = {e.kind: e for e in events(text)}
+    assert got["hop"].title == "họp báo cung cấp thông tin về đại hội" and got["hop"].date.iso() == "2024-06-03"
+    assert got["dai-hoi"].title == "Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024"
+
+
+def test_a_working_session_somebody_had_runs_on_through_with_whom_and_about_what() -> None:
+    text = ("Hôm 9/5, Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam Nguyễn Văn An đã có buổi làm việc với Ban "
+            "Dân tộc tỉnh Cà Mau về chương trình phối hợp giai đoạn 2021 - 2025.")
+    assert dated(text) == [("buổi làm việc với Ban Dân tộc tỉnh Cà Mau về chương trình phối hợp giai đoạn 2021 - 2025",
+                            "2024-05-09")]
+
+
+def test_a_meeting_only_referred_to_is_dated_by_the_page() -> None:
+    text = (" date 2025-12-04 Thứ trưởng phát biểu tại buổi gặp mặt. Ảnh: Minh Anh\n"
+            "Các đại biểu người có uy tín tại buổi gặp mặt.")
+    got = dated(text, None)
+    assert len(got) == 1 and got[0][1] == "2025-12-04"
+
+
+# --- trainings, inspections, elections ---------------------------------------------------------------------
+
+def test_a_training_named_in_quotes_keeps_its_name() -> None:
+    text = ("Sáng 4/6, Ban Dân tộc tỉnh khai mạc khóa tập huấn: “Nâng cao kỹ năng tuyên truyền cho người có uy tín "
+            "năm 2024”.")
+    assert dated(text) == [("khóa tập huấn “Nâng cao kỹ năng tuyên truyền cho người có uy tín năm 2024”", "2024-06-04")]
+
+
+def test_a_supervision_a_body_held_says_who_and_where() -> None:
+    text = "Trước đó, Ban Dân tộc đã tổ chức giám sát trực tiếp tại 3 huyện về thực hiện chính sách đối với người có uy tín."
+    assert [t for t, _ in dated(text, None)] == [
+        "Ban Dân tộc giám sát trực tiếp tại 3 huyện về thực hiện chính sách đối với người có uy tín"]
+
+
+def test_an_unheld_activity_word_is_not_an_event() -> None:
+    text = "Công tác kiểm tra, giám sát được tăng cường. Kiểm tra cho thấy nhiều hộ đã thoát nghèo."
+    assert dated(text) == []
+
+
+def test_an_election_named_with_its_term_is_an_event() -> None:
+    text = ("Các cấp tuyên truyền về bầu cử đại biểu Quốc hội khóa XVI và đại biểu HĐND các cấp nhiệm kỳ 2026 - 2031 "
+            "và đón Tết vui tươi, an toàn.")
+    assert [t for t, _ in dated(text, None)] == [
+        "bầu cử đại biểu Quốc hội khóa XVI và đại biểu HĐND các cấp nhiệm kỳ 2026 - 2031"]
+
+
+# --- one event, not several; names that stop where they should ----------------------------------------------
+
+def test_headline_caption_and_body_mentions_of_a_signing_are_one_event() -> None:
+    headline = "Ký kết chương trình phối hợp giữa Ban Dân tộc tỉnh và Báo Bình Thuận"
+    text = (headline + "\n"
+            "Sáng 7-6, Ban Dân tộc tỉnh tổ chức Hội nghị ký kết chương trình phối hợp giữa Ban Dân tộc tỉnh và Báo "
+            "Bình Thuận giai đoạn 2024-2026.\n"
+            "Ban Dân tộc tỉnh và Báo Bình Thuận ký kết chương trình phối hợp giai đoạn 2024 - 2026.")
+    got = dated(text, date(2024, 6, 8), headline)
+    assert len(got) == 1 and got[0][1] == "2024-06-07" and got[0][0].startswith("Hội nghị ký kết")
+
+
+def test_a_title_does_not_stop_inside_thuc_hien() -> None:
+    text = "Hội nghị tổng kết 5 năm thực hiện Chỉ thị 12 của Tỉnh ủy diễn ra sáng 3/6."
+    assert [t for t, _ in dated(text)] == ["Hội nghị tổng kết 5 năm thực hiện Chỉ thị 12"]
+
+
+def test_an_undated_review_takes_the_year_its_period_ends() -> None:
+    text = ("Nội dung được nêu tại Hội nghị tổng kết 5 năm thực hiện chương trình phối hợp giai đoạn 2019-2023 và "
+            "ký kết chương trình phối hợp giai đoạn 2023-2027, do hai cơ quan phối hợp tổ chức, chiều 11-10.")
+    got = dated(text, None)
+    assert len(got) == 1 and got[0][1] == "2023-10-11"

@@ -73,7 +73,8 @@ def _vocab() -> _Vocab:
         back_reference=re.compile(r"\s*(?:[:;,.!?)]|$|(?:" + _alternation(raw["back_reference"]) + r")(?!\w))",
                                   re.IGNORECASE),
         title_stop=re.compile(
-            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))|\.(?:\s|$)|,\s(?!(?:triển khai|tổng kết|sơ kết|năm\s\d|giai đoạn|[^,;.:()]{0,40}?năm\s\d{4}))|"
+            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)"
+            r"|,\s(?!(?:" + _alternation(raw["comma_continues"]) + r")(?!\w)|năm\s\d|[^,;.:()]{0,40}?năm\s\d{4})|"
             r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
             r"|(?<!công bố)(?<!trao)\squyết định(?!\w)", re.IGNORECASE),   # "Lễ công bố quyết định ..." goes on
         document_before=before("document_before"),
@@ -219,6 +220,8 @@ def find_events(
     own = PartialDate.from_date(published) if published is not None else _page_date(text)   # the article's date
     if published is None and own is not None:
         published = date(own.year, own.month or 12, own.day or 28)  # completes "ngày 28/10" like an article date
+    # an undated report: days without a year (and no year in their event's name) take the year its opening names
+    fallback = _year_hint(text[:400]) if published is None else None
     zones = _doc_zones(docs)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
@@ -238,6 +241,8 @@ def find_events(
         activity = fhead in voc.activity_heads
         if activity and not held and (fhead not in voc.capital_heads or head[0].islower()):
             continue                                    # "kiểm tra", "thăm": an event only when somebody holds it
+        if activity and before.rfind("(") > before.rfind(")"):
+            continue                                    # "(tiến hành khảo sát ...)": a step of the event outside
         if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue
         if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
@@ -265,7 +270,7 @@ def find_events(
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
         kind = _kind(title, head)
-        when = None if reference else _event_date(text, sent, m.start(), zones, published, title)
+        when = None if reference else _event_date(text, sent, m.start(), zones, published, title, fallback)
         if held and title == head and (when is None or when.day is None):
             continue                                    # "tổ chức hội nghị" with nothing to tell it apart
         organizer = None if reference else _organizer(text, sent, m.start(), orgs)
@@ -276,7 +281,7 @@ def find_events(
     merged = _merge(found)
     if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
                for f in merged):
-        told = _told_event(text, sentences, headline, published, own, orgs, zones, province)
+        told = _told_event(text, sentences, headline, published or fallback, own, orgs, zones, province)
         if told is not None:
             merged = _merge([_Found(told, False, told=True), *merged])
         else:
@@ -484,7 +489,7 @@ def _year_hint(title: str) -> date | None:
 
 
 def _event_date(text: str, sent: Span, at: int, zones: list[tuple[int, int]], published: date | None,
-                title: str = "") -> PartialDate | None:
+                title: str = "", fallback: date | None = None) -> PartialDate | None:
     """The date nearest the head in its sentence, outside document references; "Sáng 29/6" counts
     whatever its case (the sentence is searched in lower case, which keeps Vietnamese offsets)."""
     best: PartialDate | None = None
@@ -492,7 +497,7 @@ def _event_date(text: str, sent: Span, at: int, zones: list[tuple[int, int]], pu
     sentence = text[sent.start:sent.end]
     lowered = sentence.lower()
     searched = lowered if len(lowered) == len(sentence) else sentence
-    reference = published or _year_hint(title) or _year_hint(sentence)
+    reference = published or _year_hint(title) or _year_hint(sentence) or fallback
     found = [(d.start, d.value) for d in find_dates(searched, reference)]
     for start, value in found + _extra_dates(searched, reference):
         s = sent.start + start

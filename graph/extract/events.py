@@ -51,7 +51,24 @@ class _Vocab:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The words as one case-insensitive trie pattern (a space matches any run of spaces): Python's re tries
+    a flat alternation word by word at every position, a trie once per first letter.  A longer word is tried
+    before its prefix, as in a longest-first alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in " ".join(word.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 @cache
@@ -318,11 +335,13 @@ _OPENING_SENTENCES = 4
 
 
 _HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+thành công)?\s*$", re.IGNORECASE)
-_REFERRED = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|quang cảnh|"
-                       r"chỉ đạo|khai mạc|bế mạc|diễn ra)\s+|^|(?<=\n))"
-                       r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
-                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|(?-i:[A-ZĐ])|lần|toàn quốc|tổng kết|sơ kết|giao ban|"
-                       r"tập huấn|đảng|cấp|các|điểm|trực tuyến))", re.IGNORECASE | re.MULTILINE)
+# a head referred back to ("Tham dự Đại hội có ...", "Phát biểu tại buổi gặp mặt, ..."): found head first
+# (one pass over the text), then what stands before it
+_REFERRED = re.compile(r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
+                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|(?-i:[A-ZĐ])|lần|toàn quốc|tổng kết|sơ kết|"
+                       r"giao ban|tập huấn|đảng|cấp|các|điểm|trực tuyến))", re.IGNORECASE)
+_REFERRED_BEFORE = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|"
+                              r"quang cảnh|chỉ đạo|khai mạc|bế mạc|diễn ra)\s+|\n[ \t]*|^[ \t]*)$", re.IGNORECASE)
 _SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
                      r"(?:(?!\s(?:có|là|đã|được|sẽ|với)\s)(?![Đđ]ại\s+hội)[^.;:()\n]){3,120}?"
                      r"(?=\s*[,\-–]?\s*lần\s+thứ\s)")
@@ -341,6 +360,8 @@ def _referred_event(text: str, sentences: list[Span], found: list[_Found], own: 
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _REFERRED.finditer(text):
+        if not _REFERRED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
         key = fold(m.group("head"))
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, m.start("head"))

@@ -94,6 +94,25 @@ def test_a_reception_held_by_a_body_is_an_event() -> None:
     assert len(got) == 1 and got[0][1] == "2024-06-05" and "Đoàn đại biểu người có uy tín tỉnh Đắk Nông" in got[0][0]
 
 
+def test_a_headline_receiving_a_delegation_is_the_event_dated_by_the_opening() -> None:
+    headline = "Thứ trưởng Bộ Dân tộc và Tôn giáo tiếp Đoàn đại biểu người có uy tín tỉnh Hà Giang"
+    text = (headline + "\n"
+            "Chiều 11/6, tại Hà Nội, Thứ trưởng Bộ Dân tộc và Tôn giáo đã tiếp Đoàn đại biểu người có uy tín tỉnh "
+            "Hà Giang. Ông cho biết Bộ sẽ tiếp tục quan tâm đến vùng đồng bào.")
+    assert dated(text, date(2024, 6, 12), headline) == [(headline, "2024-06-11")]
+
+
+def test_an_official_asking_for_inspections_is_no_event() -> None:
+    text = ("Phó Chủ tịch UBND tỉnh Trần Văn Hùng đề nghị các sở tăng cường kiểm tra việc thực hiện chính sách.\n"
+            "Giám đốc Sở Tài chính cho biết sẽ thăm và tặng quà các hộ nghèo vào dịp Tết.")
+    assert dated(text) == []
+
+
+def test_a_briefing_a_body_holds_is_an_event() -> None:
+    text = "Sáng 14/6, Ban Dân tộc tỉnh tổ chức giao ban công tác dân tộc quý II năm 2024."
+    assert dated(text) == [("Ban Dân tộc tỉnh giao ban công tác dân tộc quý II năm 2024", "2024-06-14")]
+
+
 def test_a_press_conference_is_an_event_and_the_congress_it_announces_keeps_its_own_name() -> None:
     text = ("Chiều 3/6, Ban Chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024 tổ chức "
             "họp báo cung cấp thông tin về đại hội.")

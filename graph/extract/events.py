@@ -46,6 +46,7 @@ class _Vocab:
     actions: re.Pattern[str]            # what a body does in a headline or opening sentence
     not_actions: re.Pattern[str]
     doer: re.Pattern[str]               # matched at the start of a doer
+    not_doing: re.Pattern[str]          # searched between a doer and its action
     ceremony_after: re.Pattern[str]     # matched right after "Lễ": a ceremony, not a festival
     occasion_before: re.Pattern[str]
 
@@ -111,7 +112,8 @@ def _vocab() -> _Vocab:
             r"tham gia|tham dự)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
-        doer=re.compile(r"(?:" + _alternation(raw["doers"]) + r")(?!\w)", re.IGNORECASE),
+        doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),
+        not_doing=re.compile(r"(?<!\w)(?:" + _alternation(raw["not_doing"]) + r")(?!\w)", re.IGNORECASE),
         ceremony_after=re.compile(r"\s+(?:" + _alternation(raw["ceremonies"]) + r")(?!\w)", re.IGNORECASE),
         occasion_before=before("occasion_before"),
     )
@@ -421,7 +423,8 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
             continue
         doer_end = _DOER_END.search(seg, at, act.start())
         doer = text[start + at:start + (doer_end.start() if doer_end else act.start())].strip(" ,-–:")
-        if len(doer.split()) < 2 or (body is None and doer_end is None and act.start() - at > 120):
+        if len(doer.split()) < 2 or (body is None and doer_end is None and act.start() - at > 120) \
+                or voc.not_doing.search(seg, at, act.start()):
             return None
         return doer, start + act.start(), body
     return None

@@ -149,6 +149,25 @@ def test_a_supervision_a_body_held_says_who_and_where() -> None:
         "Ban Dân tộc giám sát trực tiếp tại 3 huyện về thực hiện chính sách đối với người có uy tín"]
 
 
+def test_habitual_work_is_not_an_event_but_work_in_a_named_month_is() -> None:
+    text = "Trong năm, Sở Dân tộc và Tôn giáo đã tổ chức thăm hỏi, tặng quà cho 200 người có uy tín."
+    assert dated(text) == []
+    text = "Trong tháng 5/2024, Ban Dân tộc HĐND tỉnh đã tổ chức giám sát việc thực hiện chính sách tại huyện Tuy Phong."
+    assert dated(text) == [("Ban Dân tộc HĐND tỉnh giám sát việc thực hiện chính sách tại huyện Tuy Phong", "2024-05")]
+
+
+def test_a_supervision_team_that_supervises_is_one_event_named_after_the_team() -> None:
+    text = ("Sáng 3/6, Đoàn giám sát của HĐND tỉnh do ông Lường Văn Ánh làm trưởng đoàn đã giám sát việc thực hiện "
+            "chính sách dân tộc tại huyện Bắc Yên.")
+    assert dated(text) == [("Đoàn giám sát của HĐND tỉnh giám sát việc thực hiện chính sách dân tộc tại huyện Bắc Yên",
+                            "2024-06-03")]
+
+
+def test_an_anniversary_keeps_the_founding_it_marks() -> None:
+    text = "Ngày 20/5, tại Hà Nội, Ủy ban Dân tộc tổ chức Lễ kỷ niệm 75 năm Ngày thành lập cơ quan công tác dân tộc."
+    assert dated(text) == [("Lễ kỷ niệm 75 năm Ngày thành lập cơ quan công tác dân tộc", "2024-05-20")]
+
+
 def test_an_unheld_activity_word_is_not_an_event() -> None:
     text = "Công tác kiểm tra, giám sát được tăng cường. Kiểm tra cho thấy nhiều hộ đã thoát nghèo."
     assert dated(text) == []

@@ -47,6 +47,7 @@ class _Vocab:
     not_actions: re.Pattern[str]
     doer: re.Pattern[str]               # matched at the start of a doer
     not_doing: re.Pattern[str]          # searched between a doer and its action
+    habitual: re.Pattern[str]           # searched in the sentence of a held activity
     ceremony_after: re.Pattern[str]     # matched right after "Lễ": a ceremony, not a festival
     occasion_before: re.Pattern[str]
 
@@ -94,7 +95,7 @@ def _vocab() -> _Vocab:
             r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)"
             r"|,\s(?!(?:" + _alternation(raw["comma_continues"]) + r")(?!\w)|năm\s\d|[^,;.:()]{0,40}?năm\s\d{4})|"
             r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
-            r"|(?<!công bố)(?<!trao)\squyết định(?!\w)", re.IGNORECASE),   # "Lễ công bố quyết định ..." goes on
+            r"|(?<!công bố)(?<!trao)\squyết định(?!\w)|(?<!thành)\slập(?!\w)", re.IGNORECASE),
         document_before=before("document_before"),
         venue_before=before("venue_before"),
         body_before=before("body_before"),
@@ -114,6 +115,7 @@ def _vocab() -> _Vocab:
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),
         not_doing=re.compile(r"(?<!\w)(?:" + _alternation(raw["not_doing"]) + r")(?!\w)", re.IGNORECASE),
+        habitual=re.compile(r"(?<!\w)(?:" + _alternation(raw["habitual"]) + r")(?!\w)(?!\s*\d)", re.IGNORECASE),
         ceremony_after=re.compile(r"\s+(?:" + _alternation(raw["ceremonies"]) + r")(?!\w)", re.IGNORECASE),
         occasion_before=before("occasion_before"),
     )
@@ -262,6 +264,8 @@ def find_events(
             continue                                    # "kiểm tra", "thăm": an event only when somebody holds it
         if activity and before.rfind("(") > before.rfind(")"):
             continue                                    # "(tiến hành khảo sát ...)": a step of the event outside
+        if activity and voc.habitual.search(text, sent.start, sent.end):
+            continue                                    # "Trong năm, Sở đã tổ chức thăm hỏi ...": work, not an event
         if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue
         if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
@@ -412,6 +416,8 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
     words, where the action starts and the body the doer is (when the organisation extractor found one there)."""
     voc = _vocab()
     seg = unify_tones(text[start:end])
+    if voc.habitual.search(seg):
+        return None                                      # a summary of work over time, not one event
     lead = _LEAD.match(seg)
     at = lead.end() if lead else 0
     at += len(seg[at:]) - len(seg[at:].lstrip(" -–:"))
@@ -423,8 +429,11 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
             continue
         doer_end = _DOER_END.search(seg, at, act.start())
         doer = text[start + at:start + (doer_end.start() if doer_end else act.start())].strip(" ,-–:")
-        if len(doer.split()) < 2 or (body is None and doer_end is None and act.start() - at > 120) \
-                or voc.not_doing.search(seg, at, act.start()):
+        if voc.not_doing.search(seg, at, act.start()):
+            return None
+        if len(doer.split()) < 2:
+            continue                                     # "Đoàn giám sát ... đã giám sát ...": the doer's own name
+        if body is None and doer_end is None and act.start() - at > 120:
             return None
         return doer, start + act.start(), body
     return None
@@ -482,8 +491,8 @@ def _told_event(text: str, sentences: list[Span], headline: str | None, publishe
             if got_date is not None and got_date.day:
                 when = got_date
                 break
-    if (when is None or when.day is None) and own is not None:
-        when = own
+    if own is not None and (when is None or (when.day is None and (when.year, when.month) == (own.year, own.month))):
+        when = own                                      # a month the text gives stays, unless the article's day is in it
     if organizer is None and action_sent is not None:
         organizer = action_sent[3]
     span = Span(sent.start, sent.start)

@@ -82,6 +82,13 @@ def test_an_opening_sentence_tells_the_event_when_the_headline_does_not() -> Non
          "xã Sơn Tây", "2024-07-03")]
 
 
+def test_a_headline_placed_before_a_colon_still_tells_the_action() -> None:
+    headline = "Điện Biên: Trao 500 suất quà Tết cho hộ nghèo đồng bào dân tộc thiểu số"
+    text = headline + "\nSáng 25/1, tại huyện Mường Nhé, các đơn vị đã trao 500 suất quà cho hộ nghèo."
+    assert dated(text, date(2025, 1, 26), headline) == [
+        ("Điện Biên Trao 500 suất quà Tết cho hộ nghèo đồng bào dân tộc thiểu số", "2025-01-25")]
+
+
 def test_a_headline_that_is_news_not_an_action_gives_no_event() -> None:
     text = "Hà Tĩnh: nhiều chuyển biến trong công tác dân tộc\nTỷ lệ hộ nghèo giảm còn 3,5%."
     assert dated(text, None, "Hà Tĩnh: nhiều chuyển biến trong công tác dân tộc") == []

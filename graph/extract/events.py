@@ -338,6 +338,7 @@ _QUOTED = re.compile(r"\s*:?\s*[“\"]([^”\"\n]{3,250})[”\"]")
 _FILLER = re.compile(r"(?:\s*(?:,|đã|vừa|có|tổ chức|đến|đi|đến thăm và|cùng|buổi|cuộc|chuyến|trực tiếp)(?!\w))*\s*",
                      re.IGNORECASE)
 _OPENING_SENTENCES = 4
+_PLACE_COLON = re.compile(r"[^:.;!?]{2,40}?:\s*(?=\S)")
 
 
 _HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+thành công)?\s*$", re.IGNORECASE)
@@ -467,13 +468,12 @@ def _told_event(text: str, sentences: list[Span], headline: str | None, publishe
     organizer: OrgMention | None = None
     if headline:
         folded = unify_tones(headline)
-        first = voc.actions.match(folded) or voc.heads.match(folded)
-        if first is not None and not voc.not_actions.match(folded):
+        place = _PLACE_COLON.match(folded)             # "Gia Lai: Trao 500 suất quà ..." says what after the colon
+        at = place.end() if place else 0
+        first = voc.actions.match(folded, at) or voc.heads.match(folded, at)
+        if (first is not None and not voc.not_actions.match(folded, at)) \
+                or _doer_and_action(headline, at, len(headline), []) is not None:
             title = _clean_headline(headline)
-        else:
-            got = _doer_and_action(headline, 0, len(headline), [])
-            if got is not None:
-                title = _clean_headline(headline)
     if title is None and action_sent is not None:
         sent, doer, act_at, organizer = action_sent
         rest = text[act_at:sent.end]

@@ -120,6 +120,13 @@ def test_a_briefing_a_body_holds_is_an_event() -> None:
     assert dated(text) == [("Ban Dân tộc tỉnh giao ban công tác dân tộc quý II năm 2024", "2024-06-14")]
 
 
+def test_an_activity_word_inside_a_conference_name_keeps_its_kind() -> None:
+    text = "Sáng 14/6, Ban Dân tộc tỉnh tổ chức Hội nghị giao ban công tác dân tộc quý II năm 2024."
+    assert [e.kind for e in events(text)] == ["giao-ban"]
+    text = "Sáng 14/6, Ban Dân tộc tỉnh tổ chức Hội nghị sơ kết công tác kiểm tra 6 tháng đầu năm 2024."
+    assert [e.kind for e in events(text)] == ["so-ket"]
+
+
 def test_a_press_conference_is_an_event_and_the_congress_it_announces_keeps_its_own_name() -> None:
     text = ("Chiều 3/6, Ban Chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024 tổ chức "
             "họp báo cung cấp thông tin về đại hội.")

@@ -30,6 +30,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 @dataclass(frozen=True)
 class _Vocab:
     heads: re.Pattern[str]
+    named_heads: re.Pattern[str]        # the heads that name an event (not the activities)
     kinds: list[tuple[str, list[str]]]
     lower_heads: frozenset[str]
     back_reference: re.Pattern[str]     # matched at the text right after a head
@@ -87,6 +88,7 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         heads=heads,
+        named_heads=re.compile(r"(?<!\w)(?:" + _alternation(raw["heads"]) + r")(?!\w)", re.IGNORECASE),
         kinds=kinds,
         lower_heads=frozenset(fold(h) for h in raw["lower_heads"]),
         back_reference=re.compile(r"\s*(?:[:;,.!?)]|$|(?:" + _alternation(raw["back_reference"]) + r")(?!\w))",
@@ -147,7 +149,7 @@ def _kind(title: str, head: str) -> str:
     voc = _vocab()
     if fold(head) == "đại hội":
         return "dai-hoi"
-    nested = voc.heads.search(title, len(head))
+    nested = voc.named_heads.search(title, len(head))
     f = fold(title[:nested.start()] if nested else title)
     for kind, cues in voc.kinds:
         if any(c in f for c in cues):

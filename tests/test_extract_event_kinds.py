@@ -127,6 +127,20 @@ def test_an_activity_word_inside_a_conference_name_keeps_its_kind() -> None:
     assert [e.kind for e in events(text)] == ["so-ket"]
 
 
+def test_a_dialogue_runs_on_through_with_whom_and_a_hearing_is_an_event() -> None:
+    text = "Ngày 12/6, Ủy ban MTTQ tỉnh tổ chức Hội nghị đối thoại với người có uy tín năm 2024."
+    assert [t for t, _ in dated(text)] == ["Hội nghị đối thoại với người có uy tín năm 2024"]
+    text = "Chiều 5/6, Thường trực HĐND tỉnh tổ chức phiên giải trình về thực hiện chính sách dân tộc."
+    assert dated(text) == [("phiên giải trình về thực hiện chính sách dân tộc", "2024-06-05")]
+
+
+def test_an_official_leading_a_visit_is_its_doer() -> None:
+    text = ("Sáng 20/6, đồng chí Nguyễn Văn Ân, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác đã đến thăm và tặng quà "
+            "tại xã biên giới Sín Thầu.")
+    assert dated(text, date(2024, 6, 21)) == [
+        ("đồng chí Nguyễn Văn Ân thăm và tặng quà tại xã biên giới Sín Thầu", "2024-06-20")]
+
+
 def test_a_press_conference_is_an_event_and_the_congress_it_announces_keeps_its_own_name() -> None:
     text = ("Chiều 3/6, Ban Chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024 tổ chức "
             "họp báo cung cấp thông tin về đại hội.")

@@ -97,7 +97,9 @@ def _vocab() -> _Vocab:
             r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)"
             r"|,\s(?!(?:" + _alternation(raw["comma_continues"]) + r")(?!\w)|năm\s\d|[^,;.:()]{0,40}?năm\s\d{4})|"
             r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
-            r"|(?<!công bố)(?<!trao)\squyết định(?!\w)|(?<!thành)\slập(?!\w)", re.IGNORECASE),
+            r"|(?<!công bố)(?<!trao)\squyết định(?!\w)|(?<!thành)\slập(?!\w)"
+            r"|(?<!đối thoại)(?<!làm việc)(?<!giao lưu)(?<!gặp mặt)(?<!gặp gỡ)(?<!tiếp xúc)(?<!phối hợp)(?<!ký kết)"
+            r"\svới(?!\w)", re.IGNORECASE),
         document_before=before("document_before"),
         venue_before=before("venue_before"),
         body_before=before("body_before"),
@@ -123,6 +125,7 @@ def _vocab() -> _Vocab:
     )
 
 
+_TOPIC = re.compile(r"\s+(?:về|với)\s+(?!phía|dự|tham dự)\w", re.IGNORECASE)
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)\b")
 _LAST_NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)\b(?!.*năm\s+(?:19|20)\d\d)", re.IGNORECASE | re.DOTALL)
@@ -274,6 +277,8 @@ def find_events(
                 and (voc.occasion_before.search(before) or not (held or _has_day(text, sent, published))):
             continue                                    # a festival that is only the occasion, or named in passing
         bare = voc.back_reference.match(text, m.end()) is not None and _QUOTED.match(text, m.end()) is None
+        if bare and held and _TOPIC.match(text, m.end()):
+            bare = False                                # "tổ chức phiên giải trình về ...": its topic, not talk
         if activity and held:
             title = _activity_title(text, m.start(), m.end(), sent)
             descr = title[len(head):].strip()

@@ -141,6 +141,13 @@ def test_an_official_leading_a_visit_is_its_doer() -> None:
         ("đồng chí Nguyễn Văn Ân thăm và tặng quà tại xã biên giới Sín Thầu", "2024-06-20")]
 
 
+def test_an_online_conference_is_named_by_its_purpose_and_talk_of_organising_one_is_no_event() -> None:
+    text = ("Sở Dân tộc và Tôn giáo tỉnh đã tổ chức Hội nghị trực tuyến tới 60 điểm cầu các xã, nhằm triển khai công "
+            "tác dân tộc sau sắp xếp đơn vị hành chính. Ông Hưng nhấn mạnh việc tổ chức hội nghị tập huấn là cần thiết.")
+    assert [t for t, _ in dated(text)] == [
+        "Hội nghị trực tuyến triển khai công tác dân tộc sau sắp xếp đơn vị hành chính"]
+
+
 def test_a_press_conference_is_an_event_and_the_congress_it_announces_keeps_its_own_name() -> None:
     text = ("Chiều 3/6, Ban Chỉ đạo Đại hội đại biểu các dân tộc thiểu số tỉnh Gia Lai lần thứ IV năm 2024 tổ chức "
             "họp báo cung cấp thông tin về đại hội.")

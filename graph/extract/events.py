@@ -132,6 +132,8 @@ _LAST_NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)\b(?!.*năm\s+(?:19|20)\d\
 _PERIOD = re.compile(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PURPOSE = re.compile(r"\s+(?:để|nhằm)\s+[^,;.:()]{3,120}")
+_LATER_PURPOSE = re.compile(r",?\s+(?:để|nhằm)\s+([^,;.:()]{3,160})")
+_GENERIC_HOLDING = re.compile(r"(?<!\w)việc\s+(?:tổ chức|triệu tập|tiến hành)\s*$", re.IGNORECASE)
 _ORGANISE = re.compile(r"(?:đã\s+|long trọng\s+|phối hợp\s+)?tổ chức\s*$")
 _ROLE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"(?:đồng\s+)?chủ trì|điều hành hội nghị", re.I)),
@@ -173,7 +175,7 @@ def _title(text: str, start: int, head_end: int, sent: Span) -> str:
     limit = min(sent.end, head_end + 300)
     m = _vocab().title_stop.search(text, head_end, limit)   # in place: look-behinds see the head
     end = m.start() if m else limit
-    title = text[start:end].strip(" ,.-–")
+    title = text[start:end].strip(" ,.-–…")
     return title[:-1].rstrip() if title.endswith(")") and "(" not in title else title
 
 
@@ -262,6 +264,8 @@ def find_events(
         if voc.plural_before.search(before) or voc.document_before.search(before) or voc.venue_before.search(before):
             continue
         reference = bool(voc.body_before.search(before))
+        if _GENERIC_HOLDING.search(before) and not _ORDINAL.search(text, m.end(), min(sent.end, m.end() + 150)):
+            continue                                    # "việc tổ chức hội nghị tập huấn là cần thiết": talk
         held = not reference and bool(voc.held_before.search(before))
         fhead = fold(head)
         activity = fhead in voc.activity_heads
@@ -292,7 +296,13 @@ def find_events(
             descr = title[len(head):].strip()
             if held and (bare or not descr):
                 purpose = _PURPOSE.match(text, m.end(), sent.end)
-                title = text[m.start():purpose.end()].strip(" ,.-–") if purpose else head
+                later = None if purpose else _LATER_PURPOSE.search(text, m.end(), min(sent.end, m.end() + 200))
+                if purpose:
+                    title = text[m.start():purpose.end()].strip(" ,.-–")
+                elif later:                             # "Hội nghị trực tuyến tới 75 điểm cầu, nhằm triển khai ..."
+                    title = f"{head} {later.group(1).strip(' ,.-–')}"
+                else:
+                    title = head
             elif held and len(descr.split()) >= 2:
                 pass                                    # "tổ chức Hội nghị cung cấp thông tin ...": held, so named
             elif bare or len(descr.split()) < 2 or not _names_event(descr):

@@ -1,12 +1,17 @@
-"""Events: conferences, congresses, meetings, trainings, ceremonies and who took part.
+"""Events: conferences, congresses, sessions, ceremonies, visits, meetings, trainings, inspections, elections
+and who took part.
 
-An event mention is a head ("Hội nghị", "Đại hội", "Lễ" ..., data/event_kinds.yaml) followed by a
-description ("Hội nghị sơ kết công tác dân tộc 6 tháng đầu năm 2022"); a bare "Hội nghị" refers back.
-Mentions of one event (same kind and year, or one title inside the other) are merged.  Its date is a
-date in its sentence (not one belonging to a document number), else the article's date for the main
-event; its organiser the body that "tổ chức" it.  People in sentences that say "chủ trì", "phát biểu",
-"dự"/"tham dự", "báo cáo" are chairs, speakers, participants, reporters of the main event, and
-"tặng giấy khen cho 4 tập thể và 11 cá nhân" is an award given at it.
+An event mention is a head ("Hội nghị", "Đại hội", "Lễ", "Kỳ họp", "Họp báo" ..., data/event_kinds.yaml)
+followed by a description ("Hội nghị sơ kết công tác dân tộc 6 tháng đầu năm 2022"); a bare "Hội nghị"
+refers back.  Activities ("kiểm tra", "giám sát", "thăm", "trao quà", "buổi làm việc" ...) are events when
+somebody holds them ("Sở X đã tổ chức kiểm tra tại ..."), festivals only when the article reports them held.
+A report whose mentions name no event it reports is told by its headline or first sentences ("Đoàn công
+tác Bộ Y thăm, tặng quà ...") or, failing that, by what it keeps referring to ("Tham dự Đại hội có ...").
+Mentions of one event (same kind and year, one title inside the other, or nearly the same words) are
+merged.  Its date is a date in its sentence (not one belonging to a document number), else the article's
+(or the page's own) date for the main event; its organiser the body that "tổ chức" it.  People in
+sentences that say "chủ trì", "phát biểu", "dự"/"tham dự", "báo cáo" are chairs, speakers, participants,
+reporters of the main event, and "tặng giấy khen cho 4 tập thể và 11 cá nhân" is an award given at it.
 """
 
 from __future__ import annotations

@@ -82,6 +82,14 @@ def test_an_opening_sentence_tells_the_event_when_the_headline_does_not() -> Non
          "xã Sơn Tây", "2024-07-03")]
 
 
+def test_a_headline_does_not_double_an_event_a_mention_dates_in_the_same_month() -> None:
+    headline = "Tập huấn kỹ năng cho người có uy tín năm 2024"
+    text = (headline + "\nTrong tháng 6/2024, Ban Dân tộc tỉnh đã tổ chức khóa tập huấn “Kỹ năng tuyên truyền cho "
+            "người có uy tín” tại thành phố Đông Hà.")
+    got = dated(text, date(2024, 6, 25), headline)
+    assert len(got) == 1 and got[0][1].startswith("2024-06")
+
+
 def test_a_headline_placed_before_a_colon_still_tells_the_action() -> None:
     headline = "Điện Biên: Trao 500 suất quà Tết cho hộ nghèo đồng bào dân tộc thiểu số"
     text = headline + "\nSáng 25/1, tại huyện Mường Nhé, các đơn vị đã trao 500 suất quà cho hộ nghèo."

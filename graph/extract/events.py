@@ -327,6 +327,10 @@ def find_events(
     if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
                for f in merged):
         told = _told_event(text, sentences, headline, published or fallback, own, orgs, zones, province)
+        if told is not None and told.date is not None and any(
+                not f.reference and f.event.date is not None and f.event.date.month is not None
+                and (f.event.date.year, f.event.date.month) == (told.date.year, told.date.month) for f in merged):
+            told = None                                 # a mention dated that month already names the event
         if told is not None:
             merged = _merge([_Found(told, False, told=True), *merged])
         else:

@@ -371,8 +371,9 @@ _HELD_PAST = re.compile(r"(?:vừa|đã)\s+(?:long trọng\s+)?tổ chức(?:\s+
 # a head referred back to ("Tham dự Đại hội có ...", "Phát biểu tại buổi gặp mặt, ..."): found head first
 # (one pass over the text), then what stands before it
 _REFERRED = re.compile(r"(?P<head>đại hội|hội nghị|buổi gặp mặt|buổi làm việc|cuộc làm việc|buổi họp mặt|cuộc họp|"
-                       r"buổi công bố|buổi lễ)(?!\w)(?!\s+(?:đại biểu|(?-i:[A-ZĐ])|lần|toàn quốc|tổng kết|sơ kết|"
-                       r"giao ban|tập huấn|đảng|cấp|các|điểm|trực tuyến))", re.IGNORECASE)
+                       r"buổi công bố|buổi lễ)(?!\w)")       # searched in the lower-cased text: one cheap pass
+_REFERRED_NAMED = re.compile(r"\s+(?:[A-ZĐ]|(?i:đại biểu|lần|toàn quốc|tổng kết|sơ kết|giao ban|tập huấn|đảng|cấp|"
+                             r"các|điểm|trực tuyến)(?!\w))")   # what follows a head that names it
 _REFERRED_BEFORE = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đến dự|chào mừng|phát biểu tại|báo cáo tại|"
                               r"quang cảnh|chỉ đạo|khai mạc|bế mạc|diễn ra)\s+|\n[ \t]*|^[ \t]*)$", re.IGNORECASE)
 _SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
@@ -392,8 +393,11 @@ def _referred_event(text: str, sentences: list[Span], found: list[_Found], own: 
     without that ordinal: the series' current congress.  Its date is the article's."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for m in _REFERRED.finditer(text):
-        if not _REFERRED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    low = text.lower()
+    if len(low) != len(text):
+        return None                                      # offsets would not carry over (no Vietnamese text does this)
+    for m in _REFERRED.finditer(low):
+        if _REFERRED_NAMED.match(text, m.end()) or not _REFERRED_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         key = fold(m.group("head"))
         counts[key] = counts.get(key, 0) + 1

@@ -90,6 +90,12 @@ def test_a_headline_does_not_double_an_event_a_mention_dates_in_the_same_month()
     assert len(got) == 1 and got[0][1].startswith("2024-06")
 
 
+def test_a_bare_held_conference_takes_the_name_its_headline_gives() -> None:
+    headline = "Hội nghị tổng kết công tác dân tộc năm 2024 của huyện Mường Lát"
+    text = "Sáng 10/1, UBND huyện Mường Lát tổ chức hội nghị. Tại hội nghị, các đại biểu thảo luận sôi nổi."
+    assert dated(text, date(2025, 1, 11), headline) == [(headline, "2025-01-10")]
+
+
 def test_a_headline_placed_before_a_colon_still_tells_the_action() -> None:
     headline = "Điện Biên: Trao 500 suất quà Tết cho hộ nghèo đồng bào dân tộc thiểu số"
     text = headline + "\nSáng 25/1, tại huyện Mường Nhé, các đơn vị đã trao 500 suất quà cho hộ nghèo."

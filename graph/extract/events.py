@@ -341,6 +341,9 @@ def find_events(
     reported = [f.event for f in merged if not f.reference]
     if events:
         main = _main_event(reported or events)
+        if headline and len(main.title.split()) <= 3 and fold(headline).startswith(fold(main.title)) \
+                and len(headline.split()) > len(main.title.split()):
+            main.title = _clean_headline(headline)      # "tổ chức hội nghị." under "Hội nghị tổng kết ... năm 2024"
         if main.date is None and own is not None and main.kind not in {"dai-hoi"}:
             main.date = own if _reported_as_past(text, main) else None
         _attach_roles(text, sentences, main, persons)

@@ -124,7 +124,7 @@ def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> Article
             if doc.sentence == prog.sentence and doc.span.end <= prog.span.start \
                     and _APPROVES.search(text[doc.span.end:prog.span.start]):
                 prog.approved_by.append(doc.number)
-    events = find_events(text, sentences, article.published, orgs, persons, docs, slug)
+    events = find_events(text, sentences, article.published, orgs, persons, docs, slug, article.title)
     for ev in events:
         ev.documents = [d.number for d in docs if d.sentence == ev.sentence]
         ev.programmes = [p.key for p in programmes if p.sentence == ev.sentence]

@@ -51,3 +51,90 @@ def test_speech_in_quotes_and_a_show_ending_are_not_programmes() -> None:
             "Buổi giao lưu khép lại, Chương trình kết thúc lúc 21 giờ cùng ngày.")
     assert keys(text) == []
     assert len(keys("Tỉnh phát động Chương trình “Mỗi xã một sản phẩm” trong đồng bào.")) == 1
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in find_programmes(text, split_sentences(text))]
+
+
+def test_lower_case_policies_that_say_what_they_do_are_named() -> None:
+    text = ("Huyện rà soát việc thực hiện chính sách hỗ trợ nhà ở cho hộ nghèo vùng cao theo Quyết định số "
+            "33/2015/QĐ-TTg; chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số; chính sách cho "
+            "người có công trên địa bàn xã.")
+    assert names(text) == ["chính sách hỗ trợ nhà ở cho hộ nghèo vùng cao",
+                           "chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số",
+                           "chính sách cho người có công"]
+
+
+def test_policy_fields_plurals_and_empty_descriptions_are_not_named_policies() -> None:
+    text = ("Cán bộ tuyên truyền chính sách dân tộc và chính sách của Đảng. Tỉnh có nhiều chính sách hỗ trợ học "
+            "sinh nghèo. Các bên thống nhất nội dung chương trình phối hợp của hai ngành. Ngân hàng còn "
+            "triển khai một số chương trình tín dụng ưu đãi khác.")
+    assert names(text) == []
+
+
+def test_bodies_and_drafts_named_with_programme_words_are_not_programmes() -> None:
+    text = ("Đại diện Vụ Chính sách Dân tộc, Ngân hàng Chính sách xã hội chi nhánh tỉnh và Phòng Chính sách "
+            "Dân tộc dự họp. Ban Quản lý Chương trình phát triển nông thôn vùng cao báo cáo tiến độ. Hội nghị "
+            "góp ý dự thảo Đề án bảo tồn nhà sàn truyền thống của đồng bào giai đoạn 2026-2030.")
+    assert names(text) == []
+
+
+def test_numbers_listed_under_one_head_are_each_a_programme() -> None:
+    text = "Xã được thụ hưởng Chương trình 134, 135 và 30a trong nhiều năm."
+    got = find_programmes(text, split_sentences(text))
+    assert [p.key for p in got] == ["ct134", "ct135", "ct30a"]
+    assert [p.name for p in got] == ["Chương trình 134", "Chương trình 135", "Chương trình 30a"]
+
+
+def test_projects_and_sub_projects_stop_before_the_programme_they_belong_to() -> None:
+    text = ("Tỉnh giải ngân Tiểu dự án 1 thuộc Dự án 3 của Chương trình mục tiêu quốc gia phát triển kinh tế - xã "
+            "hội vùng đồng bào dân tộc thiểu số và miền núi. Huyện làm tốt Dự án 2 - Chương trình 135 thuộc "
+            "Chương trình mục tiêu quốc gia giảm nghèo bền vững. Sở hướng dẫn Dự án 5: Phát triển giáo dục "
+            "nghề nghiệp cho lao động vùng cao.")
+    got = [(p.name, p.key) for p in find_programmes(text, split_sentences(text))]
+    assert got[0][0] == "Tiểu dự án 1 thuộc Dự án 3"
+    assert got[1][1] == "ctmtqg-dtts-mn"
+    assert got[2][0] == "Dự án 2 - Chương trình 135" and got[2][1] != "ct135"   # a project of it, not it
+    assert got[3][1] == "ctmtqg-giam-ngheo"
+    assert got[4][0] == "Dự án 5: Phát triển giáo dục nghề nghiệp cho lao động vùng cao"
+    assert len(got) == 5
+
+
+def test_strategies_and_named_action_programmes_but_not_numbered_ones() -> None:
+    text = ("Bộ trình Chiến lược phát triển nhân lực vùng cao giai đoạn 2026-2035, tầm nhìn đến năm 2045. "
+            "Tỉnh ủy ban hành Chương trình hành động số 15-CTr/TU để thực hiện. Sở xây dựng Chương trình "
+            "hành động phát triển du lịch cộng đồng vùng cao của tỉnh.")
+    assert names(text) == ["Chiến lược phát triển nhân lực vùng cao giai đoạn 2026-2035, tầm nhìn đến năm 2045",
+                           "Chương trình hành động phát triển du lịch cộng đồng vùng cao"]
+
+
+def test_national_target_programmes_in_their_long_forms() -> None:
+    text = ("Tỉnh thực hiện Chương trình Mục tiêu quốc gia (MTQG) phát triển kinh tế - xã hội vùng đồng bào dân "
+            "tộc thiểu số và miền núi giai đoạn 2021-2030, giai đoạn I: từ năm 2021 đến năm 2025 cùng Chương "
+            "trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025 trong những năm tới.")
+    got = [(p.name, p.key) for p in find_programmes(text, split_sentences(text))]
+    assert got[0][0].endswith("giai đoạn 2021-2030, giai đoạn I: từ năm 2021 đến năm 2025")
+    assert "(MTQG) phát triển" in got[0][0] and got[0][1] == "ctmtqg-dtts-mn"
+    assert got[1] == ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025",
+                      "ctmtqg-nong-thon-moi")
+
+
+def test_the_other_items_of_a_list_of_credit_programmes_are_programmes() -> None:
+    text = ("Hộ vay được hưởng các chương trình tín dụng ưu đãi như: chương trình cho vay hộ cận nghèo; chương "
+            "trình cho vay giải quyết việc làm; cho vay nhà ở xã hội; chương trình học sinh sinh viên theo "
+            "Quyết định số 157/2007/QĐ-TTg; và các chương trình tín dụng khác.")
+    assert names(text) == ["chương trình cho vay hộ cận nghèo", "chương trình cho vay giải quyết việc làm",
+                           "cho vay nhà ở xã hội", "chương trình học sinh sinh viên"]
+
+
+def test_short_cut_off_and_spelled_variants_of_one_policy_are_one_programme() -> None:
+    text = ("Căn cứ Quyết định về chính sách đối với người có uy tín trong vùng đồng bào dân tộc thiểu số. "
+            "Thông tư hướng dẫn chính sách đối với người có uy tín trong đồng bào DTTS. "
+            "Kinh phí thực hiện chính sách đối với người có uy tín trong đồng b")
+    got = keys(text)
+    assert len(got) == 3 and len(set(got)) == 1
+    text = ("Hai bên ký chương trình phối hợp số 7 giữa Hội Nông dân tỉnh và Ban Dân tộc tỉnh giai đoạn 2024-2028. "
+            "Cuối năm, hai bên sơ kết chương trình phối hợp số 7.")
+    got = keys(text)
+    assert len(got) == 2 and got[0] == got[1]

@@ -138,3 +138,13 @@ def test_short_cut_off_and_spelled_variants_of_one_policy_are_one_programme() ->
             "Cuối năm, hai bên sơ kết chương trình phối hợp số 7.")
     got = keys(text)
     assert len(got) == 2 and got[0] == got[1]
+
+
+def test_one_policy_written_with_and_without_abbreviations_is_one_node_with_one_label() -> None:
+    from graph.extract.programmes import canonical
+
+    a = canonical("chính sách đối với người có uy tín trong đồng bào DTTS giai đoạn 2022 – 2026")
+    b = canonical("Chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số giai đoạn 2022-2026")
+    assert a[0] == b[0]
+    assert a[1] == b[1] == "Chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số giai đoạn 2022-2026"
+    assert canonical("chính sách đối với người có uy tín trong đồng bào DTTS giai đoạn 2017-2021")[0] != a[0]

@@ -107,7 +107,8 @@ def is_programme_name(name: str) -> bool:
 
 
 def canonical(name: str) -> tuple[str, str | None, str | None]:
-    """(key, canonical label or None, kind or None) for a programme name.  A project, scheme or policy
+    """(key, canonical label, kind or None) for a programme name: a known programme's own label, else the
+    name with abbreviations written out and its period as "giai đoạn 2021-2025".  A project, scheme or policy
     that names a programme ("Dự án 2 - Chương trình 135") is not that programme: only programme heads
     are matched against the known ones."""
     f = fold(name)
@@ -117,9 +118,24 @@ def canonical(name: str) -> tuple[str, str | None, str | None]:
                 if all(w in f for w in all_words) and (not any_words or any(w in f for w in any_words)):
                     return key, label, kind
     period = _PERIOD.search(name)
-    core = _PERIOD.sub("", name)
-    key = slug(core, 50) + (f"-{period.group(1)}-{period.group(2)}" if period else "")
-    return f"{key}-{short_hash(core, 4)}", None, None
+    core = _written_out(_PERIOD.sub("", name).strip(" ,-–"))
+    years = f"{period.group(1)}-{period.group(2)}" if period else ""
+    key = slug(core, 50) + (f"-{years}" if years else "")
+    first = [True]
+
+    def one_period(m: re.Match[str]) -> str:         # the first period written one way, later phases dropped
+        keep, first[0] = first[0], False
+        return f" giai đoạn {m.group(1)}-{m.group(2)}" if keep else ""
+    label = _written_out(re.sub(r"\s+", " ", _PERIOD.sub(one_period, name)).strip(" ,-–"))
+    label = label[:1].upper() + label[1:]
+    return f"{key}-{short_hash(core, 4)}", label, None
+
+
+def _written_out(name: str) -> str:
+    """The name with its abbreviations written out, so "trong đồng bào DTTS" and "trong đồng bào dân tộc
+    thiểu số" in two reports give one key (and one label)."""
+    full = _raw()["abbreviations"]
+    return re.sub(r"(?<![\w-])[\w-]+(?![\w-])", lambda m: full.get(m.group(), m.group()), name)
 
 
 def _kind(head: str, name: str) -> str:

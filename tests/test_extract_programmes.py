@@ -148,3 +148,15 @@ def test_one_policy_written_with_and_without_abbreviations_is_one_node_with_one_
     assert a[0] == b[0]
     assert a[1] == b[1] == "Chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số giai đoạn 2022-2026"
     assert canonical("chính sách đối với người có uy tín trong đồng bào DTTS giai đoạn 2017-2021")[0] != a[0]
+
+
+def test_shows_meetings_and_draft_laws_named_like_programmes_are_not_programmes() -> None:
+    text = ("Tối cùng ngày, Chương trình giao lưu văn hóa các dân tộc vùng cao diễn ra sôi nổi. Quốc hội thảo luận "
+            "Dự án Luật Đất đai sửa đổi năm nay. Đại biểu Ủy ban Chính sách xã hội vùng cao phát biểu.")
+    assert names(text) == []
+
+
+def test_policies_named_by_one_word_and_numbered_schemes() -> None:
+    text = ("Tỉnh làm tốt chính sách cử tuyển. Công an xã triển khai Đề án 06 về dữ liệu dân cư. "
+            "Huyện giải ngân Tiểu dự án 2 của Dự án 5 đúng hạn.")
+    assert names(text) == ["chính sách cử tuyển", "Đề án 06 về dữ liệu dân cư", "Tiểu dự án 2 của Dự án 5"]

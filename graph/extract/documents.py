@@ -69,6 +69,8 @@ _BARE = re.compile(
     rf"(?<!\w)(?P<kw>(?i:{_KW}))\s+(?P<so>(?i:số)\s*)?(?P<serial>\d{{1,5}}(?:[a-e](?!\w))?)"
     rf"(?![\d\w%]|[.,]\d|\s?/|\s?[\-–]\s?\w|\s[A-ZĐ]{{2,}}\s?[/\-–])"   # not "723 TC/TCT": an old-style number,
 )                                                                       # nor "số 18/" cut off by the end of the text
+# what may follow a serial written without "số" for it to be a citation: a date or an issuer
+_TAIL_CUE = re.compile(r"\s*,?\s*\(?\s*(?:ngày|Ngày|của|do|năm|ban hành)\s")
 # a serial typed in two pieces: "Quyết định số 11 63/QĐ-TTg" is 1163/QĐ-TTg
 _SPLIT_SERIAL = re.compile(r"(?<![\w.,/])(\d{1,3}) $")
 # a date of effect, the only date some short references give ("... có hiệu lực từ ngày 16 tháng 9 năm 2021")
@@ -440,9 +442,11 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         kind = _kind_label(m.group("kw"), None)
         if kind in _NO_BARE or any(s.start < m.end() and m.start() < s.end for s in taken):
             continue
+        full = cited.get((kind, m.group("serial").lstrip("0")))
+        if not m.group("so") and full is None and not _TAIL_CUE.match(t, m.end()):
+            continue                # "Kế hoạch 5 năm": with no "số", only a date or an issuer makes it a citation
         sent = sentence_at(m.start())
         when, who, tail_end = _read_tail(t, m.end(), sent.end, ctx, reference)
-        full = cited.get((kind, m.group("serial").lstrip("0")))
         if full is not None:
             # "Quyết định số 612" after "Quyết định số 612/QĐ-UBDT": the same document; a date it gives counts
             if when is not None:

@@ -59,7 +59,7 @@ _NUMBER = re.compile(r"\s*(?:MTQG\s+)?(?P<n>\d{1,4}[a-z]?)(?![\w/])")
 _MORE_NUMBERS = re.compile(
     r"\s*(?:,|và|,\s*và)\s*(?P<n>\d{2,4}[a-z]?)(?![\w/.,]\d)"
     r"(?!\s*(?:hộ|xã|người|thôn|bản|huyện|tỷ|triệu|nghìn|ngàn|đồng|công trình|lượt|%|km|ha|m|năm)(?!\w))")
-_SUB_OF = re.compile(r"\s+thuộc\s+(?:của\s+)?Dự án\s+\d{1,2}[a-z]?(?!\w)")
+_SUB_OF = re.compile(r"\s+(?:thuộc|của)\s+(?:của\s+)?Dự án\s+\d{1,2}[a-z]?(?!\w)")
 _ACTION_DOC = re.compile(r"\s+hành\s+động\s+(?:số\s*)?\d", re.I)
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi|\d)\s*$", re.I)
 _LINK_BEFORE = re.compile(r"(?:thực hiện|triển khai|và)\s+$", re.I)
@@ -90,7 +90,8 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _named_by() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_alt(_raw()['named_by'])})(?!\w)", re.I)
+    words = _raw()["named_by"]
+    return re.compile(rf"\s+(?:(?P<more>{_alt(words['needs_more'])})|{_alt(words['alone'])})(?!\w)", re.I)
 
 
 @cache
@@ -134,8 +135,14 @@ def canonical(name: str) -> tuple[str, str | None, str | None]:
 def _written_out(name: str) -> str:
     """The name with its abbreviations written out, so "trong đồng bào DTTS" and "trong đồng bào dân tộc
     thiểu số" in two reports give one key (and one label)."""
-    full = _raw()["abbreviations"]
-    return re.sub(r"(?<![\w-])[\w-]+(?![\w-])", lambda m: full.get(m.group(), m.group()), name)
+    pattern, full = _abbreviation_re()
+    return pattern.sub(lambda m: full[m.group()], name)
+
+
+@cache
+def _abbreviation_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    full: dict[str, str] = _raw()["abbreviations"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(full, key=len, reverse=True)))})(?![\w-])"), full
 
 
 def _kind(head: str, name: str) -> str:
@@ -149,7 +156,7 @@ def _kind(head: str, name: str) -> str:
 def _name_end(text: str, head: str, rest_start: int, numbered: re.Match[str] | None, lower_desc: bool) -> int:
     """Where the name that starts with ``head`` (ending at ``rest_start``) stops."""
     raw = text[rest_start:rest_start + 400]
-    tail = _ACRONYM.sub(lambda m: " " * len(m.group()), raw)
+    tail = _ACRONYM.sub(lambda m: " " * len(m.group()), raw) if "(" in raw else raw
     base = numbered.end() if numbered else 0
     quoted = _QUOTED.match(tail, base) if numbered else None
     if quoted and quoted.group(1)[0].isupper():
@@ -158,9 +165,8 @@ def _name_end(text: str, head: str, rest_start: int, numbered: re.Match[str] | N
     cut = stop.start() if stop else min(len(tail), 200)
     if numbered and fold(head) in _SUB_HEADS:
         sub = _SUB_OF.match(tail, cut)              # "Tiểu dự án 2 thuộc Dự án 5"
-        if sub:
-            stop = _STOP.search(tail, sub.end())
-            cut = stop.start() if stop else sub.end()
+        if sub:                                     # ends with its parent's number, or runs on after a colon
+            cut = sub.end()
         if tail[cut:cut + 1] == ":" and re.match(r":\s*[A-ZĐÀ-Ỹ“\"]", tail[cut:cut + 4]):   # "Dự án 3: Phát triển ..."
             stop = _STOP.search(tail, cut + 1)
             cut = stop.start() if stop else min(len(tail), 200)
@@ -197,17 +203,19 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         quoted = _QUOTED.match(tail)
         if quoted and not quoted.group(1)[0].isupper():
             continue                     # a quoted phrase in lower case is speech, not a name
-        numbered = _NUMBER.match(tail) if h in ("chương trình", "chương trình mtqg", "ctmtqg", *_SUB_HEADS) else None
-        if numbered and h == "chương trình" and len(numbered.group("n").rstrip("ab")) < 2:
+        numbered = _NUMBER.match(tail) if h in ("chương trình", "chương trình mtqg", "ctmtqg", "đề án", *_SUB_HEADS) else None
+        if numbered and h in ("chương trình", "đề án") and len(numbered.group("n").rstrip("ab")) < 2:
             numbered = None
-        lower_desc, desc_end = False, 0
+        lower_desc, desc_more, desc_end = False, False, 0
         if quoted:
             end = rest_start + quoted.end()
         else:
             if _GENERIC_AFTER.match(tail):
                 continue
             desc = _named_by().match(tail) if h in ("chính sách", "chương trình") else None
-            lower_desc, desc_end = desc is not None, desc.end() if desc else 0
+            lower_desc = desc is not None
+            desc_more = bool(desc and desc.group("more"))
+            desc_end = desc.end() if desc else 0
             end = _name_end(text, head, rest_start, numbered, lower_desc and head[0].islower())
         name = text[start:end].strip(" ,-–")
         if end >= len(text.rstrip()) and " " in name and not re.search(r"[aeiouy]", ascii_fold(name.rsplit(" ", 1)[1])):
@@ -220,7 +228,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         sentence_start = sent.start == start
         if len(words) < 2 or len(words) > 45:
             continue
-        if lower_desc and (len(text[rest_start + desc_end:end].split()) < 2 or fold(words[-1]) == "khác"):
+        if lower_desc and ((desc_more and len(text[rest_start + desc_end:end].split()) < 2)
+                           or fold(words[-1]) == "khác"):
             continue                     # "chương trình phối hợp của ...", "chính sách tín dụng khác": no name
         if not (numbered or has_period or quoted or ctmtqg or lower_desc
                 or (not lower_head and not sentence_start and len(words) >= 4)):

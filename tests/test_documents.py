@@ -377,3 +377,10 @@ def test_a_numbered_joint_work_programme_is_a_document_whose_words_are_its_numbe
     m = one(text)
     assert (m.kind, m.number) == ("Chương trình phối hợp", "7")
     assert text[m.span.start:m.span.end] == "số 7"
+
+
+def test_a_date_whose_year_contradicts_the_number_is_not_its_date() -> None:
+    m = one("Tỉnh thực hiện Quyết định số 12/2018/QĐ-TTg, năm 2023 tỉnh đã cấp 1.200 suất quà.")
+    assert m.date is None
+    m = one("Ngày 27/4/2024, Thủ tướng Chính phủ ký Quyết định 352/QĐ-TTg phê duyệt danh sách xã.")
+    assert m.date == PartialDate(2024, 4, 27)

@@ -160,3 +160,12 @@ def test_policies_named_by_one_word_and_numbered_schemes() -> None:
     text = ("Tỉnh làm tốt chính sách cử tuyển. Công an xã triển khai Đề án 06 về dữ liệu dân cư. "
             "Huyện giải ngân Tiểu dự án 2 của Dự án 5 đúng hạn.")
     assert names(text) == ["chính sách cử tuyển", "Đề án 06 về dữ liệu dân cư", "Tiểu dự án 2 của Dự án 5"]
+
+
+def test_a_programme_named_inside_another_is_its_own_programme() -> None:
+    text = ("Hội nghị triển khai Chương trình hành động thực hiện Chiến lược công tác dân tộc giai đoạn 2021-2030 "
+            "của tỉnh.")
+    got = find_programmes(text, split_sentences(text))
+    assert [p.name for p in got] == ["Chương trình hành động thực hiện Chiến lược công tác dân tộc giai đoạn 2021-2030",
+                                     "Chiến lược công tác dân tộc giai đoạn 2021-2030"]
+    assert got[0].key != got[1].key

@@ -236,7 +236,7 @@ class _Ctx:
 # ----------------------------------------------------------------------------------- tail parsing
 _DATE_LEAD = re.compile(
     r"\s*,?\s*(?:\(\s*)?(?:(?:được\s+|đã\s+)?(?:ký\s+)?ban hành\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
-_YEAR_LEAD = re.compile(r"\s*,?\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")
+_YEAR_LEAD = re.compile(r"\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")   # not ", năm 2023 tỉnh đã ...": a new clause
 _OF = re.compile(r"\s*,?\s*(?:\(\s*)?(?:của|do)\s+")
 _ASIDE = re.compile(r"\s*\((?!\s*(?:ngày|của|do)\s)[^()\n]{1,40}\)")
 _TERM = re.compile(r"\s*\(?\s*[Kk]hóa\s+[IVXLC\d]+\s*\)?")
@@ -255,8 +255,8 @@ _BASED_GAP = re.compile(
     r"|để\s+thực hiện)\s+(?:các\s+|nội dung\s+(?:của\s+)?)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*$")
 _ISSUED_BY_BEFORE = re.compile(
-    r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+|đã\s+ký\s+|ký\s+)?"
-    r"ban hành\s+(?:các\s+)?$")
+    r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+)?"
+    r"(?:ký\s+ban hành|ban hành|ký)\s+(?:các\s+)?$")
 _HEADER_DATE_CUE = re.compile(r"(?:ngày ban hành|ngày ký)\s*:\s*$", re.IGNORECASE)
 _HEADER_PLACE = re.compile(r"(?:^|\n|\|)[ \t]*[^\W\d][^\n,:;|]{0,40},\s*(?:ngày\s*)?$", re.IGNORECASE)
 # the kind written as the page's title, alone on a line under the header ("HƯỚNG DẪN", "KẾ HOẠCH")
@@ -429,6 +429,8 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
                 when = before_when
         if who is None:
             who = ctx.from_code(dn)
+        if when is not None and dn.year is not None and when.year != dn.year:
+            when = None             # "12/2018/QĐ-TTg" was signed in 2018: another year is another clause's date
         subject = _subject(t, tail_end, limit)
         mention = DocumentMention(kind=kind, number=dn.number, span=Span(start, m.end()), sentence=sent,
                                   date=when, issuer=who, subject=subject)

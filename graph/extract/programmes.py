@@ -51,7 +51,7 @@ _OF = re.compile(r"\s(?:của)\s")        # also ends a lower-case name ("chính
 _ACRONYM = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9&\-]{1,12}\s*\)")
 _QUOTED = re.compile(r"\s*[“\"]([^”\"″]{3,200})[”\"″]")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|"
-                            r"công tác|kết thúc|bắt đầu|diễn ra|cho biết|được|đã|sẽ|đang)(?!\w)", re.I)
+                            r"kết thúc|bắt đầu|diễn ra|cho biết|được|đã|sẽ|đang)(?!\w)", re.I)
 # what a national target programme is about: without one of these it refers back to an earlier one
 _TOPIC = re.compile(r"phát triển|giảm nghèo|nông thôn|xây dựng|về\s|dân tộc|DTTS|miền núi|\d{4}", re.I)
 _NUMBER = re.compile(r"\s*(?:MTQG\s+)?(?P<n>\d{1,4}[a-z]?)(?![\w/])")
@@ -339,13 +339,15 @@ def _share_near_keys(found: list[Programme]) -> None:
     cơ quan] giai đoạn 2021-2025"; a scheme whose years were typed two ways), or one of which starts the
     other, are one programme: the later takes the earlier's key.  Two periods that do not meet are two
     phases, two programmes."""
-    seen: list[tuple[str, str, set[str], tuple[int | None, int | None], str]] = []   # every mention so far
+    seen: list[tuple[str, str, set[str], tuple[int | None, int | None], str, Span]] = []   # every mention so far
     for p in found:
         words = _words(p.name)
         period = (p.start_year, p.end_year)
-        for key, kind, other, other_period, other_name in seen:
+        for key, kind, other, other_period, other_name, span in seen:
             if key == p.key or kind != p.kind or min(len(words), len(other)) < 5:
                 continue
+            if span.start <= p.span.start < span.end:
+                continue                 # named inside the other ("Chương trình hành động thực hiện Chiến lược ...")
             dated = (period[0] is not None) + (other_period[0] is not None)
             if not (period == other_period or _overlap(period, other_period) or dated == 1):
                 continue                 # two periods that do not meet: two phases, two programmes
@@ -354,7 +356,7 @@ def _share_near_keys(found: list[Programme]) -> None:
             if near or (dated > 0 and subset) or _word_prefix(p.name, other_name):
                 p.key = key
                 break
-        seen.append((p.key, p.kind, words, period, p.name))
+        seen.append((p.key, p.kind, words, period, p.name, p.span))
     # a merged group is keyed by its longest name (the node's label), so that an article with only the
     # short form and one with both never give one node two labels
     longest: dict[str, str] = {}

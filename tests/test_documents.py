@@ -384,3 +384,10 @@ def test_a_date_whose_year_contradicts_the_number_is_not_its_date() -> None:
     assert m.date is None
     m = one("Ngày 27/4/2024, Thủ tướng Chính phủ ký Quyết định 352/QĐ-TTg phê duyệt danh sách xã.")
     assert m.date == PartialDate(2024, 4, 27)
+
+
+def test_a_date_then_the_issuer_after_a_semicolon() -> None:
+    found = docs("Thực hiện Kế hoạch số 45/KH-UBND ngày 1/3/2024 của UBND tỉnh; ngày 10/3/2024 Ban Dân tộc ban hành "
+                 "Công văn số 120/BDT-CS hướng dẫn các huyện.")
+    assert [(m.number, m.date) for m in found] == [("45/KH-UBND", PartialDate(2024, 3, 1)),
+                                                   ("120/BDT-CS", PartialDate(2024, 3, 10))]

@@ -169,3 +169,11 @@ def test_a_programme_named_inside_another_is_its_own_programme() -> None:
     assert [p.name for p in got] == ["Chương trình hành động thực hiện Chiến lược công tác dân tộc giai đoạn 2021-2030",
                                      "Chiến lược công tác dân tộc giai đoạn 2021-2030"]
     assert got[0].key != got[1].key
+
+
+def test_a_name_runs_over_linking_words_but_a_policy_stops_before_the_programme_it_serves() -> None:
+    text = ("Tỉnh xây dựng Đề án phát triển du lịch cộng đồng gắn với bảo tồn văn hóa dân tộc Mông. Ngân hàng cho "
+            "vay theo chính sách hỗ trợ nhà ở cho hộ nghèo thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững.")
+    assert names(text) == ["Đề án phát triển du lịch cộng đồng gắn với bảo tồn văn hóa dân tộc Mông",
+                           "chính sách hỗ trợ nhà ở cho hộ nghèo",
+                           "Chương trình mục tiêu quốc gia giảm nghèo bền vững"]

@@ -257,6 +257,7 @@ _AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*$")
 _ISSUED_BY_BEFORE = re.compile(
     r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+)?"
     r"(?:ký\s+ban hành|ban hành|ký)\s+(?:các\s+)?$")
+_LEAD_DATE = re.compile(r"(?:[Nn]gày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\s*,?\s*")
 _HEADER_DATE_CUE = re.compile(r"(?:ngày ban hành|ngày ký)\s*:\s*$", re.IGNORECASE)
 _HEADER_PLACE = re.compile(r"(?:^|\n|\|)[ \t]*[^\W\d][^\n,:;|]{0,40},\s*(?:ngày\s*)?$", re.IGNORECASE)
 # the kind written as the page's title, alone on a line under the header ("HƯỚNG DẪN", "KẾ HOẠCH")
@@ -507,8 +508,13 @@ def _issued_by_before(t: str, start: int, sent: Span, ctx: _Ctx, reference: date
         return None, None
     body_start = m.start("body") + (len(m.group("body")) - len(m.group("body").lstrip()))
     org, _ = ctx.named(t, body_start, m.end("body"))
-    if org is None:
-        return None, None
+    if org is None:                 # "; ngày 10/3/2024 Ban Dân tộc ban hành ...": a date, then the body
+        lead = _LEAD_DATE.match(t, body_start, m.end("body"))
+        if lead is None:
+            return None, None
+        dates = find_dates(t[body_start:lead.end()], reference)
+        org, _ = ctx.named(t, lead.end(), m.end("body"))
+        return (org, dates[0].value if dates and org is not None else None) if org else (None, None)
     when = None
     head = t[lo:body_start]
     dates = find_dates(head, reference)

@@ -39,14 +39,15 @@ _PHASE = re.compile(
     r"(?:(?:19|20)\d\d\s*(?:-|–|—|đến(?:\s+năm)?)\s*)?(?:đến\s+năm\s+)?(?:19|20)\d\d(?!\d)")
 # where a name stops (the first of these after the head)
 _STOP = re.compile(
-    r"[;:.!?()\[\]\n]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|(?<!đối)\svới\s|\scó\s(?!uy tín|công\s)|"
+    r"[;:.!?()\[\]\n]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|(?<!đối|gắn)\svới\s|\scó\s(?!uy tín|công\s)|"
     r"(?<!thôn)\smới\s|\s(?:trên địa bàn|tại|đã|đang|sẽ|được|nhằm|để|và các|cùng|theo|thì|là|gồm|đạt|"
     r"còn|từ nguồn|ngay|đến nay|trong những năm|trong thời gian|như sau|do)\s|\snăm\s+(?:19|20)\d\d(?!\d)|"
     r"\sthuộc\s+(?=(?:của\s+)?(?:Chương trình|Dự án|Đề án|CTMTQG|chương trình)(?!\w))|"
     r"\s(?:về|của)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Tiểu dự án|Chiến lược)(?!\w))|"
     r"\scủa\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?!\w)"
 )
-_OF = re.compile(r"\s(?:của)\s")        # also ends a lower-case name ("chính sách hỗ trợ của Nhà nước")
+# also ends a lower-case name: "chính sách hỗ trợ của Nhà nước", "chính sách tín dụng thực hiện Chương trình ..."
+_OF = re.compile(r"\scủa\s|\s(?:thực hiện|triển khai)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Chiến lược)(?!\w))")
 # "(MTQG)", "(DTTS)": an abbreviation in brackets inside a name does not end it
 _ACRONYM = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9&\-]{1,12}\s*\)")
 _QUOTED = re.compile(r"\s*[“\"]([^”\"″]{3,200})[”\"″]")

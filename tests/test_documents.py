@@ -391,3 +391,9 @@ def test_a_date_then_the_issuer_after_a_semicolon() -> None:
                  "Công văn số 120/BDT-CS hướng dẫn các huyện.")
     assert [(m.number, m.date) for m in found] == [("45/KH-UBND", PartialDate(2024, 3, 1)),
                                                    ("120/BDT-CS", PartialDate(2024, 3, 10))]
+
+
+def test_a_number_cut_off_by_the_end_of_the_text_is_not_a_document() -> None:
+    found = docs("Căn cứ Quyết định số 1719/QĐ-TTg của Thủ tướng. Thực hiện Quyết định số 1722/QĐ-")
+    assert [m.number for m in found] == ["1719/QĐ-TTg"]
+    assert [m.number for m in docs("Kèm theo Kế hoạch số 12/KH-UBND")] == ["12/KH-UBND"]

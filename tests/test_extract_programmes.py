@@ -177,3 +177,9 @@ def test_a_name_runs_over_linking_words_but_a_policy_stops_before_the_programme_
     assert names(text) == ["Đề án phát triển du lịch cộng đồng gắn với bảo tồn văn hóa dân tộc Mông",
                            "chính sách hỗ trợ nhà ở cho hộ nghèo",
                            "Chương trình mục tiêu quốc gia giảm nghèo bền vững"]
+
+
+def test_numbered_documents_named_with_programme_heads_and_lists_of_policies() -> None:
+    text = ("Thực hiện Đề án số 01-ĐA/TU của Tỉnh ủy về nguồn nhân lực, tỉnh làm tốt chính sách người có uy tín và "
+            "chính sách BHYT cho người dân tộc thiểu số.")
+    assert names(text) == ["chính sách người có uy tín", "chính sách BHYT cho người dân tộc thiểu số"]

@@ -71,6 +71,7 @@ _BARE = re.compile(
 )                                                                       # nor "số 18/" cut off by the end of the text
 # what may follow a serial written without "số" for it to be a citation: a date or an issuer
 _TAIL_CUE = re.compile(r"\s*,?\s*\(?\s*(?:ngày|Ngày|của|do|năm|ban hành)\s")
+_CUT_OFF = re.compile(r"[/\-–][ \t]*\Z")
 # a serial typed in two pieces: "Quyết định số 11 63/QĐ-TTg" is 1163/QĐ-TTg
 _SPLIT_SERIAL = re.compile(r"(?<![\w.,/])(\d{1,3}) $")
 # a date of effect, the only date some short references give ("... có hiệu lực từ ngày 16 tháng 9 năm 2021")
@@ -393,6 +394,8 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
     found: list[_Found] = []
     weak: dict[str, PartialDate] = {}       # number -> a date of effect, used when no issue date is given
     for m in NUMBER_RE.finditer(t):
+        if _CUT_OFF.match(t, m.end()):
+            continue                # "Quyết định số 1719/QĐ-" at the end of the text: cut off, not a document
         dn = from_match(m)
         num_start = m.start()
         split = _SPLIT_SERIAL.search(t, max(0, num_start - 4), num_start)

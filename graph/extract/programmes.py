@@ -44,7 +44,8 @@ _STOP = re.compile(
     r"còn|từ nguồn|ngay|đến nay|trong những năm|trong thời gian|như sau|do)\s|\snăm\s+(?:19|20)\d\d(?!\d)|"
     r"\sthuộc\s+(?=(?:của\s+)?(?:Chương trình|Dự án|Đề án|CTMTQG|chương trình)(?!\w))|"
     r"\s(?:về|của)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Tiểu dự án|Chiến lược)(?!\w))|"
-    r"\scủa\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?!\w)"
+    r"\scủa\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?!\w)|"
+    r"\svà\s+(?=(?i:chính sách|chương trình|đề án|dự án|tiểu dự án|chiến lược)(?!\w))"   # the next item of a list
 )
 # also ends a lower-case name: "chính sách hỗ trợ của Nhà nước", "chính sách tín dụng thực hiện Chương trình ..."
 _OF = re.compile(r"\scủa\s|\s(?:thực hiện|triển khai)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Chiến lược)(?!\w))")
@@ -61,7 +62,10 @@ _MORE_NUMBERS = re.compile(
     r"\s*(?:,|và|,\s*và)\s*(?P<n>\d{2,4}[a-z]?)(?![\w/.,]\d)"
     r"(?!\s*(?:hộ|xã|người|thôn|bản|huyện|tỷ|triệu|nghìn|ngàn|đồng|công trình|lượt|%|km|ha|m|năm)(?!\w))")
 _SUB_OF = re.compile(r"\s+(?:thuộc|của)\s+(?:của\s+)?Dự án\s+\d{1,2}[a-z]?(?!\w)")
+# a head followed by a document number is a numbered document, not a programme's name:
+# "Chương trình hành động số 12-CTr/TU", "Đề án số 01-ĐA/TU", "Chương trình số 05/CTr-UBND"
 _ACTION_DOC = re.compile(r"\s+hành\s+động\s+(?:số\s*)?\d", re.I)
+_NUMBERED_DOC = re.compile(r"\s+(?:số\s*)?\d{1,5}[/\-–](?:(?:19|20)\d\d/)?[A-ZĐ]{2}")
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi|\d)\s*$", re.I)
 _LINK_BEFORE = re.compile(r"(?:thực hiện|triển khai|và)\s+$", re.I)
 _SUB_HEADS = ("dự án", "tiểu dự án")
@@ -199,8 +203,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         rest_start = m.end()
         tail = text[rest_start:rest_start + 400]
         h = fold(head)
-        if h == "chương trình" and _ACTION_DOC.match(tail):
-            continue                     # "Chương trình hành động số 12-CTr/TU": a document
+        if (h == "chương trình" and _ACTION_DOC.match(tail)) or _NUMBERED_DOC.match(tail):
+            continue                     # "Chương trình hành động số 12-CTr/TU", "Đề án số 01-ĐA/TU": documents
         quoted = _QUOTED.match(tail)
         if quoted and not quoted.group(1)[0].isupper():
             continue                     # a quoted phrase in lower case is speech, not a name

@@ -183,3 +183,14 @@ def test_numbered_documents_named_with_programme_heads_and_lists_of_policies() -
     text = ("Thực hiện Đề án số 01-ĐA/TU của Tỉnh ủy về nguồn nhân lực, tỉnh làm tốt chính sách người có uy tín và "
             "chính sách BHYT cho người dân tộc thiểu số.")
     assert names(text) == ["chính sách người có uy tín", "chính sách BHYT cho người dân tộc thiểu số"]
+
+
+def test_two_credit_programmes_one_named_with_its_target_districts() -> None:
+    text = ("Vốn được dành cho các chương trình như: chương trình cho vay hộ nghèo; chương trình cho vay hộ nghèo "
+            "tại 64 huyện nghèo theo quy định; chương trình cho vay nước sạch.")
+    got = find_programmes(text, split_sentences(text))
+    assert [p.name for p in got] == ["chương trình cho vay hộ nghèo", "chương trình cho vay hộ nghèo tại 64 huyện nghèo",
+                                     "chương trình cho vay nước sạch"]
+    assert len({p.key for p in got}) == 3
+    assert names("Hội nghị diễn ra tại 3 huyện. Tỉnh triển khai chính sách hỗ trợ nhà ở tại xã Nậm Ty.") == [
+        "chính sách hỗ trợ nhà ở"]

@@ -16,6 +16,7 @@ well-known programmes share a key (data/programmes.yaml).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -40,7 +41,7 @@ _PHASE = re.compile(
 # where a name stops (the first of these after the head)
 _STOP = re.compile(
     r"[;:.!?()\[\]\n]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|(?<!đối|gắn)\svới\s|\scó\s(?!uy tín|công\s)|"
-    r"(?<!thôn)\smới\s|\s(?:trên địa bàn|tại|đã|đang|sẽ|được|nhằm|để|và các|cùng|theo|thì|là|gồm|đạt|"
+    r"(?<!thôn)\smới\s|\stại\s(?!\d+\s+(?:huyện|xã|tỉnh|thôn|bản)\s)|\s(?:trên địa bàn|đã|đang|sẽ|được|nhằm|để|và các|cùng|theo|thì|là|gồm|đạt|"
     r"còn|từ nguồn|ngay|đến nay|trong những năm|trong thời gian|như sau|do)\s|\snăm\s+(?:19|20)\d\d(?!\d)|"
     r"\sthuộc\s+(?=(?:của\s+)?(?:Chương trình|Dự án|Đề án|CTMTQG|chương trình)(?!\w))|"
     r"\s(?:về|của)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Tiểu dự án|Chiến lược)(?!\w))|"
@@ -192,6 +193,7 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
     out: list[Programme] = []
     last_national: Programme | None = None
     covered = Span(0, 0)                          # the last name taken: heads inside it are part of it
+    cut_off: set[int] = set()                     # where names cut off by the end of the text start
     for m in _HEAD.finditer(text):
         head = m.group("head")
         start = m.start()
@@ -225,6 +227,7 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         name = text[start:end].strip(" ,-–")
         if end >= len(text.rstrip()) and " " in name and not re.search(r"[aeiouy]", ascii_fold(name.rsplit(" ", 1)[1])):
             name = name.rsplit(" ", 1)[0]    # cut off by the end of the text: its last word is partial
+            cut_off.add(start)
         words = name.split()
         lower_head = head[0].islower()
         has_period = bool(_PERIOD.search(name))
@@ -260,7 +263,7 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         if numbered and h == "chương trình":
             out.extend(_more_numbers(text, head, start, rest_start + numbered.end(), sent))
     _list_siblings(text, sentences, out)
-    _share_near_keys(out)
+    _share_near_keys(out, cut_off)
     return out
 
 
@@ -338,11 +341,11 @@ def _word_prefix(a: str, b: str) -> bool:
     return long.startswith(short + " ") or long == short
 
 
-def _share_near_keys(found: list[Programme]) -> None:
+def _share_near_keys(found: list[Programme], cut_off: AbstractSet[int] = frozenset()) -> None:
     """Two mentions in one article whose words nearly all agree ("phổ biến" typed "phbiến"), or one of
     which only adds words to the other over an overlapping period ("Chương trình phối hợp công tác [giữa 2
-    cơ quan] giai đoạn 2021-2025"; a scheme whose years were typed two ways), or one of which starts the
-    other, are one programme: the later takes the earlier's key.  Two periods that do not meet are two
+    cơ quan] giai đoạn 2021-2025"; a scheme whose years were typed two ways), or one of which was cut off
+    by the end of the text where the other goes on, are one programme: the later takes the earlier's key.  Two periods that do not meet are two
     phases, two programmes."""
     seen: list[tuple[str, str, set[str], tuple[int | None, int | None], str, Span]] = []   # every mention so far
     for p in found:
@@ -358,7 +361,8 @@ def _share_near_keys(found: list[Programme]) -> None:
                 continue                 # two periods that do not meet: two phases, two programmes
             subset = words <= other or other <= words
             near = len(words & other) >= 0.85 * len(words | other)
-            if near or (dated > 0 and subset) or _word_prefix(p.name, other_name):
+            prefix = (p.span.start in cut_off or span.start in cut_off) and _word_prefix(p.name, other_name)
+            if near or (dated > 0 and subset) or prefix:
                 p.key = key
                 break
         seen.append((p.key, p.kind, words, period, p.name, p.span))

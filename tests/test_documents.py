@@ -397,3 +397,9 @@ def test_a_number_cut_off_by_the_end_of_the_text_is_not_a_document() -> None:
     found = docs("Căn cứ Quyết định số 1719/QĐ-TTg của Thủ tướng. Thực hiện Quyết định số 1722/QĐ-")
     assert [m.number for m in found] == ["1719/QĐ-TTg"]
     assert [m.number for m in docs("Kèm theo Kế hoạch số 12/KH-UBND")] == ["12/KH-UBND"]
+
+
+def test_a_year_or_a_count_after_a_kind_word_is_no_citation() -> None:
+    assert docs("Hiến pháp 2013 của nước ta và Luật 2019 của Quốc hội quy định rõ. Quyết định 2 ngày trước đã có.") == []
+    found = docs("Nghị quyết 12 của Bộ Chính trị về công tác dân tộc được quán triệt.")
+    assert [(m.kind, m.number) for m in found] == [("Nghị quyết", "12")]

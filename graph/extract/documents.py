@@ -449,8 +449,10 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         if kind in _NO_BARE or any(s.start < m.end() and m.start() < s.end for s in taken):
             continue
         full = cited.get((kind, m.group("serial").lstrip("0")))
-        if not m.group("so") and full is None and not _TAIL_CUE.match(t, m.end()):
-            continue                # "Kế hoạch 5 năm": with no "số", only a date or an issuer makes it a citation
+        if not m.group("so") and full is None and (not _TAIL_CUE.match(t, m.end())
+                                                   or re.fullmatch(r"(?:19|20)\d\d", m.group("serial"))):
+            continue                # "Kế hoạch 5 năm", "Luật 2013 của Quốc hội": with no "số", a citation needs
+                                    # a date or an issuer after it, and a year is not a serial
         sent = sentence_at(m.start())
         when, who, tail_end = _read_tail(t, m.end(), sent.end, ctx, reference)
         if full is not None:

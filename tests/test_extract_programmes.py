@@ -194,3 +194,11 @@ def test_two_credit_programmes_one_named_with_its_target_districts() -> None:
     assert len({p.key for p in got}) == 3
     assert names("Hội nghị diễn ra tại 3 huyện. Tỉnh triển khai chính sách hỗ trợ nhà ở tại xã Nậm Ty.") == [
         "chính sách hỗ trợ nhà ở"]
+
+
+def test_a_short_form_later_in_the_article_is_the_same_programme() -> None:
+    text = ("Hai cơ quan ký Chương trình phối hợp công tác giữa Ban Dân tộc tỉnh và Hội Nông dân tỉnh. "
+            "Theo Chương trình phối hợp công tác, mỗi năm hai bên sơ kết một lần. Tỉnh triển khai Đề án tổng thể "
+            "phát triển du lịch vùng cao. Đề án tổng thể được giao cho Sở Văn hóa.")
+    got = keys(text)
+    assert len(got) == 4 and got[0] == got[1] and got[2] == got[3] != got[0]

@@ -240,7 +240,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
                            or fold(words[-1]) == "khác"):
             continue                     # "chương trình phối hợp của ...", "chính sách tín dụng khác": no name
         if not (numbered or has_period or quoted or ctmtqg or lower_desc
-                or (not lower_head and not sentence_start and len(words) >= 4)):
+                or (not lower_head and not sentence_start and len(words) >= 4)
+                or (len(words) >= 3 and any(_word_prefix(name, p.name) for p in out))):   # a short form
             continue
         if not is_programme_name(name):
             continue
@@ -342,30 +343,35 @@ def _word_prefix(a: str, b: str) -> bool:
 
 
 def _share_near_keys(found: list[Programme], cut_off: AbstractSet[int] = frozenset()) -> None:
-    """Two mentions in one article whose words nearly all agree ("phổ biến" typed "phbiến"), or one of
-    which only adds words to the other over an overlapping period ("Chương trình phối hợp công tác [giữa 2
-    cơ quan] giai đoạn 2021-2025"; a scheme whose years were typed two ways), or one of which was cut off
-    by the end of the text where the other goes on, are one programme: the later takes the earlier's key.  Two periods that do not meet are two
-    phases, two programmes."""
-    seen: list[tuple[str, str, set[str], tuple[int | None, int | None], str, Span]] = []   # every mention so far
+    """Mentions of one programme in one article share a key (the later takes the earlier's): names whose
+    words nearly all agree ("phổ biến" typed "phbiến"); one that only adds words to the other over an
+    overlapping period ("Chương trình phối hợp công tác [giữa 2 cơ quan] giai đoạn 2021-2025", a scheme
+    whose years were typed two ways); a short form that starts the long one in another sentence
+    ("Chương trình phối hợp công tác" after its full name), or one cut off by the end of the text.  Two
+    periods that do not meet are two phases; two items of one list are two programmes."""
+    seen: list[tuple[Programme, set[str]]] = []         # every mention so far, with its words
     for p in found:
         words = _words(p.name)
         period = (p.start_year, p.end_year)
-        for key, kind, other, other_period, other_name, span in seen:
-            if key == p.key or kind != p.kind or min(len(words), len(other)) < 5:
+        for o, other in seen:
+            if o.key == p.key or o.kind != p.kind or min(len(words), len(other)) < 3:
                 continue
-            if span.start <= p.span.start < span.end:
+            if o.span.start <= p.span.start < o.span.end:
                 continue                 # named inside the other ("Chương trình hành động thực hiện Chiến lược ...")
+            other_period = (o.start_year, o.end_year)
             dated = (period[0] is not None) + (other_period[0] is not None)
             if not (period == other_period or _overlap(period, other_period) or dated == 1):
                 continue                 # two periods that do not meet: two phases, two programmes
+            prefix = _word_prefix(p.name, o.name) and (
+                p.span.start in cut_off or o.span.start in cut_off or p.sentence != o.sentence)
+            if min(len(words), len(other)) < 5 and not prefix:
+                continue
             subset = words <= other or other <= words
             near = len(words & other) >= 0.85 * len(words | other)
-            prefix = (p.span.start in cut_off or span.start in cut_off) and _word_prefix(p.name, other_name)
             if near or (dated > 0 and subset) or prefix:
-                p.key = key
+                p.key = o.key
                 break
-        seen.append((p.key, p.kind, words, period, p.name, p.span))
+        seen.append((p, words))
     # a merged group is keyed by its longest name (the node's label), so that an article with only the
     # short form and one with both never give one node two labels
     longest: dict[str, str] = {}

@@ -403,3 +403,14 @@ def test_a_year_or_a_count_after_a_kind_word_is_no_citation() -> None:
     assert docs("Hiến pháp 2013 của nước ta và Luật 2019 của Quốc hội quy định rõ. Quyết định 2 ngày trước đã có.") == []
     found = docs("Nghị quyết 12 của Bộ Chính trị về công tác dân tộc được quán triệt.")
     assert [(m.kind, m.number) for m in found] == [("Nghị quyết", "12")]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nghị quyết số 12/2022/NQ-HĐND ngày 7/7 của HĐND tỉnh quy định mức hỗ trợ.", "2022-07-07"),
+    ("Quyết định số 1720/QĐ-TTg do Thủ tướng Chính phủ ký ngày 15/10/2021.", "2021-10-15"),
+    ("Kế hoạch số 25/KH-UBND được UBND tỉnh ban hành ngày 3/2/2024.", "2024-02-03"),
+    ("Quyết định số 20/QĐ-UBND đã được triển khai ngày 5/5/2024 tại xã.", None),
+])
+def test_issue_dates_written_after_who_signed_or_without_a_year(text: str, iso: str | None) -> None:
+    m = one(text)
+    assert (m.date.iso() if m.date else None) == iso

@@ -235,8 +235,12 @@ class _Ctx:
 
 
 # ----------------------------------------------------------------------------------- tail parsing
+# "ngày ...", "ban hành ngày", "ký ngày", "được UBND tỉnh ban hành ngày" (up to six words name who signed)
 _DATE_LEAD = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?:(?:được\s+|đã\s+)?(?:ký\s+)?ban hành\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
+    r"\s*,?\s*(?:\(\s*)?(?:(?:được|đã)\s+(?:[^\s,.;:()]+\s+){0,6}?(?:ký\s+ban hành|ban hành|ký)\s+"
+    r"|(?:ký\s+ban hành|ban hành|ký)\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
+# a day and month with no year: the year is the one in the number ("12/2023/NQ-HĐND ngày 7/7")
+_DAY_MONTH = re.compile(r"\s*,?\s*\(?\s*[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d|\d)")
 _YEAR_LEAD = re.compile(r"\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")   # not ", năm 2023 tỉnh đã ...": a new clause
 _OF = re.compile(r"\s*,?\s*(?:\(\s*)?(?:của|do)\s+")
 _ASIDE = re.compile(r"\s*\((?!\s*(?:ngày|của|do)\s)[^()\n]{1,40}\)")
@@ -435,6 +439,9 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
             who = ctx.from_code(dn)
         if when is not None and dn.year is not None and when.year != dn.year:
             when = None             # "12/2018/QĐ-TTg" was signed in 2018: another year is another clause's date
+            dm = _DAY_MONTH.match(t, m.end(), limit)
+            if dm and 1 <= int(dm.group(2)) <= 12 and 1 <= int(dm.group(1)) <= 31:
+                when = PartialDate(dn.year, int(dm.group(2)), int(dm.group(1)))
         subject = _subject(t, tail_end, limit)
         mention = DocumentMention(kind=kind, number=dn.number, span=Span(start, m.end()), sentence=sent,
                                   date=when, issuer=who, subject=subject)

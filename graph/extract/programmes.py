@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -113,6 +113,7 @@ def is_programme_name(name: str) -> bool:
     return core not in exact and not core.startswith(prefixes)
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> tuple[str, str | None, str | None]:
     """(key, canonical label, kind or None) for a programme name: a known programme's own label, else the
     name with abbreviations written out and its period as "giai đoạn 2021-2025".  A project, scheme or policy
@@ -323,22 +324,28 @@ def _abbreviations() -> dict[str, list[str]]:
     return {fold(k): _WORD.findall(fold(v)) for k, v in _raw()["abbreviations"].items()}
 
 
-def _words(name: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(name: str) -> frozenset[str]:
     """The words of a name without its period, abbreviations written out (DTTS -> dân tộc thiểu số)."""
     out: set[str] = set()
     ab = _abbreviations()
-    for w in re.findall(r"[\w-]+", fold(_PERIOD.sub("", name))):
+    for w in re.findall(r"[\w-]+", _core(name)):
         out.update(ab.get(w) or _WORD.findall(w))
-    return out
+    return frozenset(out)
 
 
 def _overlap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
     return None not in a and None not in b and a[0] <= b[1] and b[0] <= a[1]  # type: ignore[operator]
 
 
+@lru_cache(maxsize=8192)
+def _core(name: str) -> str:
+    return fold(_PERIOD.sub("", name)).strip(" ,")
+
+
 def _word_prefix(a: str, b: str) -> bool:
     """One name starts the other at a word boundary ("chương trình phối hợp số 22 [giữa A và B]")."""
-    short, long = sorted((fold(_PERIOD.sub("", a)).strip(" ,"), fold(_PERIOD.sub("", b)).strip(" ,")), key=len)
+    short, long = sorted((_core(a), _core(b)), key=len)
     return long.startswith(short + " ") or long == short
 
 
@@ -349,7 +356,7 @@ def _share_near_keys(found: list[Programme], cut_off: AbstractSet[int] = frozens
     whose years were typed two ways); a short form that starts the long one in another sentence
     ("Chương trình phối hợp công tác" after its full name), or one cut off by the end of the text.  Two
     periods that do not meet are two phases; two items of one list are two programmes."""
-    seen: list[tuple[Programme, set[str]]] = []         # every mention so far, with its words
+    seen: list[tuple[Programme, frozenset[str]]] = []   # every mention so far, with its words
     for p in found:
         words = _words(p.name)
         period = (p.start_year, p.end_year)

@@ -202,3 +202,9 @@ def test_a_short_form_later_in_the_article_is_the_same_programme() -> None:
             "phát triển du lịch vùng cao. Đề án tổng thể được giao cho Sở Văn hóa.")
     got = keys(text)
     assert len(got) == 4 and got[0] == got[1] and got[2] == got[3] != got[0]
+
+
+def test_numbered_projects_written_in_lower_case() -> None:
+    text = ("Huyện đã giải ngân tiểu dự án 1 thuộc dự án 3 và dự án 5 của Chương trình. Các dự án, đề án hỗ trợ "
+            "đồng bào được triển khai. Tỉnh thu hút dự án nhà máy điện gió tại xã.")
+    assert names(text) == ["tiểu dự án 1 thuộc dự án 3", "dự án 5"]

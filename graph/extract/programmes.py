@@ -30,7 +30,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 _HEAD = re.compile(
     r"(?<![\w])(?P<head>(?i:chương trình mục tiêu quốc gia)|Chương trình MTQG|CTMTQG|Chương trình|Đề án|"
-    r"Tiểu dự án|Dự án|Chiến lược|Chính sách|chương trình|đề án|chính sách)(?![\w])"
+    r"Tiểu dự án|Dự án|Chiến lược|Chính sách|chương trình|đề án|chính sách|tiểu dự án|dự án)(?![\w])"
 )
 _YEARS = r"((?:19|20)\d\d)\s*(?:-|–|—|đến(?:\s+năm)?)\s*((?:19|20)\d\d)"
 _PERIOD = re.compile(r"(?:,\s*)?giai\s+đoạn\s+(?:I{1,3}\s*[:,]?\s*)?(?:từ\s+năm\s+)?" + _YEARS)
@@ -43,7 +43,7 @@ _STOP = re.compile(
     r"[;:.!?()\[\]\n]|,(?!\s*(?:giai đoạn|thể thao|xã hội))|(?<!đối|gắn)\svới\s|\scó\s(?!uy tín|công\s)|"
     r"(?<!thôn)\smới\s|\stại\s(?!\d+\s+(?:huyện|xã|tỉnh|thôn|bản)\s)|\s(?:trên địa bàn|đã|đang|sẽ|được|nhằm|để|và các|cùng|theo|thì|là|gồm|đạt|"
     r"còn|từ nguồn|ngay|đến nay|trong những năm|trong thời gian|như sau|do)\s|\snăm\s+(?:19|20)\d\d(?!\d)|"
-    r"\sthuộc\s+(?=(?:của\s+)?(?:Chương trình|Dự án|Đề án|CTMTQG|chương trình)(?!\w))|"
+    r"\sthuộc\s+(?=(?:của\s+)?(?:(?i:chương trình|dự án|đề án)|CTMTQG)(?!\w))|"
     r"\s(?:về|của)\s+(?=(?:Chương trình|CTMTQG|Đề án|Dự án|Tiểu dự án|Chiến lược)(?!\w))|"
     r"\scủa\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?!\w)|"
     r"\svà\s+(?=(?i:chính sách|chương trình|đề án|dự án|tiểu dự án|chiến lược)(?!\w))"   # the next item of a list
@@ -62,7 +62,7 @@ _NUMBER = re.compile(r"\s*(?:MTQG\s+)?(?P<n>\d{1,4}[a-z]?)(?![\w/])")
 _MORE_NUMBERS = re.compile(
     r"\s*(?:,|và|,\s*và)\s*(?P<n>\d{2,4}[a-z]?)(?![\w/.,]\d)"
     r"(?!\s*(?:hộ|xã|người|thôn|bản|huyện|tỷ|triệu|nghìn|ngàn|đồng|công trình|lượt|%|km|ha|m|năm)(?!\w))")
-_SUB_OF = re.compile(r"\s+(?:thuộc|của)\s+(?:của\s+)?Dự án\s+\d{1,2}[a-z]?(?!\w)")
+_SUB_OF = re.compile(r"\s+(?:thuộc|của)\s+(?:của\s+)?(?i:dự án)\s+\d{1,2}[a-z]?(?!\w)")
 # a head followed by a document number is a numbered document, not a programme's name:
 # "Chương trình hành động số 12-CTr/TU", "Đề án số 01-ĐA/TU", "Chương trình số 05/CTr-UBND"
 _ACTION_DOC = re.compile(r"\s+hành\s+động\s+(?:số\s*)?\d", re.I)

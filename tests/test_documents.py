@@ -83,9 +83,15 @@ def test_date_forms(text: str, iso: str) -> None:
     assert m.date is not None and m.date.iso() == iso
 
 
-def test_effective_date_is_not_the_issue_date() -> None:
+def test_a_date_of_effect_is_used_only_when_no_issue_date_is_given() -> None:
+    # annotators take the date of effect when it is the only date the report gives (decisions take effect
+    # the day they are signed); an issue date written anywhere for the same number wins
     m = one("Quyết định 1409/QĐ-TTg có hiệu lực từ ngày 01/9/2022 và thay thế các văn bản trước.")
-    assert m.date is None
+    assert m.date == PartialDate(2022, 9, 1)
+    text = ("Ngày 20/8/2022, Thủ tướng Chính phủ ký Quyết định số 1409/QĐ-TTg ngày 20/8/2022. "
+            "Quyết định 1409/QĐ-TTg có hiệu lực từ ngày 01/9/2022.")
+    dates = {d.date for d in find_documents(text, [], None, None)}
+    assert dates == {PartialDate(2022, 8, 20), None}
 
 
 def test_page_header_date() -> None:
@@ -326,3 +332,85 @@ def test_seeds(prefix: str) -> None:
     if prefix == "003":
         plan = next(m for m in merged if m.number == "1348/KH-UBND")
         assert plan.based_on == ["14-CT/TU"]
+
+
+def test_a_serial_typed_in_two_pieces_is_one_number() -> None:
+    found = docs("UBND tỉnh triển khai Quyết định số 21 07/QĐ-TTg của Thủ tướng Chính phủ về định canh.")
+    assert [m.number for m in found] == ["2107/QĐ-TTg"]
+    assert found[0].issuer is not None and found[0].issuer.label == "Thủ tướng Chính phủ"
+
+
+def test_a_short_reference_is_the_full_number_and_gives_it_its_date() -> None:
+    text = ("Ủy ban Dân tộc ban hành Quyết định số 45/QĐ-UBDT phê duyệt danh sách thôn. "
+            "Quyết định số 45 của Ủy ban Dân tộc có hiệu lực từ ngày 2 tháng 3 năm 2023.")
+    found = merge_mentions(docs(text))
+    assert [(m.number, m.date) for m in found] == [("45/QĐ-UBDT", PartialDate(2023, 3, 2))]
+    text = "Theo Chỉ thị số 09-CT/TU, các huyện đã làm tốt. Chỉ thị số 09 ngày 5/4/2021 yêu cầu rõ."
+    found = merge_mentions(docs(text))
+    assert [(m.number, m.date) for m in found] == [("09-CT/TU", PartialDate(2021, 4, 5))]
+
+
+def test_a_serial_without_so_is_a_document_when_a_date_or_issuer_follows() -> None:
+    found = docs("Xã thực hiện Quyết định 16 ngày 9/3/2019 của Thủ tướng Chính phủ và Nghị quyết 30a của Chính phủ.")
+    assert [(m.kind, m.number, m.date) for m in found] == [("Quyết định", "16", PartialDate(2019, 3, 9)),
+                                                        ("Nghị quyết", "30a", None)]
+    assert found[1].issuer is not None and found[1].issuer.label == "Chính phủ"
+    assert docs("Tỉnh xây dựng Kế hoạch 5 năm và Đề án 3 cấp cho vùng cao.") == []
+    assert docs("Căn cứ vào Quyết định số 18/") == []
+
+
+def test_a_page_header_laid_out_as_a_table() -> None:
+    text = ("NGÂN HÀNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 77/NHCS-TDNN | Hà Nội, ngày 04 tháng 06 năm 2012 |\n"
+            "HƯỚNG DẪN\nCHO VAY VỐN ĐỐI VỚI HỘ NGHÈO\n")
+    m = one(text)
+    assert (m.kind, m.date) == ("Hướng dẫn", PartialDate(2012, 6, 4))
+    assert m.issuer is not None and m.issuer.label == "Ngân hàng Chính sách xã hội"
+
+
+def test_an_issue_date_written_before_the_issuer_and_its_titles() -> None:
+    m = one("Ngày 15/3/2023, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc ban hành Thông tư số 02/2023/TT-UBDT quy định chi tiết.")
+    assert m.date == PartialDate(2023, 3, 15)
+
+
+def test_a_numbered_joint_work_programme_is_a_document_whose_words_are_its_number() -> None:
+    text = "Hai bên ký chương trình phối hợp số 7 giữa Hội Nông dân tỉnh và Ban Dân tộc tỉnh."
+    m = one(text)
+    assert (m.kind, m.number) == ("Chương trình phối hợp", "7")
+    assert text[m.span.start:m.span.end] == "số 7"
+
+
+def test_a_date_whose_year_contradicts_the_number_is_not_its_date() -> None:
+    m = one("Tỉnh thực hiện Quyết định số 12/2018/QĐ-TTg, năm 2023 tỉnh đã cấp 1.200 suất quà.")
+    assert m.date is None
+    m = one("Ngày 27/4/2024, Thủ tướng Chính phủ ký Quyết định 352/QĐ-TTg phê duyệt danh sách xã.")
+    assert m.date == PartialDate(2024, 4, 27)
+
+
+def test_a_date_then_the_issuer_after_a_semicolon() -> None:
+    found = docs("Thực hiện Kế hoạch số 45/KH-UBND ngày 1/3/2024 của UBND tỉnh; ngày 10/3/2024 Ban Dân tộc ban hành "
+                 "Công văn số 120/BDT-CS hướng dẫn các huyện.")
+    assert [(m.number, m.date) for m in found] == [("45/KH-UBND", PartialDate(2024, 3, 1)),
+                                                   ("120/BDT-CS", PartialDate(2024, 3, 10))]
+
+
+def test_a_number_cut_off_by_the_end_of_the_text_is_not_a_document() -> None:
+    found = docs("Căn cứ Quyết định số 1719/QĐ-TTg của Thủ tướng. Thực hiện Quyết định số 1722/QĐ-")
+    assert [m.number for m in found] == ["1719/QĐ-TTg"]
+    assert [m.number for m in docs("Kèm theo Kế hoạch số 12/KH-UBND")] == ["12/KH-UBND"]
+
+
+def test_a_year_or_a_count_after_a_kind_word_is_no_citation() -> None:
+    assert docs("Hiến pháp 2013 của nước ta và Luật 2019 của Quốc hội quy định rõ. Quyết định 2 ngày trước đã có.") == []
+    found = docs("Nghị quyết 12 của Bộ Chính trị về công tác dân tộc được quán triệt.")
+    assert [(m.kind, m.number) for m in found] == [("Nghị quyết", "12")]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nghị quyết số 12/2022/NQ-HĐND ngày 7/7 của HĐND tỉnh quy định mức hỗ trợ.", "2022-07-07"),
+    ("Quyết định số 1720/QĐ-TTg do Thủ tướng Chính phủ ký ngày 15/10/2021.", "2021-10-15"),
+    ("Kế hoạch số 25/KH-UBND được UBND tỉnh ban hành ngày 3/2/2024.", "2024-02-03"),
+    ("Quyết định số 20/QĐ-UBND đã được triển khai ngày 5/5/2024 tại xã.", None),
+])
+def test_issue_dates_written_after_who_signed_or_without_a_year(text: str, iso: str | None) -> None:
+    m = one(text)
+    assert (m.date.iso() if m.date else None) == iso

@@ -30,18 +30,22 @@ from graph.text.docnumbers import (
     from_match,
     issuer_data,
     number_key,
+    parse_number,
 )
 from graph.text.normalize import ascii_fold, fold, slug, unify_tones
 
 # ------------------------------------------------------------------------------------------- kinds
 _KIND_BY_WORD: dict[str, str] = {}      # folded word -> canonical kind label
 _NO_BARE: set[str] = set()              # kind labels for which "<kind> số <n>" is not a document
+_NAMES_PROGRAMME: set[str] = set()      # kind labels whose citations also name a programme
 for _notation, _k in doc_kinds().items():
     for _w in [_k["vi"], *(_k.get("words") or [])]:
         _KIND_BY_WORD[fold(_w)] = _k["vi"]
         _KIND_BY_WORD.setdefault(ascii_fold(_w), _k["vi"])
     if _k.get("bare") is False:
         _NO_BARE.add(_k["vi"])
+    if _k.get("names_programme"):
+        _NAMES_PROGRAMME.add(_k["vi"])
 _KIND_BY_CODE: dict[str, str] = {code: doc_kinds()[n]["vi"] for code, n in KIND_CODES.items()}
 
 
@@ -62,9 +66,16 @@ _BEFORE = re.compile(
     rf"|(?P<hdr>(?m:^)[ \t]*(?i:{_SO}))|(?<!\w)(?P<so>(?i:{_SO})))$"
 )
 _BARE = re.compile(
-    rf"(?<!\w)(?P<kw>(?i:{_KW}))\s+(?i:số)\s*(?P<serial>\d{{1,5}})"
-    rf"(?![\d\w%]|[.,]\d|\s?[/\-–]\s?\w|\s[A-ZĐ]{{2,}}\s?[/\-–])"   # not "723 TC/TCT": an old-style number
-)
+    rf"(?<!\w)(?P<kw>(?i:{_KW}))\s+(?P<so>(?i:số)\s*)?(?P<serial>\d{{1,5}}(?:[a-e](?!\w))?)"
+    rf"(?![\d\w%]|[.,]\d|\s?/|\s?[\-–]\s?\w|\s[A-ZĐ]{{2,}}\s?[/\-–])"   # not "723 TC/TCT": an old-style number,
+)                                                                       # nor "số 18/" cut off by the end of the text
+# what may follow a serial written without "số" for it to be a citation: a date or an issuer
+_TAIL_CUE = re.compile(r"\s*,?\s*\(?\s*(?:ngày|Ngày|của|do|năm|ban hành)\s")
+_CUT_OFF = re.compile(r"[/\-–][ \t]*\Z")
+# a serial typed in two pieces: "Quyết định số 11 63/QĐ-TTg" is 1163/QĐ-TTg
+_SPLIT_SERIAL = re.compile(r"(?<![\w.,/])(\d{1,3}) $")
+# a date of effect, the only date some short references give ("... có hiệu lực từ ngày 16 tháng 9 năm 2021")
+_EFFECT = re.compile(r"\s*,?\s*(?:đã\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?=[Nn]gày\s)")
 # words that make "<word> 127/TW" a name (a Ban, a programme) rather than a document citation
 _NOT_DOC_BEFORE = re.compile(r"(?<!\w)(?i:ban|chương trình|dự án|tiểu dự án|bản án|vùng|khu|nhóm)\s*$")
 
@@ -224,9 +235,13 @@ class _Ctx:
 
 
 # ----------------------------------------------------------------------------------- tail parsing
+# "ngày ...", "ban hành ngày", "ký ngày", "được UBND tỉnh ban hành ngày" (up to six words name who signed)
 _DATE_LEAD = re.compile(
-    r"\s*,?\s*(?:\(\s*)?(?:(?:được\s+|đã\s+)?(?:ký\s+)?ban hành\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
-_YEAR_LEAD = re.compile(r"\s*,?\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")
+    r"\s*,?\s*(?:\(\s*)?(?:(?:được|đã)\s+(?:[^\s,.;:()]+\s+){0,6}?(?:ký\s+ban hành|ban hành|ký)\s+"
+    r"|(?:ký\s+ban hành|ban hành|ký)\s+)?(?:(?:vào\s+)?(?=[Nn]gày\s)|(?=\d))")
+# a day and month with no year: the year is the one in the number ("12/2023/NQ-HĐND ngày 7/7")
+_DAY_MONTH = re.compile(r"\s*,?\s*\(?\s*[Nn]gày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d|\d)")
+_YEAR_LEAD = re.compile(r"\s*(?:[Nn]ăm\s+)((?:19|20)\d\d)(?!\d)")   # not ", năm 2023 tỉnh đã ...": a new clause
 _OF = re.compile(r"\s*,?\s*(?:\(\s*)?(?:của|do)\s+")
 _ASIDE = re.compile(r"\s*\((?!\s*(?:ngày|của|do)\s)[^()\n]{1,40}\)")
 _TERM = re.compile(r"\s*\(?\s*[Kk]hóa\s+[IVXLC\d]+\s*\)?")
@@ -245,10 +260,13 @@ _BASED_GAP = re.compile(
     r"|để\s+thực hiện)\s+(?:các\s+|nội dung\s+(?:của\s+)?)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*$")
 _ISSUED_BY_BEFORE = re.compile(
-    r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+|đã\s+ký\s+|ký\s+)?"
-    r"ban hành\s+(?:các\s+)?$")
+    r"(?:^|[,;:(]\s*|\s)(?P<body>[^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+)?"
+    r"(?:ký\s+ban hành|ban hành|ký)\s+(?:các\s+)?$")
+_LEAD_DATE = re.compile(r"(?:[Nn]gày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\s*,?\s*")
 _HEADER_DATE_CUE = re.compile(r"(?:ngày ban hành|ngày ký)\s*:\s*$", re.IGNORECASE)
-_HEADER_PLACE = re.compile(r"(?:^|\n)[ \t]*[^\W\d][^\n,:;]{0,40},\s*(?:ngày\s*)?$", re.IGNORECASE)
+_HEADER_PLACE = re.compile(r"(?:^|\n|\|)[ \t]*[^\W\d][^\n,:;|]{0,40},\s*(?:ngày\s*)?$", re.IGNORECASE)
+# the kind written as the page's title, alone on a line under the header ("HƯỚNG DẪN", "KẾ HOẠCH")
+_HEADER_KIND = re.compile(r"^[ \t]*(?P<kw>[^\W\d][^\n]{1,30}?)[ \t|]*$", re.MULTILINE)
 
 
 def _date_at(t: str, pos: int, limit: int, reference: date | None) -> tuple[PartialDate | None, int]:
@@ -378,10 +396,19 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         return Span(line_start, len(t) if line_end < 0 else line_end)
 
     found: list[_Found] = []
+    weak: dict[str, PartialDate] = {}       # number -> a date of effect, used when no issue date is given
     for m in NUMBER_RE.finditer(t):
+        if _CUT_OFF.match(t, m.end()):
+            continue                # "Quyết định số 1719/QĐ-" at the end of the text: cut off, not a document
         dn = from_match(m)
-        sent = sentence_at(m.start())
-        b = _BEFORE.search(t, max(0, m.start() - 60), m.start())
+        num_start = m.start()
+        split = _SPLIT_SERIAL.search(t, max(0, num_start - 4), num_start)
+        if split and _BEFORE.search(t, max(0, split.start() - 60), split.start()):
+            joined = parse_number(split.group(1) + m.group(0))
+            if joined is not None:
+                dn, num_start = joined, split.start()
+        sent = sentence_at(num_start)
+        b = _BEFORE.search(t, max(0, num_start - 60), num_start)
         kw = b.group("kw") if b else None
         if not kw and dn.issuer_code is None and not (b and (b.group("hdr") or b.group("so"))):
             continue                # "bản đồ 02/CT": a bare kind code is a document only when cited as one
@@ -394,42 +421,94 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
         kind = _kind_label(kw, dn)
         if kw and kind in _NO_BARE and dn.kind_code is None:
             continue
-        start = b.start("kw") if kw else m.start()
+        start = b.start("kw") if kw and kind not in _NAMES_PROGRAMME else num_start
         limit = sent.end
         when, who, tail_end = _read_tail(t, m.end(), limit, ctx, reference)
-        if b and b.group("hdr") and when is None:
-            when = _header_date(t, m.end(), reference)
+        if b and b.group("hdr"):
+            if when is None:
+                when = _header_date(t, m.end(), reference)
+            if not kw and dn.kind_code is None:
+                kind = _header_kind(t, m.end()) or kind
+        if when is None:
+            _note_effect(t, tail_end, limit, reference, dn.number, weak)
         if who is None:
             who, before_when = _issued_by_before(t, start, sent, ctx, reference)
             if when is None:
                 when = before_when
         if who is None:
             who = ctx.from_code(dn)
+        if when is not None and dn.year is not None and when.year != dn.year:
+            when = None             # "12/2018/QĐ-TTg" was signed in 2018: another year is another clause's date
+            dm = _DAY_MONTH.match(t, m.end(), limit)
+            if dm and 1 <= int(dm.group(2)) <= 12 and 1 <= int(dm.group(1)) <= 31:
+                when = PartialDate(dn.year, int(dm.group(2)), int(dm.group(1)))
         subject = _subject(t, tail_end, limit)
         mention = DocumentMention(kind=kind, number=dn.number, span=Span(start, m.end()), sentence=sent,
                                   date=when, issuer=who, subject=subject)
         found.append(_Found(mention, m.end(), tail_end, dn.serial))
 
     taken = [f.mention.span for f in found]
-    cited = {(f.mention.kind, f.serial.lstrip("0")) for f in found}
+    cited: dict[tuple[str, str], str] = {}
+    for f in found:
+        cited.setdefault((f.mention.kind, f.serial.lstrip("0")), f.mention.number)
     for m in _BARE.finditer(t):
         kind = _kind_label(m.group("kw"), None)
-        if kind in _NO_BARE or (kind, m.group("serial").lstrip("0")) in cited:
+        if kind in _NO_BARE or any(s.start < m.end() and m.start() < s.end for s in taken):
             continue
-        if any(s.start < m.end() and m.start() < s.end for s in taken):
-            continue
+        full = cited.get((kind, m.group("serial").lstrip("0")))
+        if not m.group("so") and full is None and (not _TAIL_CUE.match(t, m.end())
+                                                   or re.fullmatch(r"(?:19|20)\d\d", m.group("serial"))):
+            continue                # "Kế hoạch 5 năm", "Luật 2013 của Quốc hội": with no "số", a citation needs
+                                    # a date or an issuer after it, and a year is not a serial
         sent = sentence_at(m.start())
         when, who, tail_end = _read_tail(t, m.end(), sent.end, ctx, reference)
+        if full is not None:
+            # "Quyết định số 612" after "Quyết định số 612/QĐ-UBDT": the same document; a date it gives counts
+            if when is not None:
+                weak.setdefault(full, when)
+            else:
+                _note_effect(t, tail_end, sent.end, reference, full, weak)
+            continue
+        if not m.group("so") and when is None and who is None:
+            continue                # "Kế hoạch 5 năm": with no "số", only a date or an issuer makes it a citation
+        if when is None:
+            _note_effect(t, tail_end, sent.end, reference, m.group("serial"), weak)
         if who is None:
             who, before_when = _issued_by_before(t, m.start(), sent, ctx, reference)
             when = when or before_when
-        mention = DocumentMention(kind=kind, number=m.group("serial"), span=Span(m.start(), m.end()),
+        first = m.start("so") if m.group("so") and kind in _NAMES_PROGRAMME else m.start()
+        mention = DocumentMention(kind=kind, number=m.group("serial"), span=Span(first, m.end()),
                                   sentence=sent, date=when, issuer=who,
                                   subject=_subject(t, tail_end, sent.end))
         found.append(_Found(mention, m.end(), tail_end, m.group("serial")))
     found.sort(key=lambda f: f.mention.span.start)
+    dated = {number_key(f.mention.number) for f in found if f.mention.date is not None}
+    for f in found:
+        key = number_key(f.mention.number)
+        if key not in dated and f.mention.number in weak:
+            f.mention.date = weak[f.mention.number]
+            dated.add(key)
     _link(t, found)
     return [f.mention for f in found]
+
+
+def _note_effect(t: str, pos: int, limit: int, reference: date | None, number: str,
+                 weak: dict[str, PartialDate]) -> None:
+    """Keep a date of effect written after a citation, a fallback for a document with no issue date."""
+    m = _EFFECT.match(t, pos, limit)
+    if m:
+        d, _ = _date_at(t, m.end(), limit, reference)
+        if d is not None:
+            weak.setdefault(number, d)
+
+
+def _header_kind(t: str, pos: int) -> str | None:
+    """The kind a legal-text page names as its title in capitals, a few lines under its number."""
+    for line in _HEADER_KIND.finditer(t, pos, min(len(t), pos + 300)):
+        word = line.group("kw").strip(" |")
+        if word.isupper() and (fold(word) in _KIND_BY_WORD):
+            return _KIND_BY_WORD[fold(word)]
+    return None
 
 
 def _issued_by_before(t: str, start: int, sent: Span, ctx: _Ctx, reference: date | None
@@ -441,13 +520,18 @@ def _issued_by_before(t: str, start: int, sent: Span, ctx: _Ctx, reference: date
         return None, None
     body_start = m.start("body") + (len(m.group("body")) - len(m.group("body").lstrip()))
     org, _ = ctx.named(t, body_start, m.end("body"))
-    if org is None:
-        return None, None
+    if org is None:                 # "; ngày 10/3/2024 Ban Dân tộc ban hành ...": a date, then the body
+        lead = _LEAD_DATE.match(t, body_start, m.end("body"))
+        if lead is None:
+            return None, None
+        dates = find_dates(t[body_start:lead.end()], reference)
+        org, _ = ctx.named(t, lead.end(), m.end("body"))
+        return (org, dates[0].value if dates and org is not None else None) if org else (None, None)
     when = None
     head = t[lo:body_start]
     dates = find_dates(head, reference)
-    if dates and re.fullmatch(r"\s*,?\s*", head[dates[-1].end:]):
-        when = dates[-1].value
+    if dates and re.fullmatch(r"\s*,?\s*(?:[^\W\d][^,.;:()\n]{0,40},\s*)?", head[dates[-1].end:]):
+        when = dates[-1].value       # "Ngày 15/3/2024, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc ban hành ..."
     return org, when
 
 

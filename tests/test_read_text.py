@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -276,17 +275,3 @@ def test_iter_inputs_sorted_recursive(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in got] == ["a.htm", "b/1.txt", "b/2.html", "c.TXT"]
     with pytest.raises(ReadError):
         list(iter_inputs([tmp_path / "khong-co"]))
-
-
-def test_speed_on_seeds() -> None:
-    """Plain text must read far faster than extraction needs (target well above 1,000 articles/s)."""
-    raws = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    n = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < 1.0:
-        for i, raw in enumerate(raws):
-            read_text(raw, f"s{i}")
-            n += 1
-    rate = n / (time.perf_counter() - t0)
-    print(f"read_text: {rate:,.0f} articles/s on the seeds")
-    assert rate > 500  # ~2,500/s measured on one shared core; lenient against a busy machine

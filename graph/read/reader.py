@@ -14,6 +14,9 @@ from graph.read.large import TooLarge, strip_heavy_parts
 from graph.read.metadata import read_metadata
 
 SUFFIXES = (".txt", ".html", ".htm")
+# title, date and bylines sit at an article's top or bottom: metadata of a runaway text (megabytes,
+# perhaps in one unpunctuated line) is read from its head and end only, so reading stays linear
+_META_HEAD = _META_END = 50_000
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -39,16 +42,24 @@ def read_text(raw: str, source: str, *, html: bool | None = None, path: str | No
         text = clean_text(raw)
         if not text:
             raise ReadError(path, "empty article")
+        if not any(ch.isalpha() for ch in text):   # 200k commas, a page of digits: no words, no article
+            raise ReadError(path, "no article text (no words, only digits or punctuation)")
     _head, body, tail = split_boilerplate(text)
     if not body.strip():
         body = text
-    meta = read_metadata(body, tail + "\n" + full)
+    meta = read_metadata(_head_and_end(body), tail + "\n" + _head_and_end(full))
     authors = list(dict.fromkeys([*meta.authors, *meta_authors]))
     title = clean_text(meta_title) if meta_title else meta.title
     return Article(
         source=source, text=body, title=title or None, published=meta_published or meta.published,
         authors=authors, path=path, url=url, portal=portal or meta.portal,
     )
+
+
+def _head_and_end(text: str) -> str:
+    if len(text) <= _META_HEAD + _META_END:
+        return text
+    return text[:_META_HEAD] + "\n" + text[-_META_END:]
 
 
 def read_file(path: Path, max_bytes: int = 20_000_000) -> Article:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from graph import __version__
 from graph.errors import UserError
+from graph.terminal import safe
+from graph.workers import Terminated
 
 
 def _command_modules() -> list:
@@ -46,8 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"dantoc-kg {args.command}: error: {exc}", file=sys.stderr)
+        print(f"dantoc-kg {args.command}: error: {safe(exc)}", file=sys.stderr)
         return exc.exit_code
+    except Terminated:
+        print("dantoc-kg: stopped (SIGTERM)", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("dantoc-kg: interrupted", file=sys.stderr)
         return 130

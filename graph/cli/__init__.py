@@ -58,3 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (RuntimeError, OSError) as exc:
+        if "Corruption" not in str(exc):   # RocksDB found damaged store files while reading: one line
+            raise
+        detail = " ".join(str(exc).split())[:160]
+        print(f"dantoc-kg {args.command}: error: the store is damaged ({safe(detail)}); rebuild it from the "
+              "reports into a new folder, or restore a backup", file=sys.stderr)
+        return 2

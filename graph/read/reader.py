@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -100,6 +101,27 @@ def _oversized(path: Path, size: int, max_bytes: int, suffix_html: bool) -> byte
         raise ReadError(str(path), too_big + ", even without its scripts and styles") from None
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """The report files under ``folder``; symlinked folders are followed, each real folder entered once
+    (a link back up the tree is a cycle, not an endless walk)."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in files:
+            child = Path(root) / name
+            if child.suffix.lower() in SUFFIXES and not name.startswith(".") and child.is_file():
+                yield child
+
+
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     """Every readable input under ``paths`` (files as given, folders searched recursively for
     .txt/.html/.htm), each once, in sorted order so runs are reproducible."""
@@ -107,9 +129,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for child in p.rglob("*"):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    found.add(child)
+            found.update(_walk(p))
         elif p.is_file():
             found.add(p)
         else:

@@ -137,6 +137,8 @@ def run_query(
     is_remote = isinstance(source, Endpoint) or (
         isinstance(source, str) and source.startswith(("http://", "https://"))
     )
+    if not is_remote and not allow_service and uses_service(text):   # (even the syntax check would call it)
+        _query_local(ox.Store(), text, label, False)
     if not is_remote:
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:
@@ -152,6 +154,4 @@ def run_query(
     if path.is_dir():
         with KGStore(path, read_only=True) as store:
             return _query_local(store.oxigraph, text, label, False, allow_service)
-    if not allow_service and uses_service(text):   # before loading a big file for nothing
-        _query_local(ox.Store(), text, label, False)
     return _query_local(deduplicated_union(load_dataset(path)), text, label, False, allow_service)

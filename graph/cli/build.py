@@ -84,10 +84,10 @@ def run(args: argparse.Namespace) -> int:
                 from graph.validate import validate
 
                 report = validate(result.store)
-    if not args.no_validate and readable_back:
-        from graph.validate import validate
+        if not args.no_validate and readable_back:
+            from graph.validate import validate
 
-        report = validate(out)
+            report = validate(out)
     conforms = report is None or report.conforms
     say = sys.stderr if out is not None and is_stdout(out) else sys.stdout   # the graph may be on stdout
     if not args.quiet:

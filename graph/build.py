@@ -34,6 +34,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serial
 from graph.errors import UserError
 from graph.rdf.namespaces import DCTERMS
 from graph.store.kgstore import KGStore
+from graph.workers import init_worker, kill_workers
 
 ARTICLE_SECONDS = 60.0   # extraction time allowed per article before it is skipped (0: no limit)
 _MESSAGE_CHARS = 200     # an exception message longer than this is cut in the summary
@@ -166,10 +167,16 @@ def _run_pool(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
         chunk = 1 if suspects else max(1, min(64, len(batch) // (jobs * 8) or 1))
         done = 0
         try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(os.getpid(),))
+            try:
                 for out in pool.map(work, batch, chunksize=chunk):
                     done += 1
                     yield out
+            except BaseException:   # Ctrl-C, SIGTERM, or the caller stopped: the queued work must not run on
+                kill_workers(pool)
+                raise
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
             suspects = 0
         except BrokenProcessPool as exc:
             if suspects:
@@ -273,12 +280,17 @@ def build(
     return result
 
 
+def skip_kind(reason: str) -> str:
+    """The kind of a skip reason: the reason up to its first parenthesis or colon."""
+    return reason.split(" (", 1)[0].split(":", 1)[0].strip() or reason
+
+
 def skip_summary(skipped: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
     """How many files were skipped for each kind of reason ("empty article", "extraction failed"...),
     most frequent first: the reason up to its first parenthesis or colon."""
     counts: dict[str, int] = {}
     for _path, reason in skipped:
-        kind = reason.split(" (", 1)[0].split(":", 1)[0].strip() or reason
+        kind = skip_kind(reason)
         counts[kind] = counts.get(kind, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -316,5 +328,5 @@ def _write(store: Store, out: Path, fmt: str) -> None:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-__all__ = ["ARTICLE_SECONDS", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_summary",
+__all__ = ["ARTICLE_SECONDS", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_kind", "skip_summary",
            "write_dataset", "write_union"]

@@ -184,8 +184,9 @@ def test_a_pathological_article_ends_in_bounded_time(tmp_path: Path, text: str) 
     out = process_file(str(path), seconds=0.5)
     took = time.perf_counter() - started
     assert took < 5, took
-    if out.skipped:  # too slow for the cap: skipped with the reason, never hung
-        assert out.skipped.startswith(f"extraction failed: {ExtractionTimeout.__name__}: took longer than 0.5 s")
+    if out.skipped:  # too slow for the cap, or no words at all: skipped with the reason, never hung
+        assert out.skipped.startswith((f"extraction failed: {ExtractionTimeout.__name__}: took longer than 0.5 s",
+                                       "no article text"))
     else:
         assert out.nquads
 

@@ -36,7 +36,8 @@ def test_header_in_vietnamese_and_english_with_an_example(stored) -> None:
 
 @pytest.mark.parametrize("stored", STORED, ids=lambda q: q.name)
 def test_runs_on_the_seed_graph(stored, seed_graph: Path) -> None:
-    rows = run_query(stored, seed_graph)
+    needed = {p.name: "x" for p in stored.params if not p.optional}   # a missing one is refused (issue 16)
+    rows = run_query(stored, seed_graph, needed)
     assert rows.columns
 
 

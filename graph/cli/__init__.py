@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from graph import __version__
 from graph.errors import UserError
+from graph.terminal import safe
+from graph.workers import Terminated
 
 
 def _command_modules() -> list:
@@ -46,10 +48,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"dantoc-kg {args.command}: error: {exc}", file=sys.stderr)
+        print(f"dantoc-kg {args.command}: error: {safe(exc)}", file=sys.stderr)
         return exc.exit_code
+    except Terminated:
+        print("dantoc-kg: stopped (SIGTERM)", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("dantoc-kg: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except (RuntimeError, OSError) as exc:
+        if "Corruption" not in str(exc):   # RocksDB found damaged store files while reading: one line
+            raise
+        detail = " ".join(str(exc).split())[:160]
+        print(f"dantoc-kg {args.command}: error: the store is damaged ({safe(detail)}); rebuild it from the "
+              "reports into a new folder, or restore a backup", file=sys.stderr)
+        return 2

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from graph.errors import UserError
+from graph.terminal import safe
+from graph.workers import stop_on_sigterm
 
 ORDER = 10
 
@@ -19,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "write the graph (Turtle by default; .nt/.nq/.trig by extension) and check it against the SHACL shapes.",
     )
     p.add_argument("inputs", nargs="+", type=Path, help="report files or folders of .txt/.html files")
-    p.add_argument("--out", type=Path, default=Path("out/graph.ttl"), help="graph file to write (default: out/graph.ttl)")
+    p.add_argument("--out", "-o", type=Path, default=None,
+                   help="graph file to write ('-' for stdout; default: out/graph.ttl, or nothing with --store)")
     p.add_argument("--store", type=Path, default=None,
                    help="on-disk store folder to add the articles to (created if absent); --out then holds the whole store")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
@@ -28,66 +31,119 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="exit 0 even when some files were skipped (unreadable, or their extraction failed)")
     p.add_argument("--article-timeout", type=float, default=None, metavar="SECONDS",
                    help="skip an article whose extraction takes longer than this (default: 60; 0: no limit)")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat
 
-    from graph.build import ARTICLE_SECONDS, build, skip_summary, write_union
+    from graph.build import ARTICLE_SECONDS, build, write_dataset, write_union
+    from graph.export.writers import is_regular_target, is_stdout
+    from graph.store import open_store
 
     for path in args.inputs:
         if not path.exists():
-            raise UserError(f"no such file or folder: {path}")
-    fmt = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS,
-           ".trig": RdfFormat.TRIG}.get(args.out.suffix.lower())
-    if fmt is None:
-        raise UserError(f"--out must end in .ttl, .nt, .nq or .trig (got {args.out.name})")
-    from graph.build import write_dataset
-    from graph.store import open_store
-
+            raise UserError(f"no such file or folder: {safe(path)}")
+    out: Path | None = args.out
+    if out is None and args.store is None:
+        out = Path("out/graph.ttl")
+    fmt = None if out is None else {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS,
+                                    ".trig": RdfFormat.TRIG}.get(out.suffix.lower())
+    if out is not None and fmt is None:
+        if is_stdout(out) or not is_regular_target(out):   # a pipe or stdout: Turtle unless told otherwise
+            fmt = RdfFormat.TURTLE
+        else:
+            raise UserError(f"--out must end in .ttl, .nt, .nq or .trig (got {safe(out.name)})")
+    readable_back = out is not None and is_regular_target(out)   # validated from the file written
     progress = not args.quiet and sys.stderr.isatty()
     seconds = ARTICLE_SECONDS if args.article_timeout is None else args.article_timeout
     if seconds < 0:
         raise UserError("--article-timeout must be 0 (no limit) or a number of seconds")
-    if args.store is not None:
-        with open_store(args.store) as kg:
-            result = build(args.inputs, jobs=args.jobs, progress=progress, store=kg, article_seconds=seconds)
-            (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
-            counts = result.counts()
-    else:
-        result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds)
-        (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(result.store, args.out, fmt)
-        counts = result.counts()
-    conforms = True
-    report = None
-    if not args.no_validate:
-        from graph.validate import validate
 
-        report = validate(args.out)
-        conforms = report.conforms
+    def write(store: object) -> None:
+        if out is not None:
+            (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(store, out, fmt)
+
+    report = None
+    with stop_on_sigterm():
+        if args.store is not None:
+            with open_store(args.store) as kg:
+                result = build(args.inputs, jobs=args.jobs, progress=progress, store=kg, article_seconds=seconds)
+                write(result.store)
+                counts = result.counts()
+                if not args.no_validate and not readable_back:
+                    from graph.validate import validate_store
+
+                    report = validate_store(kg.oxigraph, union=False)
+        else:
+            result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds)
+            write(result.store)
+            counts = result.counts()
+            if not args.no_validate and not readable_back:
+                from graph.validate import validate
+
+                report = validate(result.store)
+        if not args.no_validate and readable_back:
+            from graph.validate import validate
+
+            report = validate(out)
+    conforms = report is None or report.conforms
+    say = sys.stderr if out is not None and is_stdout(out) else sys.stdout   # the graph may be on stdout
     if not args.quiet:
         print(f"articles built: {result.articles} ({len(result.duplicates)} duplicate files, "
-              f"{len(result.skipped)} skipped) in {result.seconds:.1f} s")
+              f"{len(result.skipped)} skipped) in {result.seconds:.1f} s", file=say)
         for label, n in counts.items():
-            print(f"  {label:20} {n}")
+            print(f"  {label:20} {n}", file=say)
         for path, same in result.duplicates:
-            print(f"duplicate {path}: same text as {same}")
+            print(f"duplicate {safe(path)}: same text as {safe(same)}", file=say)
         if report is not None:
-            print("SHACL: conforms" if conforms else f"SHACL: {len(report.results)} violation(s)")
+            print(f"SHACL: {shacl_summary(report)}", file=say)
             if not conforms:
-                print(report.to_text())
-        print(f"wrote {args.out}")
+                print(report.to_text(), file=say)
+        if out is not None and not is_stdout(out):
+            print(f"wrote {safe(out)}", file=say)
     if result.skipped:  # on stderr, even with --quiet: these files are missing from the graph
-        for path, reason in result.skipped:
-            print(f"skipped {path}: {reason}", file=sys.stderr)
-        kinds = ", ".join(f"{n} {kind}" for kind, n in skip_summary(result.skipped))
-        verdict = "allowed by --allow-skips" if args.allow_skips else "exit status 1; --allow-skips to accept"
-        print(f"skipped {len(result.skipped)} of {result.articles + len(result.duplicates) + len(result.skipped)} "
-              f"files ({kinds}); {verdict}", file=sys.stderr)
+        report_skips(result, allowed=args.allow_skips)
     if not conforms:
         return 1
     if result.skipped and not args.allow_skips:
         return 1
     return 0
+
+
+def shacl_summary(report: object) -> str:
+    """"conforms" or the violations, and the warnings counted apart (they do not fail a graph)."""
+    nv, nw = len(report.violations), len(report.warnings)  # type: ignore[attr-defined]
+    warnings = f"{nw} warning{'s' * (nw != 1)}"
+    if report.conforms:  # type: ignore[attr-defined]
+        return f"conforms ({warnings})" if nw else "conforms"
+    return f"{nv} violation{'s' * (nv != 1)}, {warnings}"
+
+
+SKIP_EXAMPLES = 5   # skipped files listed one by one; the rest are counted by reason
+
+
+def report_skips(result: object, *, allowed: bool) -> None:
+    """The skipped files on stderr: each one when few, else a few examples per reason and the counts."""
+    from graph.build import skip_kind, skip_summary
+
+    skipped = result.skipped  # type: ignore[attr-defined]
+    total = result.articles + len(result.duplicates) + len(skipped)  # type: ignore[attr-defined]
+    summary = skip_summary(skipped)
+    if len(skipped) <= 2 * SKIP_EXAMPLES:
+        for path, reason in skipped:
+            print(f"skipped {safe(path)}: {safe(reason)}", file=sys.stderr)
+    else:
+        shown: dict[str, int] = {}
+        for path, reason in skipped:
+            kind = skip_kind(reason)
+            if shown.get(kind, 0) < SKIP_EXAMPLES:
+                shown[kind] = shown.get(kind, 0) + 1
+                print(f"skipped {safe(path)}: {safe(reason)}", file=sys.stderr)
+        for kind, n in summary:
+            if n > shown.get(kind, 0):
+                print(f"  ... and {n - shown[kind]} more: {safe(kind)}", file=sys.stderr)
+    kinds = ", ".join(f"{n} {safe(kind)}" for kind, n in summary)
+    verdict = "allowed by --allow-skips" if allowed else "exit status 1; --allow-skips to accept"
+    print(f"skipped {len(skipped)} of {total} files ({kinds}); {verdict}", file=sys.stderr)

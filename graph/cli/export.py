@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from graph.errors import UserError
+from graph.terminal import safe
 
 ORDER = 62
 
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=("turtle", "nt", "nquads", "trig", "jsonld"),
         help="output syntax (default: from the --out extension)",
     )
-    p.add_argument("--out", required=True, metavar="FILE", help="output file ('-' for stdout)")
+    p.add_argument("--out", "-o", required=True, metavar="FILE", help="output file ('-' for stdout)")
     p.add_argument(
         "--order",
         choices=("auto", "sorted", "stream"),
@@ -63,12 +64,13 @@ def _format_from_name(out: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.export import export, serialize, source_quads
+    from graph.export import export
+    from graph.export.writers import is_stdout
 
     chosen = [x for x in (args.graph, args.store, args.what) if x]
     if len(chosen) != 1:
         raise UserError("give exactly one of GRAPH_FILE, --store DIR or --what ontology|shapes")
-    fmt = args.format or _format_from_name(args.out)
+    fmt = args.format or ("turtle" if is_stdout(args.out) else _format_from_name(args.out))
     if args.store:
         if not Path(args.store).is_dir():
             raise UserError(f"{args.store}: no such store folder")
@@ -77,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
         source = str(ontology_file(args.what))
     else:
         source = args.graph
-    if args.out == "-":
-        sys.stdout.buffer.write(serialize(source_quads(source), fmt))  # type: ignore[arg-type]
-        return 0
+    if args.store:
+        from graph.store.kgstore import note_if_building
+
+        note_if_building(args.store)
     path = export(source, fmt, args.out, order=args.order)  # type: ignore[arg-type]
-    print(f"wrote {path} ({fmt})", file=sys.stderr)
+    if not is_stdout(args.out):
+        print(f"wrote {safe(path)} ({fmt})", file=sys.stderr)
     return 0

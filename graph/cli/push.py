@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Virtuoso, or given with --gsp. See docs/ENDPOINTS.md.",
     )
     p.add_argument(
-        "graph", nargs="?", metavar="GRAPH_FILE", help="graph file to upload (trig/nq keep graphs)"
+        "graph", nargs="?", metavar="GRAPH_FILE", help="graph file to upload (trig/nq keep graphs), or a store folder"
     )
     p.add_argument("--store", metavar="DIR", help="upload the store folder instead (opened read-only)")
     p.add_argument("--endpoint", metavar="URL", help="the server's SPARQL query endpoint")
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--retries", type=int, default=3, metavar="N", help="extra attempts per request (default 3)"
     )
-    p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress or summary on stderr")
     add_auth_arguments(p)
     p.set_defaults(func=run)
 
@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from graph.store.kgstore import KGStore
     from graph.store.remote import GraphStore, guess_gsp
 
+    if args.graph and not args.store and Path(args.graph).is_dir():   # `push kg/ ...`: a store folder
+        args.store, args.graph = args.graph, None
     if bool(args.graph) == bool(args.store):
         raise UserError("give exactly one of GRAPH_FILE or --store DIR")
     if not args.gsp and not args.endpoint:
@@ -76,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
     if args.store:
         if not Path(args.store).is_dir():
             raise UserError(f"{args.store}: no such store folder")
+        from graph.store.kgstore import note_if_building
+
+        note_if_building(args.store)
         with KGStore(args.store, read_only=True) as store:
             report = target.push(
                 store.oxigraph, replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet

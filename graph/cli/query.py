@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="table",
         help="table (default), csv (RFC 4180) or json (SPARQL 1.1 JSON results)",
     )
-    p.add_argument("--out", metavar="FILE", help="write the result to FILE instead of stdout")
+    p.add_argument("--out", "-o", metavar="FILE", help="write the result to FILE instead of stdout")
     p.add_argument("--max-width", type=int, default=60, help="widest table cell (default 60)")
     p.add_argument(
         "--no-union",
@@ -89,6 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="endpoint: page with LIMIT/OFFSET so result caps cannot truncate the answer",
     )
+    p.add_argument("--allow-service", action="store_true",
+                   help="local only: let SERVICE clauses call other endpoints (off: a local query stays local)")
     p.add_argument("--page-size", type=int, default=10000, metavar="N", help="rows per page (default 10000)")
     add_auth_arguments(p)
     p.set_defaults(func=run)
@@ -126,6 +128,10 @@ def run(args: argparse.Namespace) -> int:
         source = args.store or args.graph
         if args.store and not os.path.isdir(args.store):
             raise UserError(f"{args.store}: no such store folder")
+    if args.store:
+        from graph.store.kgstore import note_if_building
+
+        note_if_building(args.store)
     rows = run_query(
         query,
         source,
@@ -133,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
         union=not args.no_union,  # type: ignore[arg-type]
         all_pages=args.all_pages,
         page_size=args.page_size,
+        allow_service=args.allow_service,
     )
     text = render(rows, args.format, max_width=args.max_width)
     if args.out:

@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("names", nargs="+", help="file names (with or without folder and extension)")
     p.add_argument("--store", type=Path, required=True, help="the store folder")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--quiet", "-q", action="store_true")
     p.set_defaults(func=run)
 
 

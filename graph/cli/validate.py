@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--report-ttl",
         metavar="FILE",
-        type=Path,
+        type=str,
         default=None,
         help="also write the sh:ValidationReport graph as Turtle to FILE",
     )
@@ -60,19 +60,22 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--limit must be at least 1")
     if Path(args.graph).is_dir():   # an on-disk store: the compiled engine on its de-duplicated union
         from graph.store import open_store
+        from graph.store.kgstore import note_if_building
         from graph.validate import validate_store
 
+        note_if_building(args.graph)
         with open_store(args.graph, read_only=True) as kg:
             report = validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
     else:
         report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet)
+    from graph.export.writers import is_stdout, write_bytes_atomic
+
     if args.report_ttl is not None:
         try:
-            from graph.export.writers import write_bytes_atomic
-
             write_bytes_atomic(args.report_ttl, report.to_turtle().encode("utf-8"))
         except OSError as exc:
-            raise UserError(f"cannot write {args.report_ttl}: {exc}") from None
-    if not args.quiet:
-        sys.stdout.write(report.to_text(limit_per_group=args.limit))
+            raise UserError(f"cannot write {args.report_ttl}: {exc.strerror or exc}") from None
+    if not args.quiet:   # with the Turtle report on stdout, the readable one goes to stderr
+        out = sys.stderr if args.report_ttl is not None and is_stdout(args.report_ttl) else sys.stdout
+        out.write(report.to_text(limit_per_group=args.limit))
     return 0 if report.conforms else 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from graph.errors import UserError
+from graph.terminal import safe
 
 ORDER = 80
 DEFAULT_MAX_NODES = 2000
@@ -37,11 +39,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+KNOWN_SUFFIXES = {"html": "html", "htm": "html", "png": "png", "svg": "svg"}
+
+
 def output_format(out: str, fmt: str | None) -> str:
+    """The format asked, else the one the --out suffix names; an unknown suffix (x.pdf) is refused
+    rather than filled with HTML.  Standard output and pipes get HTML."""
+    from graph.export.writers import is_regular_target, is_stdout
+
     if fmt:
         return fmt
     suffix = Path(out).suffix.lower().lstrip(".")
-    return suffix if suffix in {"png", "svg"} else "html"
+    if suffix in KNOWN_SUFFIXES:
+        return KNOWN_SUFFIXES[suffix]
+    if is_stdout(out) or not is_regular_target(out):
+        return "html"
+    raise UserError(f"--out {safe(out)}: cannot draw a .{safe(suffix)} file (use .html, .png or .svg, or --format)"
+                    if suffix else f"--out {safe(out)}: no extension (use .html, .png or .svg, or --format)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,5 +84,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = write_image(g, args.out, format=fmt, title=args.title)
     note = " (sampled)" if g.graph.get("sampled_from") else ""
-    print(f"{out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges{note}")
+    from graph.export.writers import is_stdout
+
+    print(f"{safe(out)}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges{note}",
+          file=sys.stderr if is_stdout(args.out) else sys.stdout)   # the picture may be on stdout
     return 0

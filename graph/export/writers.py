@@ -12,7 +12,8 @@ JSON-LD is written here (pyoxigraph only writes expanded JSON-LD without a conte
 document with an ``@context`` of the profile prefixes, one node object per subject, named graphs as
 ``{"@id": graph, "@graph": [...]}``.  It is built in memory, fine up to a few million triples.
 
-Files are written atomically: a temp file in the same folder, fsync, then ``os.replace``.
+Files are written atomically: a temp file in the same folder, fsync, then ``os.replace`` (see
+:func:`atomic_write` for what happens with ``-``, symlinks, pipes and devices).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import contextlib
 import json
 import os
 import re
+import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -306,21 +309,81 @@ def jsonld_bytes(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
 
 
 # -- atomic files -------------------------------------------------------------------------------------
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    """Does this ``--out`` mean standard output (``-`` or ``/dev/stdout``)?"""
+    return os.fspath(path) in STDOUT_NAMES
+
+
+def is_regular_target(path: str | os.PathLike[str]) -> bool:
+    """Will :func:`atomic_write` leave a regular file at ``path`` that can be read back afterwards?"""
+    if is_stdout(path):
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _new_file_mode(target: Path) -> int:
+    """The mode a replacement keeps: the old file's, else what the umask gives a new file (as cp does)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
     """Call ``write(fh)`` on a temp file next to ``path``, fsync it, then rename it over ``path``.
 
-    A crash or error leaves the old file (or none), never a half-written one.
+    A crash or error leaves the old file (or none), never a half-written one.  What the user gave is
+    never destroyed: ``-`` and ``/dev/stdout`` write to standard output; a symlink is followed and its
+    target replaced (the link stays); a FIFO or character device (a pipe, a terminal, ``/dev/null``) and
+    anything under ``/dev`` or ``/proc`` is written through, as a shell redirection would; a folder,
+    socket or block device is refused with a :class:`UserError`.  New files get the umask's mode.
     """
+    from graph.errors import UserError
+
+    if is_stdout(path):
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return Path(os.fspath(path))
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        info: os.stat_result | None = os.stat(path)   # follows symlinks
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise UserError(f"{path}: is a folder; give a file name")
+        if not (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+            raise UserError(f"{path}: is a socket or block device, not a file; refusing to write to it")
+        with open(path, "wb") as fh:   # a pipe or device: written through, never renamed over
+            write(fh)
+        return path
+    if os.path.abspath(path).startswith(("/proc/", "/dev/")):   # /dev/stderr, /dev/fd/3 onto a file
+        with open(path, "wb") as fh:
+            write(fh)
+        return path
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    mode = _new_file_mode(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, mode)   # mkstemp makes 0600; the output is the user's, shared as their umask says
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -27,6 +27,12 @@ _PARTY_BOARDS = {"ban thường vụ", "ban chấp hành"}
 _COMMITTEE = re.compile(r"(?:Tỉnh|Huyện|Thành|Đảng)\s+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
 _SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
 
+# Bounds for hostile or runaway input (a book, or megabytes of text without a full stop): real reports
+# are 2-30 KB with a handful of mentions per sentence, so none of these ever binds on them.
+MAX_EXTRACT_CHARS = 300_000      # facts are read from the article's first 300k characters only
+MAX_PER_SENTENCE = 40            # mentions of one kind (bodies, people ...) kept per sentence
+MAX_PER_ARTICLE = 3000           # and per article
+
 
 def _place_len(text: str, gz: Gazetteer):
     matching = unify_tones(text)      # once per article: match_at would re-normalise the text per token
@@ -106,9 +112,36 @@ def _dedupe_titles(persons: list[PersonMention]) -> None:
             pm.title, pm.posts = None, list[Post]()
 
 
+def _extract_window(text: str) -> str:
+    """The text facts are read from: all of it, or for a runaway article its head cut at a line or space."""
+    if len(text) <= MAX_EXTRACT_CHARS:
+        return text
+    cut = text.rfind("\n", 0, MAX_EXTRACT_CHARS)
+    if cut < MAX_EXTRACT_CHARS // 2:
+        cut = text.rfind(" ", 0, MAX_EXTRACT_CHARS)
+    return text[: cut if cut > 0 else MAX_EXTRACT_CHARS]
+
+
+def _capped(items: list[Any]) -> list[Any]:
+    """At most MAX_PER_SENTENCE items per sentence and MAX_PER_ARTICLE in all (first ones kept), so the
+    graph of run-on text stays proportionate instead of holding 100k phrases from one "sentence"."""
+    if len(items) <= MAX_PER_SENTENCE:
+        return items
+    per_sentence: dict[Span, int] = {}
+    kept = []
+    for item in items:
+        n = per_sentence.get(item.sentence, 0)
+        if n < MAX_PER_SENTENCE:
+            per_sentence[item.sentence] = n + 1
+            kept.append(item)
+            if len(kept) == MAX_PER_ARTICLE:
+                break
+    return kept
+
+
 def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     gz = gazetteer or Gazetteer.default()
-    text: str = article.text
+    text: str = _extract_window(article.text)
     sentences = split_sentences(text)
     province = gz.article_province(text, article.title)
     slug = province.slug if province else None
@@ -129,5 +162,6 @@ def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> Article
         ev.documents = [d.number for d in docs if d.sentence == ev.sentence]
         ev.programmes = [p.key for p in programmes if p.sentence == ev.sentence]
     figures = find_figures(text, sentences, article.published, slug, programmes)
-    return ArticleFacts(province=slug, organizations=orgs, documents=docs, persons=persons,
-                        programmes=programmes, events=events, figures=figures)
+    return ArticleFacts(province=slug, organizations=_capped(orgs), documents=_capped(docs),
+                        persons=_capped(persons), programmes=_capped(programmes), events=_capped(events),
+                        figures=_capped(figures))

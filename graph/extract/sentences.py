@@ -2,6 +2,9 @@
 
 A sentence ends at . ! ? … followed by space and an upper-case letter, digit or opening quote, or at a
 line break.  Abbreviations with a dot (TP., Q.1, T.Ư, ThS., v.v.) and numbers (1.438, 7,89) do not end one.
+A "sentence" longer than ``MAX_SENTENCE_CHARS`` (run-on text without punctuation; real ones stay under
+~1,000) is cut at its last comma, semicolon or space before the cap: extractors look at a sentence as a
+whole, so an unbounded one makes their cost quadratic in the article's length.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from graph.extract.facts import Span
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV = {"tp", "q", "p", "t.ư", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "st", "v.v", "tt", "đ/c", "ô", "no", "tr"}
 _LINE = re.compile(r"[^\n]+")
+MAX_SENTENCE_CHARS = 1500
 
 
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
@@ -40,6 +44,18 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _add(spans: list[Span], para: str, base: int, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:   # run-on text: cut at a safe boundary before the cap
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(para.rfind(", ", start, limit), para.rfind("; ", start, limit))
+        if cut <= start + MAX_SENTENCE_CHARS // 2:
+            cut = para.rfind(" ", start, limit)
+        cut = limit if cut <= start else cut + 1
+        _add_one(spans, para, base, start, cut)
+        start = cut
+    _add_one(spans, para, base, start, end)
+
+
+def _add_one(spans: list[Span], para: str, base: int, start: int, end: int) -> None:
     chunk = para[start:end]
     stripped = chunk.strip()
     if not stripped:

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from graph.store.prefixes import compact
 from graph.store.results import Rows, Term, term_value
+from graph.terminal import safe  # a table is for the terminal: no control sequence gets through
 
 FORMATS = ("table", "csv", "json")
 
@@ -49,18 +50,18 @@ def _cell(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return compact(term.value)
+        return safe(compact(term.value))
     if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
+        return f"_:{safe(term.value)}"
     value = term_value(term) or ""
-    return " ".join(value.split()) if ("\n" in value or "\t" in value) else value
+    return safe(" ".join(value.split()) if ("\n" in value or "\t" in value) else value)
 
 
 def to_table(rows: Rows, *, max_width: int = 60) -> str:
     """An aligned text table with a row count; long cells end in '…'."""
     if rows.boolean is not None:
         return ("yes" if rows.boolean else "no") + "\n"
-    header = rows.columns
+    header = [safe(h) for h in rows.columns]
     body = [[_truncate(_cell(t), max_width) for t in row] for row in rows.terms]
     widths = [display_width(h) for h in header]
     for row in body:

@@ -42,6 +42,29 @@ def resolve_query(query: str | os.PathLike[str] | StoredQuery) -> tuple[str, lis
     return text, None, "query"
 
 
+def _stored(query: str | os.PathLike[str] | StoredQuery) -> StoredQuery | None:
+    """The stored query behind ``query`` (itself, its .rq file or its name), if any."""
+    if isinstance(query, StoredQuery):
+        return query
+    text = str(query)
+    if isinstance(query, os.PathLike) or ("\n" not in text and "{" not in text
+                                           and text.strip().lower().endswith((".rq", ".sparql"))):
+        return load_stored_query(Path(text))
+    found = find_query(text) if re.fullmatch(r"[A-Za-z0-9_\-]+", text.strip()) else None
+    return load_stored_query(found) if found is not None else None
+
+
+def _check_required(query: str | os.PathLike[str] | StoredQuery, params: Params) -> None:
+    """A stored question run without a parameter it needs says so, instead of answering 0 rows."""
+    stored = _stored(query)
+    if stored is None:
+        return
+    missing = [p for p in stored.params if not p.optional and p.name not in params]
+    if missing:
+        need = "; ".join(f"--param {p.name}=... ({p.description})" for p in missing)
+        raise UserError(f"{stored.name} needs {need}")
+
+
 def _syntax_message(exc: SyntaxError) -> str:
     """Oxigraph says "error at 3:2: expected ..."; say "line 3, column 2: expected ..."."""
     return re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", str(exc))
@@ -68,7 +91,21 @@ def deduplicated_union(store: ox.Store) -> ox.Store:
     return store
 
 
-def _query_local(store: ox.Store, text: str, label: str, union: bool) -> Rows:
+# what cannot hold the keyword: comments, strings and IRIs (blanked before looking for SERVICE)
+_OPAQUE = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>')
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def uses_service(text: str) -> bool:
+    """Does the query hold a SERVICE clause (a federated call to another endpoint)?"""
+    return _SERVICE.search(_OPAQUE.sub(" ", text)) is not None
+
+
+def _query_local(store: ox.Store, text: str, label: str, union: bool, allow_service: bool = False) -> Rows:
+    if not allow_service and uses_service(text):
+        raise UserError(f"{label}: SERVICE would send requests to another server; a query on a local file or "
+                        "store does not, unless you allow it with --allow-service")
     try:
         return Rows.from_oxigraph(store.query(text, use_default_graph_as_union=union))
     except SyntaxError as exc:
@@ -85,6 +122,7 @@ def run_query(
     union: bool = True,
     all_pages: bool = False,
     page_size: int = 10000,
+    allow_service: bool = False,
 ) -> Rows:
     """Run ``query`` (text, ``.rq`` path or StoredQuery) against ``source`` and return its rows.
 
@@ -92,11 +130,15 @@ def run_query(
     ``http(s)://`` endpoint URL, a store folder, or a graph file (loaded into memory).  Locally the
     default graph is the union of all named graphs unless ``union=False``.  ``params`` are bound
     with VALUES from RDF terms (see :mod:`graph.query.params`).  ``all_pages`` pages remote SELECTs.
+    A local query with a SERVICE clause is refused unless ``allow_service`` (it would reach the network).
     """
     text, declared, label = resolve_query(query)
+    _check_required(query, params or {})
     is_remote = isinstance(source, Endpoint) or (
         isinstance(source, str) and source.startswith(("http://", "https://"))
     )
+    if not is_remote and not allow_service and uses_service(text):   # (even the syntax check would call it)
+        _query_local(ox.Store(), text, label, False)
     if not is_remote:
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:
@@ -105,11 +147,11 @@ def run_query(
         endpoint = source if isinstance(source, Endpoint) else Endpoint(str(source))
         return endpoint.query_all(text, page_size=page_size) if all_pages else endpoint.query(text)
     if isinstance(source, KGStore):   # its default graph is the de-duplicated union of the articles
-        return _query_local(source.oxigraph, text, label, False)
+        return _query_local(source.oxigraph, text, label, False, allow_service)
     if isinstance(source, ox.Store):
-        return _query_local(source, text, label, union)
+        return _query_local(source, text, label, union, allow_service)
     path = Path(source)
     if path.is_dir():
         with KGStore(path, read_only=True) as store:
-            return _query_local(store.oxigraph, text, label, False)
-    return _query_local(deduplicated_union(load_dataset(path)), text, label, False)
+            return _query_local(store.oxigraph, text, label, False, allow_service)
+    return _query_local(deduplicated_union(load_dataset(path)), text, label, False, allow_service)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from graph.read.large import TooLarge, strip_heavy_parts
 from graph.read.metadata import read_metadata
 
 SUFFIXES = (".txt", ".html", ".htm")
+# title, date and bylines sit at an article's top or bottom: metadata of a runaway text (megabytes,
+# perhaps in one unpunctuated line) is read from its head and end only, so reading stays linear
+_META_HEAD = _META_END = 50_000
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -39,16 +43,24 @@ def read_text(raw: str, source: str, *, html: bool | None = None, path: str | No
         text = clean_text(raw)
         if not text:
             raise ReadError(path, "empty article")
+        if not any(ch.isalpha() for ch in text):   # 200k commas, a page of digits: no words, no article
+            raise ReadError(path, "no article text (no words, only digits or punctuation)")
     _head, body, tail = split_boilerplate(text)
     if not body.strip():
         body = text
-    meta = read_metadata(body, tail + "\n" + full)
+    meta = read_metadata(_head_and_end(body), tail + "\n" + _head_and_end(full))
     authors = list(dict.fromkeys([*meta.authors, *meta_authors]))
     title = clean_text(meta_title) if meta_title else meta.title
     return Article(
         source=source, text=body, title=title or None, published=meta_published or meta.published,
         authors=authors, path=path, url=url, portal=portal or meta.portal,
     )
+
+
+def _head_and_end(text: str) -> str:
+    if len(text) <= _META_HEAD + _META_END:
+        return text
+    return text[:_META_HEAD] + "\n" + text[-_META_END:]
 
 
 def read_file(path: Path, max_bytes: int = 20_000_000) -> Article:
@@ -89,6 +101,27 @@ def _oversized(path: Path, size: int, max_bytes: int, suffix_html: bool) -> byte
         raise ReadError(str(path), too_big + ", even without its scripts and styles") from None
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """The report files under ``folder``; symlinked folders are followed, each real folder entered once
+    (a link back up the tree is a cycle, not an endless walk)."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in files:
+            child = Path(root) / name
+            if child.suffix.lower() in SUFFIXES and not name.startswith(".") and child.is_file():
+                yield child
+
+
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     """Every readable input under ``paths`` (files as given, folders searched recursively for
     .txt/.html/.htm), each once, in sorted order so runs are reproducible."""
@@ -96,9 +129,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for child in p.rglob("*"):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    found.add(child)
+            found.update(_walk(p))
         elif p.is_file():
             found.add(p)
         else:

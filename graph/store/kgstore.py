@@ -13,6 +13,7 @@ data): it is read from the ``dcterms:identifier`` the article node carries in it
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from graph.errors import UserError
 from graph.store.files import parse_file
 from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
 from graph.store.results import Rows
+from graph.terminal import safe
 
 _IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
 PENDING = "dantoc-pending.nq"   # redo log: the batch of new articles being bulk-loaded (see add_new_articles)
@@ -114,6 +116,82 @@ def _forget(graph: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
 
 
+MARKER = "dantoc-kg-store"   # a store folder holds this file; --store refuses other non-empty folders
+MARKER_TEXT = "dantoc-kg store (Oxigraph/RocksDB, one named graph per article). Do not put other files here.\n"
+# what Oxigraph (RocksDB) writes into its folder: a marker-less folder holding only these is a store
+# made before the marker existed, and is accepted (and marked)
+_ROCKSDB_FILE = re.compile(r"(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?"
+                           r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
+                           + r"\..*\.tmp)")
+
+
+class StoreDamaged(UserError):
+    """The store's files are corrupted (RocksDB reports "Corruption")."""
+
+    def __init__(self, path: Path, exc: BaseException) -> None:
+        detail = " ".join(str(exc).split())
+        if len(detail) > 160:
+            detail = detail[:160].rsplit(" ", 1)[0] + " ..."
+        super().__init__(f"{safe(path)}: the store is damaged ({safe(detail)}); rebuild it from the reports "
+                         f"into a new folder (dantoc-kg build REPORTS --store NEW), or restore a backup")
+
+
+def _check_store_folder(path: Path) -> None:
+    """Refuse a non-empty folder that is not a store: it would mix RocksDB files into someone's files."""
+    if not path.is_dir() or (path / MARKER).is_file():
+        return
+    strangers = sorted(p.name for p in path.iterdir() if not _ROCKSDB_FILE.fullmatch(p.name))
+    if strangers:
+        shown = ", ".join(safe(n) for n in strangers[:3]) + (" ..." if len(strangers) > 3 else "")
+        raise UserError(f"{safe(path)}: not a dantoc-kg store (no {MARKER} file, and it holds {shown}); "
+                        "give --store a new or empty folder")
+
+
+def _mark_and_lock(path: Path) -> int | None:
+    """Write the marker (a new store, or one from before markers) and hold an exclusive flock on it
+    while the store is open for writing, so readers can tell that a build is running."""
+    marker = path / MARKER
+    if not marker.is_file():
+        marker.write_text(MARKER_TEXT, encoding="utf-8")
+    try:
+        fd = os.open(marker, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass
+    return fd
+
+
+def note_if_building(path: str | os.PathLike[str]) -> None:
+    """One stderr line when a build is writing to the store a command is about to read."""
+    if writer_active(path):
+        import sys
+
+        print(f"note: a build is running on {safe(path)}; this reads the store as it is now, without what "
+              "the build has not written yet", file=sys.stderr)
+
+
+def writer_active(path: str | os.PathLike[str]) -> bool:
+    """Does another process hold the store open for writing (a build or a remove running)?"""
+    try:
+        import fcntl
+
+        fd = os.open(Path(path) / MARKER, os.O_RDONLY)
+    except (ImportError, OSError):
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)   # closing drops the shared lock we may have taken
+    return False
+
+
 class KGStore:
     """An on-disk store of article graphs.  Use as a context manager, or call :meth:`close`.
 
@@ -124,25 +202,33 @@ class KGStore:
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._lock: int | None = None
+        self._store: ox.Store | None = None
+        where = safe(self.path)
         if read_only and not (self.path / "CURRENT").exists():
-            raise UserError(f"{self.path}: not a dantoc-kg store (no store files found)")
+            raise UserError(f"{where}: not a dantoc-kg store (no store files found)")
         if not read_only and self.path.exists() and not self.path.is_dir():
-            raise UserError(f"{self.path}: exists and is not a folder")
+            raise UserError(f"{where}: exists and is not a folder")
+        _check_store_folder(self.path)
+        #: a build (another writer) has the store open: a read-only view shows the state before it
+        self.writer_active = read_only and writer_active(self.path)
         try:
-            self._store: ox.Store | None = (
-                ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
-            )
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise UserError(
-                    f"{self.path}: the store is open in another process (close it, or open it read-only)"
+                    f"{where}: the store is open in another process (close it, or open it read-only)"
                 ) from None
-            raise UserError(f"{self.path}: cannot open the store: {exc}") from None
+            raise UserError(f"{where}: cannot open the store: {safe(exc)}") from None
+        except RuntimeError as exc:   # RocksDB "Corruption: block checksum mismatch ..." and kin
+            raise StoreDamaged(self.path, exc) from None
         if not read_only:
+            self._lock = _mark_and_lock(self.path)
             try:
                 self._redo()
             except BaseException:
                 self._store = None   # release the lock: the caller gets the error, not a held store
+                self.close()
                 raise
 
     @classmethod
@@ -163,6 +249,9 @@ class KGStore:
             if not self.read_only:
                 self._store.flush()
             self._store = None
+        if self._lock is not None:
+            os.close(self._lock)   # releases the writer's flock: readers no longer see a build running
+            self._lock = None
 
     def __enter__(self) -> KGStore:
         return self
@@ -445,4 +534,5 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> KGSt
     return KGStore(path, read_only=read_only)
 
 
-__all__ = ["ID", "ArticleInfo", "KGStore", "open_store"]
+__all__ = ["ID", "MARKER", "ArticleInfo", "KGStore", "StoreDamaged", "note_if_building", "open_store",
+           "writer_active"]

@@ -14,7 +14,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -108,21 +107,12 @@ def render_html(g: nx.MultiDiGraph, *, title: str | None = None) -> str:
 
 
 def atomic_write(out: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write next to the target then rename: a reader never sees half a file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    """Write next to the target then rename: a reader never sees half a file (the shared helper:
+    stdout, symlinks, pipes and devices are handled there)."""
+    from graph.export.writers import atomic_write as write_atomically
+
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_atomically(out, lambda fh: fh.write(payload))
 
 
 def write_html(g: nx.MultiDiGraph, out: str | os.PathLike[str], *, title: str | None = None) -> Path:

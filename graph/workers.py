@@ -1,0 +1,74 @@
+"""Process hygiene for the build: a SIGTERM stops it like Ctrl-C, and workers never outlive it.
+
+Why: ``timeout`` and ``docker stop`` send SIGTERM, which by default kills the parent at once and leaves
+its worker processes running (each holds the pipe ends it was forked with, so it never sees EOF).
+The parent turns SIGTERM into :class:`Terminated` (a KeyboardInterrupt: the same clean path as Ctrl-C),
+kills its workers on the way out, and each worker asks the kernel for SIGKILL when its parent dies
+(``PR_SET_PDEATHSIG``, Linux) and also watches its parent id, for SIGKILL of the parent and other systems.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+
+_PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 0.5
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop with SIGTERM."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Within the block (main thread only) SIGTERM raises :class:`Terminated` instead of killing at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _watch(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:
+            os._exit(1)
+        time.sleep(WATCH_SECONDS)
+
+
+def init_worker(parent: int) -> None:
+    """Run first in every worker: die with the parent, and leave Ctrl-C to the parent (it stops us)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:   # the parent died before the request took effect
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def kill_workers(pool: object) -> None:
+    """SIGKILL every live process of a ProcessPoolExecutor (its queued work would otherwise run on)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for proc in list(processes.values()):
+        with contextlib.suppress(Exception):
+            proc.kill()
+
+
+__all__ = ["Terminated", "init_worker", "kill_workers", "stop_on_sigterm"]

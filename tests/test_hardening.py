@@ -21,8 +21,11 @@ TIMEOUT = 120
 def cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = TIMEOUT,
         stdin: object = subprocess.DEVNULL) -> subprocess.CompletedProcess:
     """Run ``dantoc-kg`` in a fresh process (bytes out, so raw terminal bytes can be checked)."""
+    # PYTHONPATH: the code under test, whatever the venv's install points at (an older checkout's code
+    # would rename over /dev/stdout, which is what these tests prove no longer happens)
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     return subprocess.run([PY, "-m", "graph", *args], cwd=cwd or ROOT, capture_output=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, stdin=stdin)
+                          env={**os.environ, "PYTHONPATH": path, **(env or {})}, stdin=stdin)
 
 
 def run_on_text(size: int) -> str:

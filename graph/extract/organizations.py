@@ -24,9 +24,10 @@ from pathlib import Path
 import yaml
 
 from graph.extract.facts import OrgMention, OrgRef, Span
-from graph.resolve.gazetteer import CAP_WORD, Gazetteer, Province, _prefixes
+from graph.resolve.gazetteer import CAP_WORD, UPPER, Gazetteer, Province, _prefixes
 from graph.resolve.orgs import (
     district_label,
+    national_directory,
     org_kinds,
     parent_of,
     party_committee,
@@ -105,7 +106,8 @@ _FREE_STOP = {"do", "đã", "được", "đến", "tổ", "họp", "tại", "v�
               "ban", "triển", "gồm", "và", "thì", "nhằm", "để", "theo", "trong", "về", "đang", "đề", "từ",
               "chỉ", "kiểm", "làm", "nghe", "thông", "báo", "quyết", "giao", "phối", "cùng", "tham", "dự",
               "trao", "thăm", "đi", "tiến", "đánh", "tiếp", "xin", "mời", "phụ", "quán", "không", "cũng",
-              "yêu", "nêu", "ghi", "thực", "hướng"}
+              "yêu", "nêu", "ghi", "thực", "hướng", "ông", "bà", "anh", "chị", "sáng", "chiều", "tối",
+              "trưa", "hòa", "thượng", "đ/c", "ngày", "hôm"}
 
 
 @dataclass
@@ -115,6 +117,7 @@ class _Hit:
     org: OrgRef
     post: bool = False      # a post held by one person (Thủ tướng Chính phủ), a body only in titles
     bare: bool = False      # "Ban Chỉ đạo" with no name: resolved against the article's named ones
+    needs_district: bool = False  # "Huyện ủy" with no name: the article's one district, else dropped
 
 
 class _Ctx:
@@ -188,11 +191,17 @@ def _prov_ref(kind: str, prov: Province | None, unit: str | None, label: str | N
 
 
 # --- rules -----------------------------------------------------------------------------------
-Rule = Callable[[_Ctx, re.Match[str]], _Hit | None]
+Rule = Callable[[_Ctx, re.Match[str]], "_Hit | list[_Hit] | None"]
+
+
+_PLURAL_UNITS = re.compile(r"\s+(?:các|cấp|những)\s", re.IGNORECASE)
+_NOT_PROVINCIAL = re.compile(r"\s*\(?\s*(?-i:VOV)")     # "Ban Dân tộc (VOV4)": a radio's department
 
 
 def _simple_provincial(kind: str) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        if _PLURAL_UNITS.match(ctx.s, m.end()) or _NOT_PROVINCIAL.match(ctx.s, m.end()):
+            return None      # "Ban Dân tộc các tỉnh, thành phố": generic (a named list has its own rule)
         end, named, unit = _province_tail(ctx, m.end())
         prov = _complete(ctx, named, unit)
         return _Hit(m.start(), end, _prov_ref(kind, prov, unit))
@@ -306,8 +315,12 @@ def _btv_shared(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
 def _party_district_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     head = m.group(0).lower()
     unit = "thành phố" if head.startswith("thành") else "thị xã" if head.startswith("thị") else "huyện"
+    if _PLURAL_AFTER.match(ctx.s, m.end()):
+        return None                                # "Bí thư huyện ủy, thành ủy": generic
     hit = _district_hit(ctx, m.start(), m.end(), "huyen-uy", unit)
-    return hit if hit.org.district else None      # "Bí thư huyện ủy, thành ủy": generic
+    if not hit.org.district:
+        hit.needs_district = True                  # "Bí thư Huyện ủy": the article's district, if one
+    return hit
 
 
 def _phong_rule(table: dict[str, str]) -> Rule:
@@ -343,16 +356,6 @@ def _national(kind: str, label: str | None = None, post: bool = False) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         lab = label or org_kinds()[kind]["vi"]
         return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=lab, national=True), post=post)
-    return rule
-
-
-def _ministry_rule(table: dict[str, str]) -> Rule:
-    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
-        name = table.get(_k(m.group("name")))
-        if name is None:
-            return None
-        kind = "bo-dan-toc-ton-giao" if name == "Dân tộc và Tôn giáo" else "bo"
-        return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=f"Bộ {name}", national=True))
     return rule
 
 
@@ -526,6 +529,191 @@ def _dang_uy_khoi(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
                                        province=prov.slug if prov else None))
 
 
+# --- lists under one head word ------------------------------------------------------------------
+_CAP = r"(?=(?-i:[" + UPPER + r"]))"
+_SEP = r"\s*(?:,|và|&)\s*"
+
+
+def _member_rx(head: str, names_rx: str) -> re.Pattern[str]:
+    """One more member of a list opened by ``head``: ', Y tế', ' và Sở Xây dựng'.  A member starts with a
+    capital: a lower-case word after a comma is prose ('Sở Y tế, xây dựng kế hoạch')."""
+    return re.compile(_SEP + r"(?P<m>(?:" + head + r"\s+)?" + _CAP + r"(?P<name>" + names_rx + r"))" + _E,
+                      re.IGNORECASE)
+
+
+def _members(ctx: _Ctx, m: re.Match[str], table: dict[str, str],
+             more: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """The head match's member and the ones that follow it: (start, end, canonical name)."""
+    name = table.get(_k(m.group("name")))
+    if name is None:
+        return []
+    out = [(m.start(), m.end(), name)]
+    pos = m.end()
+    while len(out) < 30:
+        mm = more.match(ctx.s, pos)
+        if mm is None:
+            break
+        nxt = table.get(_k(mm.group("name")))
+        if nxt is None:
+            break
+        out.append((mm.start("m"), mm.end(), nxt))
+        pos = mm.end()
+    return out
+
+
+def _dept_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
+    """'Sở Tài chính', 'các Sở: Tài chính, Y tế tỉnh X', 'Sở Nội vụ, Tư pháp và Sở Xây dựng': each named
+    member is a department of the province named after the last one (else the article's)."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
+        members = _members(ctx, m, table, more)
+        if not members:
+            return None
+        end, named, unit = _province_tail(ctx, members[-1][1])
+        prov = _complete(ctx, named, unit)
+        tail = unit_phrase(prov, unit) if (prov or unit) else ""
+        out = []
+        for i, (start, stop, name) in enumerate(members):
+            out.append(_Hit(start, end if i == len(members) - 1 else stop,
+                            OrgRef(kind="so", label=f"Sở {name} {tail}".strip(),
+                                   province=prov.slug if prov else None)))
+        return out
+    return rule
+
+
+def _ministry_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
+    """'Bộ Tài chính', 'các Bộ: Công an, Giáo dục và Đào tạo, Xây dựng': each member a ministry."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
+        out = []
+        for start, stop, name in _members(ctx, m, table, more):
+            kind = "bo-dan-toc-ton-giao" if name == "Dân tộc và Tôn giáo" else "bo"
+            out.append(_Hit(start, stop, OrgRef(kind=kind, label=f"Bộ {name}", national=True)))
+        return out or None
+    return rule
+
+
+_UNIT_SEP = re.compile(r"\s*(?:,|và)\s*(?:(?P<u>tỉnh|thành phố|(?-i:TP|Tp)\.?|huyện|thị xã|quận|xã|phường|thị trấn)"
+                       r"(?![^\W_])\s*)?", re.IGNORECASE)
+
+
+def _unit_list(prov_kind: str, dist_kind: str | None, commune_kind: str | None) -> Rule:
+    """'UBND các huyện A, B và TP. C', 'Ban Dân tộc các tỉnh X, Y': one body per named unit.  No name
+    after the unit word ('UBND các huyện, thành phố') is a generic reference: no body."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
+        unit = _unit_word(m.group("unit"))
+        out: list[_Hit] = []
+        pos = ctx.skip_ws(m.end())
+        if ctx.s.startswith(":", pos):
+            pos += 1
+        u = unit
+        start = m.start()
+        while len(out) < 40:
+            hit = _unit_member(ctx, start, pos, u, prov_kind, dist_kind, commune_kind)
+            if hit is None:
+                break
+            out.append(hit)
+            sm = _UNIT_SEP.match(ctx.s, hit.end)
+            if sm is None:
+                break
+            u = _unit_word(sm.group("u")) if sm.group("u") else u
+            start = sm.start("u") if sm.group("u") else sm.end()
+            pos = sm.end()
+        return out or None
+    return rule
+
+
+def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str, dist_kind: str | None,
+                 commune_kind: str | None) -> _Hit | None:
+    if unit in ("tỉnh", "thành phố"):
+        got = ctx.province_at(pos)
+        # in a list of districts, "TP. X" is a district-level city unless X is a centrally-run one
+        if got is not None and (unit == "tỉnh" or got[1].is_city or dist_kind is None):
+            return _Hit(start, got[0], _prov_ref(prov_kind, got[1], unit))
+        if unit == "tỉnh":
+            return None
+    if unit in ("xã", "phường", "thị trấn"):
+        nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(pos))
+        if commune_kind is None or nm is None or fold(nm.group(0).split()[0]) in _SURNAMES:
+            return None
+        return _Hit(start, nm.end(), OrgRef(kind=commune_kind, label=f"Ủy ban nhân dân {unit} {nm.group(0)}",
+                                            province=ctx.province.slug if ctx.province else None))
+    if dist_kind is None:
+        return None
+    nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(pos))
+    if nm is None or fold(nm.group(0).split()[0]) in _NOT_PLACE_WORDS:
+        return None          # "..., TP. Hà Tiên; Chủ tịch ...": a title, not one more district
+    hit = _district_hit(ctx, start, pos, dist_kind, unit)
+    return hit if hit.org.district else None
+
+
+_NOT_PLACE_WORDS = {"chủ", "phó", "bí", "trưởng", "giám", "ủy", "ban", "sở", "phòng", "đại", "lãnh", "các", "hội",
+                    "đồng", "ông", "bà", "thường", "văn"}
+
+
+def _party_office(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Văn phòng Tỉnh ủy [X]': the committee's office, one of its bodies."""
+    end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
+    prov = named or ctx.province
+    return _Hit(m.start(), end, OrgRef(kind="ban-tinh-uy", label=f"Văn phòng {party_committee(prov)}",
+                                       province=prov.slug if prov else None))
+
+
+def _bare_party_board(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Trưởng Ban Dân vận, Chủ tịch ...': a board only a Party committee has, with no committee named, is
+    the provincial committee's (the district's is written 'Ban Dân vận Huyện ủy')."""
+    name = re.sub(r"\s+", " ", m.group("name"))
+    name = name[:1].upper() + name[1:]
+    prov = ctx.province
+    return _Hit(m.start(), m.end(), OrgRef(kind="ban-tinh-uy", label=f"Ban {name} {party_committee(prov)}",
+                                           province=prov.slug if prov else None))
+
+
+def _simple_provincial_at(kind: str) -> Rule:
+    """A provincial body named inside a title ('Phó Trưởng đoàn chuyên trách ĐBQH'): the hit is the body."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        prov = ctx.province
+        return _Hit(m.start("body"), m.end(), _prov_ref(kind, prov, None))
+    return rule
+
+
+# --- the national directory ---------------------------------------------------------------------
+def _directory_rule(canon: dict[str, str]) -> Rule:
+    """A body of the national directory (bodies.yaml ``national_bodies``), by any of its forms."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        name = canon.get(_k(m.group(0)))
+        if name is None:
+            return None
+        entry = national_directory()[name]
+        return _Hit(m.start(), m.end(), OrgRef(kind=entry.get("kind") or "co-quan-tw", label=name, national=True))
+    return rule
+
+
+def _party_member(kind: str, post: bool = False) -> Rule:
+    """'Ủy viên Trung ương Đảng' / 'UVTW' names the Central Committee, 'UVBTVTU' the provincial standing
+    board: a membership names the body it is of.  The hit starts at the body's words when written."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        start = m.start("body") if m.groupdict().get("body") is not None else m.start()
+        if kind == "ban-thuong-vu-tinh-uy":
+            prov = ctx.province
+            return _Hit(start, m.end(), OrgRef(kind=kind, label=province_label(kind, prov),
+                                               province=prov.slug if prov else None))
+        return _Hit(start, m.end(), OrgRef(kind=kind, label=org_kinds()[kind]["vi"], national=True), post=post)
+    return rule
+
+
+_COMPANY_HEAD = {"cổ phần": "Công ty cổ phần", "cp": "Công ty cổ phần", "tnhh": "Công ty TNHH",
+                 "trách nhiệm hữu hạn": "Công ty TNHH"}
+
+
+def _company_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Công ty cổ phần X', 'Công ty TNHH X': a named company (a partner of a training, a sponsor)."""
+    got = _loose_name(ctx, m.end())
+    if got is None:
+        return None
+    end, name = got
+    head = _COMPANY_HEAD.get(fold(m.group("form")), "Công ty")
+    return _Hit(m.start(), end, OrgRef(kind="cong-ty", label=f"{head} {name}"))
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     with _DATA.open(encoding="utf-8") as fh:
@@ -536,6 +724,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     pb_rx, pbs = _names_rx(data["party_boards"])
     cb_rx, cbs = _names_rx(data["council_boards"])
     ag_rx, ags = _names_rx(data["provincial_agencies"])
+    nat_rx, nats = _names_rx({n: e.get("forms") or [] for n, e in national_directory().items()})
+    more_depts = _member_rx(r"(?-i:Sở|SỞ|sở)", dept_rx)
+    more_mins = _member_rx(r"(?-i:Bộ)", min_rx)
     tinh_uy = r"(?:Tỉnh ủy|Thành ủy)"
     papers = sorted((unify_tones(nfc(n)) for n in data.get("newspapers") or ()), key=len, reverse=True)
     known_papers = re.compile(r"\s+(" + "|".join(_form_rx(n) for n in papers) + r")" + _E, re.IGNORECASE)
@@ -553,7 +744,16 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          _national("ban-chap-hanh-tw")),
         (r"Ban Bí thư(?:\s+Trung ương Đảng)?", _national("ban-bi-thu")),
         (r"(?-i:Bộ Chính trị|BỘ CHÍNH TRỊ)", _national("bo-chinh-tri")),
-        (r"(?-i:Bộ)\s+(?P<name>" + min_rx + r")", _ministry_rule(mins)),
+        (r"(?-i:Bộ)\s+(?P<name>" + min_rx + r")", _ministry_list(mins, more_mins)),
+        (r"các\s+(?-i:Bộ)\s*:?\s*(?P<name>" + min_rx + r")", _ministry_list(mins, more_mins)),
+        (nat_rx, _directory_rule(nats)),
+        (r"(?:các\s+)?(?:Ủy viên|(?-i:UV))\s+(?:dự khuyết\s+)?(?P<body>(?:(?:Ban Chấp hành|(?-i:BCH))\s+)?" + TW
+         + r"(?:\s+Đảng)?)(?=\s+Đảng|\s*[,;:.)\-–]|\s*$)|(?-i:UVTW|UVTƯ|UVBCHTW|UVDKTW)",
+         _party_member("ban-chap-hanh-tw")),
+        (r"(?-i:UVBCT)", _party_member("bo-chinh-tri")),
+        (r"Bí thư\s+(?P<body>" + TW + r"\s+Đảng)", _party_member("ban-bi-thu", post=True)),
+        (r"(?-i:UVBTVTU|UVTVTU|UVBTV\s*TU|UV\s*BTVTU)|Ủy viên\s+(?P<body>Thường vụ\s+(?:Tỉnh ủy|Thành ủy))",
+         _party_member("ban-thuong-vu-tinh-uy")),
         (r"Bộ Tư lệnh\s+(?:Quân khu\s+(?:\d+|[IVX]+)|Bộ đội Biên phòng)", _military_rule),
         # party, provincial
         (r"(?:Ban Thường vụ|(?-i:BTV))\s+" + tinh_uy, _party_committee_rule("ban-thuong-vu-tinh-uy")),
@@ -561,6 +761,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          _named_provincial("ban-tinh-uy", pbs, "Ban ", suffix="tinh-uy")),
         (r"Ủy ban\s+(?P<name>Kiểm tra)\s+" + tinh_uy,
          _named_provincial("ban-tinh-uy", {"kiểmtra": "Kiểm tra"}, "Ủy ban ", suffix="tinh-uy")),
+        (r"Văn phòng\s+" + tinh_uy, _party_office),
+        (r"Ban\s+(?P<name>Tuyên giáo(?:\s+và\s+Dân vận)?|Dân vận|Nội chính)(?!\s+(?:Huyện|Thị|Thành|Quận|Tỉnh|Đảng"
+         r"|Trung|(?-i:TW|T\.Ư|TƯ)|của|các|Thành)(?![^\W_]))", _bare_party_board),
+        (r"(?:Phó\s+)?Trưởng đoàn\s+(?:chuyên trách\s+)?(?P<body>" + DBQH + r")(?!\s+(?:khóa|tỉnh|thành phố))",
+         _simple_provincial_at("doan-dbqh")),
         (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
         (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
         (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),
@@ -569,11 +774,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Đảng bộ(?=\s+(?:tỉnh|thành phố)\b)", _simple_provincial("dang-bo-tinh")),
         (r"Đảng ủy\s+Khối\s+(?:các\s+)?Cơ quan(?:\s+và\s+Doanh nghiệp)?", _dang_uy_khoi),
         # state, provincial
-        (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?=\s+(?:tỉnh|thành phố))",
+        (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?!\s+(?:huyện|thị xã|quận|xã))",
          _named_provincial("ban-hdnd-tinh", cbs, "Ban ", suffix="hdnd")),
-        (r"(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc", _simple_provincial("ban-dan-toc-tinh")),
-        (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")",
-         _named_provincial("so", dept, "Sở ")),
+        (r"(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
+         _simple_provincial("ban-dan-toc-tinh")),
+        (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")", _dept_list(dept, more_depts)),
+        (r"các\s+(?-i:Sở|SỞ|sở)\s*:?\s*(?P<name>" + dept_rx + r")", _dept_list(dept, more_depts)),
         (r"Văn phòng\s+(?:(?:Đoàn\s+" + DBQH + r"\s*(?:,|và)\s*)?" + HDND + r"\s+và\s+)?" + UBND
          + r"(?=\s+(?:tỉnh|thành phố))", _simple_provincial("van-phong-ubnd-tinh")),
         (r"Đoàn\s+" + DBQH + r"(?:\s+khóa\s+[IVXLC]+)?(?:\s+đơn vị)?(?=\s+(?:tỉnh|thành phố))",
@@ -584,6 +790,10 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Bộ Chỉ huy\s+Bộ đội Biên phòng", _provincial_military("Bộ Chỉ huy Bộ đội Biên phòng")),
         (r"(?P<name>" + ag_rx + r")(?=\s+(?:tỉnh|thành phố))",
          _named_provincial("to-chuc-tinh", ags, "", suffix="require-unit")),
+        (UBMTTQ + r"\s+các\s+" + ANY_UNIT, _unit_list("mttq-tinh", "mttq-huyen", None)),
+        (UBND + r"\s+các\s+" + ANY_UNIT, _unit_list("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
+        (HDND + r"\s+các\s+" + ANY_UNIT, _unit_list("hdnd-tinh", "hdnd-huyen", None)),
+        (r"Ban Dân tộc\s+các\s+(?P<unit>tỉnh|thành phố)", _unit_list("ban-dan-toc-tinh", None, None)),
         (UBMTTQ, _unit_rule("mttq-tinh", "mttq-huyen", None)),
         (UBND, _unit_rule("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
         (HDND, _unit_rule("hdnd-tinh", "hdnd-huyen", None)),
@@ -595,6 +805,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?-i:Báo)", _proper_rule("bao", "Báo", ("cáo", "chí"), known_papers)),
         (r"(?-i:Tạp chí)", _proper_rule("bao", "Tạp chí", (), known_papers)),
         (r"(?:Hợp tác xã|(?-i:HTX))", _proper_rule("hop-tac-xa", "Hợp tác xã", ("kiểu",), loose=True)),
+        (r"Công ty\s+(?P<form>cổ phần|trách nhiệm hữu hạn|(?-i:CP|TNHH))", _company_rule),
         (r"Đài\s+(?:Truyền hình|Tiếng nói)\s+Việt Nam|Thông tấn xã Việt Nam|(?-i:TTXVN|VTV)",
          _national_named("bao")),
     ]
@@ -670,9 +881,10 @@ def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
                 continue
             if _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                 continue
-            hit = fn(ctx, m)
-            if hit is not None and hit.end > hit.start:
-                yield hit
+            got = fn(ctx, m)
+            for hit in (got if isinstance(got, list) else (got,)):
+                if hit is not None and hit.end > hit.start:
+                    yield hit
 
 
 def _committee_words(label: str) -> list[str]:
@@ -746,6 +958,107 @@ def _naive_sentence(text: str, pos: int) -> Span:
     return Span(start, end)
 
 
+_DISTRICT_KINDS = ("ubnd-huyen", "hdnd-huyen", "mttq-huyen", "phong-dan-toc", "huyen-uy")
+_DISTRICT_WORD = re.compile(r"(?<![^\W_])(?P<unit>huyện|thị xã|quận)\s+(?=(?-i:[" + UPPER + r"]))", re.IGNORECASE)
+
+
+def _article_district(ctx: _Ctx, hits: list[_Hit]) -> None:
+    """'Bí thư Huyện ủy', 'HĐND huyện' with no name, in an article that names exactly one district:
+    that district's body (the text makes it clear).  Several districts named: left bare."""
+    bare = [h for h in hits if h.org.kind in _DISTRICT_KINDS and not h.org.district]
+    if not bare:
+        return
+    names: dict[str, tuple[str, str]] = {}
+    for m in _DISTRICT_WORD.finditer(ctx.s):
+        d = ctx.district_at(m.end())
+        if d is not None:
+            names.setdefault(slug(d[1]), (_unit_word(m.group("unit")), d[1]))
+    for k in list(names):
+        if any(o != k and o.startswith(k + "-") for o in names):
+            del names[k]        # "huyện Mường khương" read as "Mường": a prefix of the full name
+    if len(names) != 1:
+        return
+    (dslug, (unit, name)), = names.items()
+    provs = {x.province for x in ctx.gaz.districts_named(name)}
+    prov = ctx.gaz.provinces[provs.pop()] if len(provs) == 1 else ctx.province
+    for h in bare:
+        written = re.match(r"\S+(?:\s+\S+)*?\s+(huyện|thị xã|quận|thành phố)$", h.org.label)
+        u = written.group(1) if written else unit
+        if h.org.kind == "huyen-uy":
+            u = unit
+        if u != unit:
+            continue
+        h.org = OrgRef(kind=h.org.kind, label=district_label(h.org.kind, unit, name),
+                       province=prov.slug if prov else None, district=dslug)
+        h.needs_district = False
+
+
+def _council_board(ctx: _Ctx, hits: list[_Hit]) -> None:
+    """A bare 'Ban Dân tộc' in an article about the People's Council's 'Ban Dân tộc HĐND' is that board,
+    unless the article also names the government's Ban Dân tộc with its province."""
+    boards = {h.org for h in hits if h.org.kind == "ban-hdnd-tinh" and h.org.label.startswith("Ban Dân tộc")}
+    if len(boards) != 1:
+        return
+    board = boards.pop()
+    bare = [h for h in hits if h.org.kind == "ban-dan-toc-tinh" and fold(ctx.s[h.start:h.end]) == "ban dân tộc"]
+    if len(bare) == sum(1 for h in hits if h.org.kind == "ban-dan-toc-tinh"):
+        for h in bare:
+            h.org = board
+
+
+def _ethnic_ministry_units(hits: list[_Hit]) -> None:
+    """A Vụ of the ethnic-affairs body belongs to Ủy ban Dân tộc or, after 2025, to Bộ Dân tộc và Tôn
+    giáo: the one the article names nearest before it (else the first one named after it)."""
+    heads = [h for h in hits if h.org.kind in ("ubdt", "bo-dan-toc-ton-giao")]
+    for h in hits:
+        if h.org.kind != "don-vi-ubdt" or not heads:
+            continue
+        before = [x for x in heads if x.start < h.start]
+        near = before[-1] if before else heads[0]
+        if near.org.kind == "bo-dan-toc-ton-giao":
+            h.org = OrgRef(kind="don-vi-bo-dttg", label=h.org.label, national=True)
+
+
+_COMPOSED_BEFORE = re.compile(r"(?:(?P<ban>Ban)\s+)?(?P<what>Thường trực|Thường vụ|Chấp hành)\s+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng ban|Trưởng|Ủy viên|Phó|Giám đốc|Chủ nhiệm|Thư ký|(?-i:PBT|PCT))"
+                           r"\s+$", re.IGNORECASE)
+_COMPOSED_KIND = {"thường trực": "thuong-truc", "thường vụ": "ban-thuong-vu", "chấp hành": "ban-chap-hanh"}
+_NOT_COMPOSED = {"ban-thuong-vu-tinh-uy", "bch-dang-bo-tinh", "ban-chap-hanh-tw", "ban-chi-dao", "ban-to-chuc",
+                 "bao", "hop-tac-xa", "cong-ty", "thu-tuong", "ban-bi-thu", "bo-chinh-tri"}
+
+
+def _composed(ctx: _Ctx, hits: list[_Hit]) -> list[_Hit]:
+    """'Thường trực Tỉnh ủy X', 'Thường trực HĐND tỉnh', 'Ban Thường vụ Huyện ủy X', 'Ban Chấp hành Hội
+    Nông dân tỉnh X': the standing or executive body of the body named next.  'Phó Bí thư Thường trực
+    Tỉnh ủy' is a title (the Tỉnh ủy), and so is 'Ủy viên Thường vụ'."""
+    out = []
+    for h in hits:
+        m = _COMPOSED_BEFORE.search(ctx.s, max(0, h.start - 24), h.start)
+        if m is None or h.org.kind in _NOT_COMPOSED or h.org.kind in ("thuong-truc", "ban-thuong-vu", "ban-chap-hanh"):
+            out.append(h)
+            continue
+        what = fold(m.group("what"))
+        if m.group("ban") is None and (what != "thường trực" or _TITLE_BEFORE.search(ctx.s, max(0, m.start() - 14),
+                                                                                       m.start())):
+            out.append(h)
+            continue
+        head = ("Ban " if m.group("ban") else "") + {"thường trực": "Thường trực", "thường vụ": "Thường vụ",
+                                                      "chấp hành": "Chấp hành"}[what]
+        org = OrgRef(kind=_COMPOSED_KIND[what], label=f"{head} {h.org.label}", province=h.org.province,
+                     district=h.org.district, national=h.org.national)
+        out.append(_Hit(m.start(), h.end, org))
+        out.append(h)          # the body it is the standing board of is named too
+    return out
+
+
+_CREDIT = re.compile(r"(?:Theo|Nguồn)\s*:?\s*$", re.IGNORECASE)
+
+
+def _source_credit(ctx: _Ctx, h: _Hit) -> bool:
+    """'Theo Báo X': a source credit names where the text came from, not a body the report is about."""
+    return h.org.kind == "bao" and _CREDIT.search(ctx.s, max(0, h.start - 8), h.start) is not None
+
+
 def find_organizations(text: str, sentences: list[Span], province: Province | None,
                        keep_posts: bool = False) -> list[OrgMention]:
     """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order.
@@ -764,7 +1077,12 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
             chosen.append(h)
             last_end = h.end
     _corefer_committees(chosen)
-    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post)]
+    _article_district(ctx, chosen)
+    chosen = [h for h in chosen if not h.needs_district]
+    _council_board(ctx, chosen)
+    _ethnic_ministry_units(chosen)
+    chosen = _composed(ctx, chosen)
+    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)]
     sentence_of = _sentence_finder(text, sentences)
     return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,
                        parent=parent_of(h.org)) for h in chosen]

@@ -77,7 +77,45 @@ def _names_rx(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
             canon.setdefault(_k(f), nfc(name))
             forms.append(f)
     forms.sort(key=len, reverse=True)
-    return "(?:" + "|".join(_form_rx(f) for f in forms) + ")", canon
+    abbrevs = [f for f in forms if _is_abbrev(unify_tones(nfc(f)))]
+    names = [f for f in forms if not _is_abbrev(unify_tones(nfc(f)))]
+    parts = [_trie_rx(names)] if names else []
+    parts += [_form_rx(f) for f in abbrevs]
+    return "(?:" + "|".join(parts) + ")", canon
+
+
+_TOKENS = re.compile(r"(\s*[,&\-–]\s*|\s+)")
+
+
+def _token_rx(tok: str) -> str:
+    if tok.isspace():
+        return r"\s+"
+    sep = tok.strip()
+    if sep and sep in ",&-–":
+        return r"\s*[-–]\s*" if sep in "-–" else r"\s*" + re.escape(sep) + r"\s*"
+    return re.escape(tok)
+
+
+def _trie_rx(forms: list[str]) -> str:
+    """One regex for many names, shared words factored out ('Ủy ban (Pháp luật|Kinh tế|...)'): a flat
+    alternation of a hundred names is tried name by name at every position of the text, the trie word
+    by word.  Greedy optional tails keep the longest name; the rule's word-end test backtracks."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for tok in (t for t in _TOKENS.split(unify_tones(nfc(form))) if t):
+            key = " " if tok.isspace() else fold(tok) if tok.strip() not in ",&-–" else tok.strip()
+            node = node.setdefault(key, {"": _token_rx(tok)})
+        node["$"] = True
+
+    def emit(node: dict) -> str:
+        kids = [k for k in node if k not in ("", "$")]
+        if not kids:
+            return ""
+        alts = [node[k][""] + emit(node[k]) for k in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if node.get("$") else body
+    return emit(trie)
 
 
 # --- shared regex fragments (matched with re.IGNORECASE on unify_tones(text)) ----------------------
@@ -86,7 +124,8 @@ _E = r"(?![^\W_])"                       # word end
 UBND = r"(?:(?-i:UBND)|Ủy ban nhân dân)"
 HDND = r"(?:(?-i:HĐND)|Hội đồng nhân dân)"
 MTTQ = r"(?:(?-i:MTTQ)|Mặt trận Tổ quốc)(?:\s+(?:Việt Nam|(?-i:VN)))?"
-UBMTTQ = r"(?:(?:Ủy ban|(?-i:UB))\s+" + MTTQ + r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?)"
+UBMTTQ = (r"(?:(?:Ủy ban|(?-i:UB))\s+" + MTTQ + r"|(?-i:UBMT)\s+Tổ quốc(?:\s+(?:Việt Nam|(?-i:VN)))?"
+          r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?|" + MTTQ + r")")
 DBQH = r"(?:(?-i:ĐBQH)|Đại biểu Quốc hội)"
 TW = r"(?:Trung ương|(?-i:TW|T\.Ư|TƯ|T\.W|T\.Ư\.))"
 PROV_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?)"
@@ -264,7 +303,8 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
             return None
         if unit in ("tỉnh", "thành phố"):
             hit = ctx.province_at(um.end())
-            if hit is not None:
+            # "UBND thành phố Quảng Ngãi": the provincial capital's committee, a district-level body
+            if hit is not None and (unit == "tỉnh" or hit[1].is_city or dist_kind is None):
                 return _Hit(m.start(), hit[0], _prov_ref(prov_kind, hit[1], unit))
             if unit == "tỉnh" or (ctx.province is not None and ctx.province.is_city):
                 prov = _complete(ctx, None, unit)
@@ -649,6 +689,14 @@ _NOT_PLACE_WORDS = {"chủ", "phó", "bí", "trưởng", "giám", "ủy", "ban",
                     "đồng", "ông", "bà", "thường", "văn"}
 
 
+def _youth_union(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Tỉnh đoàn [X]': the provincial Youth Union, written like a Party committee."""
+    end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
+    prov = named or ctx.province
+    label = f"Tỉnh đoàn {prov.name}" if prov else "Tỉnh đoàn"
+    return _Hit(m.start(), end, OrgRef(kind="to-chuc-tinh", label=label, province=prov.slug if prov else None))
+
+
 def _party_office(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     """'Văn phòng Tỉnh ủy [X]': the committee's office, one of its bodies."""
     end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
@@ -687,6 +735,9 @@ def _directory_rule(canon: dict[str, str]) -> Rule:
     return rule
 
 
+_PLURAL_OK: set[Rule] = set()      # rules whose match after "các" still names one body
+
+
 def _party_member(kind: str, post: bool = False) -> Rule:
     """'Ủy viên Trung ương Đảng' / 'UVTW' names the Central Committee, 'UVBTVTU' the provincial standing
     board: a membership names the body it is of.  The hit starts at the body's words when written."""
@@ -697,6 +748,7 @@ def _party_member(kind: str, post: bool = False) -> Rule:
             return _Hit(start, m.end(), OrgRef(kind=kind, label=province_label(kind, prov),
                                                province=prov.slug if prov else None))
         return _Hit(start, m.end(), OrgRef(kind=kind, label=org_kinds()[kind]["vi"], national=True), post=post)
+    _PLURAL_OK.add(rule)
     return rule
 
 
@@ -747,7 +799,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?-i:Bộ)\s+(?P<name>" + min_rx + r")", _ministry_list(mins, more_mins)),
         (r"các\s+(?-i:Bộ)\s*:?\s*(?P<name>" + min_rx + r")", _ministry_list(mins, more_mins)),
         (nat_rx, _directory_rule(nats)),
-        (r"(?:các\s+)?(?:Ủy viên|(?-i:UV))\s+(?:dự khuyết\s+)?(?P<body>(?:(?:Ban Chấp hành|(?-i:BCH))\s+)?" + TW
+        (r"(?:Ủy viên|(?-i:UV))\s+(?:dự khuyết\s+)?(?P<body>(?:(?:Ban Chấp hành|(?-i:BCH))\s+)?" + TW
          + r"(?:\s+Đảng)?)(?=\s+Đảng|\s*[,;:.)\-–]|\s*$)|(?-i:UVTW|UVTƯ|UVBCHTW|UVDKTW)",
          _party_member("ban-chap-hanh-tw")),
         (r"(?-i:UVBCT)", _party_member("bo-chinh-tri")),
@@ -764,9 +816,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Văn phòng\s+" + tinh_uy, _party_office),
         (r"Ban\s+(?P<name>Tuyên giáo(?:\s+và\s+Dân vận)?|Dân vận|Nội chính)(?!\s+(?:Huyện|Thị|Thành|Quận|Tỉnh|Đảng"
          r"|Trung|(?-i:TW|T\.Ư|TƯ)|của|các|Thành)(?![^\W_]))", _bare_party_board),
-        (r"(?:Phó\s+)?Trưởng đoàn\s+(?:chuyên trách\s+)?(?P<body>" + DBQH + r")(?!\s+(?:khóa|tỉnh|thành phố))",
+        (r"Trưởng đoàn\s+(?:chuyên trách\s+)?(?P<body>" + DBQH + r")(?!\s+(?:khóa|tỉnh|thành phố))",
          _simple_provincial_at("doan-dbqh")),
         (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
+        (r"(?-i:Tỉnh [đĐ]oàn)(?!\s+(?:kết|thể|viên))", _youth_union),
+        (r"(?-i:Đồn Biên phòng|Đồn biên phòng|Đồn BP)", _proper_rule("quan-doi", "Đồn Biên phòng")),
         (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
         (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),
         (r"(?:Ban Chấp hành|(?-i:BCH))\s+Đảng bộ(?=\s+(?:tỉnh|thành phố))",
@@ -879,7 +933,7 @@ def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
         for m in rx.finditer(s):
             if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
                 continue
-            if _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+            if fn not in _PLURAL_OK and _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                 continue
             got = fn(ctx, m)
             for hit in (got if isinstance(got, list) else (got,)):
@@ -1060,11 +1114,12 @@ def _source_credit(ctx: _Ctx, h: _Hit) -> bool:
 
 
 def find_organizations(text: str, sentences: list[Span], province: Province | None,
-                       keep_posts: bool = False) -> list[OrgMention]:
+                       keep_posts: bool = False, keep_unnamed_district: bool = False) -> list[OrgMention]:
     """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order.
 
     "Thủ tướng Chính phủ" is a post held by one person, not listed as a body of the text unless
-    ``keep_posts`` (``body_from_phrase`` keeps it: a title or an issuer may name it).
+    ``keep_posts`` (``body_from_phrase`` keeps it: a title or an issuer may name it).  A "Huyện ủy" whose
+    district the text does not make clear is dropped unless ``keep_unnamed_district``.
     """
     if not text:
         return []
@@ -1078,7 +1133,7 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
             last_end = h.end
     _corefer_committees(chosen)
     _article_district(ctx, chosen)
-    chosen = [h for h in chosen if not h.needs_district]
+    chosen = [h for h in chosen if keep_unnamed_district or not h.needs_district]
     _council_board(ctx, chosen)
     _ethnic_ministry_units(chosen)
     chosen = _composed(ctx, chosen)
@@ -1088,13 +1143,37 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
                        parent=parent_of(h.org)) for h in chosen]
 
 
-def body_from_phrase(phrase: str, province: Province | None) -> OrgRef | None:
+def body_from_phrase(phrase: str, province: Province | None,
+                     context: list[OrgMention] | None = None) -> OrgRef | None:
     """The body named in a title phrase: 'Phó Chủ tịch UBND tỉnh' -> UBND of ``province``.
 
-    A bare 'Ban' (no name) gives None: only the caller knows which Ban a title means.
+    A bare 'Ban' (no name) gives None: only the caller knows which Ban a title means.  ``context`` (the
+    article's bodies, from ``find_organizations``) names the district a bare 'Huyện ủy' / 'HĐND huyện'
+    means when the article names exactly one body of that kind with its district.
     """
-    mentions = find_organizations(nfc(phrase), [], province, keep_posts=True)
+    org = _body_of_phrase(phrase, province)
+    if org is None or org.kind not in _DISTRICT_KINDS or org.district:
+        return org
+    named = {m.org for m in context or () if m.org.kind == org.kind and m.org.district}
+    if len(named) == 1:
+        return named.pop()
+    return None if org.kind == "huyen-uy" else org      # "Bí thư huyện ủy" of no district: no body
+
+
+def _body_of_phrase(phrase: str, province: Province | None) -> OrgRef | None:
+    phrase = nfc(phrase).strip()
+    if _CENTRAL_COMMITTEE.fullmatch(unify_tones(phrase)):
+        # "Ủy viên Trung ương (Đảng)": the title's body is the Central Committee
+        return OrgRef(kind="ban-chap-hanh-tw", label=org_kinds()["ban-chap-hanh-tw"]["vi"], national=True)
+    mentions = find_organizations(phrase, [], province, keep_posts=True, keep_unnamed_district=True)
     if not mentions:
         return None
     # a title names its body first: "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo ..." -> UBND tỉnh
-    return mentions[0].org
+    first = mentions[0].org
+    if first.kind == "thuong-truc" and not fold(phrase).startswith("ban") and len(mentions) > 1:
+        return mentions[1].org      # "(Phó Bí thư) Thường trực Tỉnh ủy": a title of the Tỉnh ủy
+    return first
+
+
+_CENTRAL_COMMITTEE = re.compile(r"(?:(?:Ban Chấp hành|(?-i:BCH))\s*)?" + TW + r"(?:\s+Đảng(?:\s+Cộng sản Việt Nam)?)?",
+                                re.IGNORECASE)

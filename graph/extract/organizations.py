@@ -679,14 +679,15 @@ def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str, dis
     if dist_kind is None:
         return None
     nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(pos))
-    if nm is None or fold(nm.group(0).split()[0]) in _NOT_PLACE_WORDS:
-        return None          # "..., TP. Hà Tiên; Chủ tịch ...": a title, not one more district
+    if nm is None or fold(nm.group(0).split()[0]) in _NOT_PLACE_WORDS or \
+            fold(" ".join(nm.group(0).split()[:2])) in _NOT_PLACE_PAIRS:
+        return None          # "..., TP. Hà Tiên, Chủ tịch ...": a title, not one more district
     hit = _district_hit(ctx, start, pos, dist_kind, unit)
     return hit if hit.org.district else None
 
 
-_NOT_PLACE_WORDS = {"chủ", "phó", "bí", "trưởng", "giám", "ủy", "ban", "sở", "phòng", "đại", "lãnh", "các", "hội",
-                    "đồng", "ông", "bà", "thường", "văn"}
+_NOT_PLACE_WORDS = {"chủ", "phó", "bí", "trưởng", "giám", "ủy", "ban", "sở", "phòng", "lãnh", "các", "ông", "bà"}
+_NOT_PLACE_PAIRS = {"đồng chí", "hội đồng", "đại diện", "đại biểu", "văn phòng", "thường trực", "thường vụ"}
 
 
 def _youth_union(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
@@ -1154,10 +1155,35 @@ def body_from_phrase(phrase: str, province: Province | None,
     org = _body_of_phrase(phrase, province)
     if org is None or org.kind not in _DISTRICT_KINDS or org.district:
         return org
-    named = {m.org for m in context or () if m.org.kind == org.kind and m.org.district}
-    if len(named) == 1:
-        return named.pop()
+    places = {_district_of(m.org) for m in context or () if m.org.district and m.org.kind in _DISTRICT_KINDS}
+    places.discard(None)
+    if len(places) == 1:
+        (unit, name, prov, dslug), = places
+        if org.kind == "huyen-uy" or unit == _written_unit(org.label):
+            return OrgRef(kind=org.kind, label=district_label(org.kind, unit, name), province=prov, district=dslug)
     return None if org.kind == "huyen-uy" else org      # "Bí thư huyện ủy" of no district: no body
+
+
+_UNIT_AT_END = re.compile(r"(?:^|\s)(huyện|thị xã|thành phố|quận)(?:\s+(.+))?$")
+_COMMITTEE_UNIT = {"huyện ủy": "huyện", "thị ủy": "thị xã", "thành ủy": "thành phố", "quận ủy": "quận"}
+
+
+def _district_of(org: OrgRef) -> tuple[str, str, str | None, str] | None:
+    """(unit word, name, province, district slug) of a district-level body, read from its label."""
+    if org.kind == "huyen-uy":
+        head, _, name = org.label.partition(" ")
+        head2, _, name2 = name.partition(" ")
+        unit = _COMMITTEE_UNIT.get(fold(f"{head} {head2}"))
+        return (unit, name2, org.province, org.district or "") if unit and name2 else None
+    m = _UNIT_AT_END.search(org.label)
+    if m is None or not m.group(2):
+        return None
+    return m.group(1), m.group(2), org.province, org.district or ""
+
+
+def _written_unit(label: str) -> str | None:
+    m = _UNIT_AT_END.search(label)
+    return m.group(1) if m else None
 
 
 def _body_of_phrase(phrase: str, province: Province | None) -> OrgRef | None:

@@ -257,3 +257,31 @@ def test_trie_matches_like_the_flat_alternation(forms: list[str], probe: str) ->
     text = f"Đại diện {probe} dự."
     a, b = flat.search(text), trie.search(text)
     assert (a.span() if a else None) == (b.span() if b else None)
+
+
+# --- communes (the level under the province after 2025) and district Party boards ------------------
+def test_commune_bodies_are_named_with_their_commune() -> None:
+    found = orgs("Đảng ủy xã Tả Phìn, HĐND xã Tả Phìn và Ủy ban MTTQ xã Tả Phìn đã họp.", P("Lào Cai"))
+    assert [(o.label, o.kind) for o in found] == [
+        ("Đảng ủy xã Tả Phìn", "dang-uy-xa"), ("Hội đồng nhân dân xã Tả Phìn", "hdnd-xa"),
+        ("Ủy ban Mặt trận Tổ quốc xã Tả Phìn", "mttq-xa")]
+    assert len({org_key(o, "x") for o in found}) == 3
+    assert labels("Các đồng chí Bí thư Đảng ủy xã, Chủ tịch HĐND xã dự.", P("Lào Cai")) == []
+
+
+def test_district_party_boards_keep_their_district() -> None:
+    found = orgs("Ban Tuyên giáo Huyện ủy Phong Thổ, Ủy ban Kiểm tra Huyện ủy Phong Thổ cùng dự.", P("Lai Châu"))
+    assert [o.label for o in found] == ["Ban Tuyên giáo Huyện ủy Phong Thổ", "Ủy ban Kiểm tra Huyện ủy Phong Thổ"]
+    assert parent_of(found[0]).label == "Huyện ủy Phong Thổ"
+    assert org_key(found[0], "x") != org_key(found[1], "x")
+
+
+def test_party_boards_listed_after_one_head() -> None:
+    assert labels("Lãnh đạo các Ban: Tổ chức, Nội chính, Dân vận Tỉnh ủy dự.", P("Lai Châu")) == [
+        "Ban Tổ chức Tỉnh ủy Lai Châu", "Ban Nội chính Tỉnh ủy Lai Châu", "Ban Dân vận Tỉnh ủy Lai Châu"]
+    assert labels("Lãnh đạo các Ban Đảng dự.", P("Lai Châu")) == []
+
+
+def test_district_offices_listed_after_one_head() -> None:
+    assert labels("Phòng Dân tộc các huyện Phong Thổ, Sìn Hồ và thành phố Lai Châu.", P("Lai Châu")) == [
+        "Phòng Dân tộc huyện Phong Thổ", "Phòng Dân tộc huyện Sìn Hồ", "Phòng Dân tộc thành phố Lai Châu"]

@@ -26,6 +26,7 @@ import yaml
 from graph.extract.facts import OrgMention, OrgRef, Span
 from graph.resolve.gazetteer import CAP_WORD, UPPER, Gazetteer, Province, _prefixes
 from graph.resolve.orgs import (
+    COMMUNE_HEADS,
     district_label,
     national_directory,
     org_kinds,
@@ -314,8 +315,11 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
                 return None
             nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(um.end()))
             name = nm.group(0) if nm and fold(nm.group(0).split()[0]) not in _SURNAMES else None
+            if name is None and commune_kind != "ubnd-xa":
+                return None             # "HĐND xã" with no name: every commune's
             end = nm.end() if name and nm else um.end()
-            label = f"Ủy ban nhân dân {unit} {name}" if name else f"Ủy ban nhân dân {unit}"
+            head = COMMUNE_HEADS[commune_kind]
+            label = f"{head} {unit} {name}" if name else f"{head} {unit}"
             return _Hit(m.start(), end, OrgRef(kind=commune_kind, label=label,
                                                province=ctx.province.slug if ctx.province else None))
         if dist_kind is None:
@@ -635,7 +639,7 @@ _UNIT_SEP = re.compile(r"\s*(?:,|và)\s*(?:(?P<u>tỉnh|thành phố|(?-i:TP|Tp)
                        r"(?![^\W_])\s*)?", re.IGNORECASE)
 
 
-def _unit_list(prov_kind: str, dist_kind: str | None, commune_kind: str | None) -> Rule:
+def _unit_list(prov_kind: str | None, dist_kind: str | None, commune_kind: str | None) -> Rule:
     """'UBND các huyện A, B và TP. C', 'Ban Dân tộc các tỉnh X, Y': one body per named unit.  No name
     after the unit word ('UBND các huyện, thành phố') is a generic reference: no body."""
     def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
@@ -661,9 +665,11 @@ def _unit_list(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
     return rule
 
 
-def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str, dist_kind: str | None,
+def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str | None, dist_kind: str | None,
                  commune_kind: str | None) -> _Hit | None:
-    if unit in ("tỉnh", "thành phố"):
+    if unit in ("tỉnh", "thành phố") and prov_kind is None and dist_kind is None:
+        return None
+    if unit in ("tỉnh", "thành phố") and prov_kind is not None:
         got = ctx.province_at(pos)
         # in a list of districts, "TP. X" is a district-level city unless X is a centrally-run one
         if got is not None and (unit == "tỉnh" or got[1].is_city or dist_kind is None):
@@ -674,8 +680,8 @@ def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str, dis
         nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(pos))
         if commune_kind is None or nm is None or fold(nm.group(0).split()[0]) in _SURNAMES:
             return None
-        return _Hit(start, nm.end(), OrgRef(kind=commune_kind, label=f"Ủy ban nhân dân {unit} {nm.group(0)}",
-                                            province=ctx.province.slug if ctx.province else None))
+        return _Hit(start, nm.end(), OrgRef(kind=commune_kind, label=f"{COMMUNE_HEADS[commune_kind]} {unit} "
+                                            f"{nm.group(0)}", province=ctx.province.slug if ctx.province else None))
     if dist_kind is None:
         return None
     nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(pos))
@@ -688,6 +694,54 @@ def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str, dis
 
 _NOT_PLACE_WORDS = {"chủ", "phó", "bí", "trưởng", "giám", "ủy", "ban", "sở", "phòng", "lãnh", "các", "ông", "bà"}
 _NOT_PLACE_PAIRS = {"đồng chí", "hội đồng", "đại diện", "đại biểu", "văn phòng", "thường trực", "thường vụ"}
+
+
+def _commune_party(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Đảng ủy xã Nậm Ban': a commune's Party committee (the level under the province after 2025)."""
+    nm = _CAP_NAME.match(ctx.s, ctx.skip_ws(m.end()))
+    if nm is None or fold(nm.group(0).split()[0]) in _SURNAMES or _PLURAL_AFTER.match(ctx.s, m.end()):
+        return None
+    unit = re.sub(r"\s+", " ", m.group("unit")).lower()
+    return _Hit(m.start(), nm.end(), OrgRef(kind="dang-uy-xa", label=f"Đảng ủy {unit} {nm.group(0)}",
+                                            province=ctx.province.slug if ctx.province else None))
+
+
+def _district_party_board(table: dict[str, str]) -> Rule:
+    """'Ban Dân vận Huyện ủy Bảo Lâm': a board of a district's Party committee, with its district (named,
+    else the article's one district)."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        name = "Kiểm tra" if fold(m.group("name")) == "kiểm tra" else table.get(_k(m.group("name")))
+        if name is None:
+            return None
+        head = "Ủy ban" if fold(m.group(0)).startswith("ủy") else "Ban"
+        unit = {"huyện": "huyện", "thị": "thị xã", "thành": "thành phố", "quận": "quận"}[fold(m.group("unit")).split()[0]]
+        committee = _district_hit(ctx, m.start("unit"), m.end(), "huyen-uy", unit)
+        if committee.org.district is None:
+            if unit == "thành phố":
+                return None      # "Thành ủy" of a centrally-run city: the provincial rule
+            committee.needs_district = True
+        org = OrgRef(kind="ban-huyen-uy", label=f"{head} {name} {committee.org.label}",
+                     province=committee.org.province, district=committee.org.district)
+        return _Hit(m.start(), committee.end, org, needs_district=committee.needs_district)
+    return rule
+
+
+def _party_board_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
+    """'các Ban: Tổ chức, Tuyên giáo, Dân vận Tỉnh ủy': each board of the committee named at the end."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
+        members = _members(ctx, m, table, more)
+        tm = re.compile(r"\s+(?:Tỉnh ủy|Thành ủy)", re.IGNORECASE).match(ctx.s, members[-1][1]) if members else None
+        if tm is None:
+            return None         # "các Ban Đảng", "các Ban Tổ chức ...": no committee named
+        end, named, _ = _province_tail(ctx, tm.end(), allow_unit=False)
+        prov = named or ctx.province
+        out = []
+        for i, (start, stop, name) in enumerate(members):
+            out.append(_Hit(start, end if i == len(members) - 1 else stop,
+                            OrgRef(kind="ban-tinh-uy", label=f"Ban {name} {party_committee(prov)}",
+                                   province=prov.slug if prov else None)))
+        return out
+    return rule
 
 
 def _youth_union(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
@@ -812,6 +866,9 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:Ban Thường vụ|(?-i:BTV))\s+" + tinh_uy, _party_committee_rule("ban-thuong-vu-tinh-uy")),
         (r"Ban\s+(?P<name>" + pb_rx + r")\s+" + tinh_uy,
          _named_provincial("ban-tinh-uy", pbs, "Ban ", suffix="tinh-uy")),
+        (r"(?:Ban|Ủy ban)\s+(?P<name>" + pb_rx + r"|Kiểm tra)\s+(?P<unit>Huyện ủy|Thị ủy|Thành ủy|Quận ủy)",
+         _district_party_board(pbs)),
+        (r"các\s+Ban\s*:?\s*(?P<name>" + pb_rx + r")", _party_board_list(pbs, _member_rx("Ban", pb_rx))),
         (r"Ủy ban\s+(?P<name>Kiểm tra)\s+" + tinh_uy,
          _named_provincial("ban-tinh-uy", {"kiểmtra": "Kiểm tra"}, "Ủy ban ", suffix="tinh-uy")),
         (r"Văn phòng\s+" + tinh_uy, _party_office),
@@ -845,13 +902,16 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"Bộ Chỉ huy\s+Bộ đội Biên phòng", _provincial_military("Bộ Chỉ huy Bộ đội Biên phòng")),
         (r"(?P<name>" + ag_rx + r")(?=\s+(?:tỉnh|thành phố))",
          _named_provincial("to-chuc-tinh", ags, "", suffix="require-unit")),
-        (UBMTTQ + r"\s+các\s+" + ANY_UNIT, _unit_list("mttq-tinh", "mttq-huyen", None)),
+        (UBMTTQ + r"\s+các\s+" + ANY_UNIT, _unit_list("mttq-tinh", "mttq-huyen", "mttq-xa")),
         (UBND + r"\s+các\s+" + ANY_UNIT, _unit_list("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
-        (HDND + r"\s+các\s+" + ANY_UNIT, _unit_list("hdnd-tinh", "hdnd-huyen", None)),
+        (HDND + r"\s+các\s+" + ANY_UNIT, _unit_list("hdnd-tinh", "hdnd-huyen", "hdnd-xa")),
+        (r"Đảng ủy\s+các\s+(?P<unit>xã|phường|thị trấn)", _unit_list("dang-uy-xa", None, "dang-uy-xa")),
+        (r"Đảng ủy\s+(?P<unit>xã|phường|thị trấn|đặc khu)", _commune_party),
         (r"Ban Dân tộc\s+các\s+(?P<unit>tỉnh|thành phố)", _unit_list("ban-dan-toc-tinh", None, None)),
-        (UBMTTQ, _unit_rule("mttq-tinh", "mttq-huyen", None)),
+        (r"Phòng Dân tộc\s+các\s+(?P<unit>huyện|thị xã|thành phố|quận)", _unit_list(None, "phong-dan-toc", None)),
+        (UBMTTQ, _unit_rule("mttq-tinh", "mttq-huyen", "mttq-xa")),
         (UBND, _unit_rule("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
-        (HDND, _unit_rule("hdnd-tinh", "hdnd-huyen", None)),
+        (HDND, _unit_rule("hdnd-tinh", "hdnd-huyen", "hdnd-xa")),
         # district
         (r"(?-i:Phòng|PHÒNG|phòng)\s+(?P<name>" + off_rx + r")", _phong_rule(offs)),
         # committees, media, cooperatives
@@ -1013,7 +1073,7 @@ def _naive_sentence(text: str, pos: int) -> Span:
     return Span(start, end)
 
 
-_DISTRICT_KINDS = ("ubnd-huyen", "hdnd-huyen", "mttq-huyen", "phong-dan-toc", "huyen-uy")
+_DISTRICT_KINDS = ("ubnd-huyen", "hdnd-huyen", "mttq-huyen", "phong-dan-toc", "huyen-uy", "ban-huyen-uy")
 _DISTRICT_WORD = re.compile(r"(?<![^\W_])(?P<unit>huyện|thị xã|quận)\s+(?=(?-i:[" + UPPER + r"]))", re.IGNORECASE)
 
 
@@ -1039,12 +1099,12 @@ def _article_district(ctx: _Ctx, hits: list[_Hit]) -> None:
     for h in bare:
         written = re.match(r"\S+(?:\s+\S+)*?\s+(huyện|thị xã|quận|thành phố)$", h.org.label)
         u = written.group(1) if written else unit
-        if h.org.kind == "huyen-uy":
+        if h.org.kind in ("huyen-uy", "ban-huyen-uy"):
             u = unit
         if u != unit:
             continue
-        h.org = OrgRef(kind=h.org.kind, label=district_label(h.org.kind, unit, name),
-                       province=prov.slug if prov else None, district=dslug)
+        label = f"{h.org.label} {name}" if h.org.kind == "ban-huyen-uy" else district_label(h.org.kind, unit, name)
+        h.org = OrgRef(kind=h.org.kind, label=label, province=prov.slug if prov else None, district=dslug)
         h.needs_district = False
 
 

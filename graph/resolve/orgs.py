@@ -62,6 +62,10 @@ def national_directory() -> dict[str, dict]:
         return {nfc(name): entry or {} for name, entry in (yaml.safe_load(fh).get("national_bodies") or {}).items()}
 
 
+# heads of a commune's bodies ("Đảng ủy xã Nậm Ban"), by kind
+COMMUNE_HEADS = {"ubnd-xa": "Ủy ban nhân dân", "hdnd-xa": "Hội đồng nhân dân", "mttq-xa": "Ủy ban Mặt trận Tổ quốc",
+                 "dang-uy-xa": "Đảng ủy"}
+
 # composed bodies: "<head> <body>" (Thường trực Tỉnh ủy X, Ban Chấp hành Hội Nông dân tỉnh X)
 COMPOSED_HEADS = {"thuong-truc": ("Ban Thường trực", "Thường trực"), "ban-thuong-vu": ("Ban Thường vụ",),
                   "ban-chap-hanh": ("Ban Chấp hành",)}
@@ -106,6 +110,9 @@ def parent_of(org: OrgRef) -> OrgRef | None:
         return _directory_parent(org.label)
     if org.kind in COMPOSED_HEADS:
         return _composed_parent(org)
+    if org.kind == "ban-huyen-uy":
+        m = re.search(r"(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", org.label)
+        return OrgRef(kind="huyen-uy", label=m.group(0), province=org.province, district=org.district) if m else None
     parent = (kinds.get(org.kind) or {}).get("parent")
     if not parent:
         return None
@@ -218,6 +225,11 @@ def org_key(org: OrgRef, article_scope: str) -> str:
     if level in ("district", "commune") or org.kind == "huyen-uy":
         if org.kind == "ubnd-xa":
             return f"{scope}/xa/{name_slug}"
+        if level == "commune":
+            return f"{scope}/{org.kind}/{slug(base)}"
+        if org.kind == "ban-huyen-uy" and org.district:
+            board = re.sub(r"\s+(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", "", base)
+            return f"{scope}/{org.district}/{org.kind}/{slug(board)}"
         if not org.district:
             return f"a/{article_scope}/{slug(base)}"
         if org.kind == "phong":

@@ -96,8 +96,7 @@ def test_youth_union_and_border_post() -> None:
 
 
 def test_named_company() -> None:
-    assert labels("Công ty cổ phần Giống cây trồng Tây Bắc tài trợ lớp học.") == [
-        "Công ty cổ phần Giống cây trồng Tây Bắc"]
+    assert labels("Công ty cổ phần Chè Tây Bắc tài trợ lớp học.") == ["Công ty cổ phần Chè Tây Bắc"]
 
 
 # --- lists under one head word --------------------------------------------------------------------
@@ -285,3 +284,13 @@ def test_party_boards_listed_after_one_head() -> None:
 def test_district_offices_listed_after_one_head() -> None:
     assert labels("Phòng Dân tộc các huyện Phong Thổ, Sìn Hồ và thành phố Lai Châu.", P("Lai Châu")) == [
         "Phòng Dân tộc huyện Phong Thổ", "Phòng Dân tộc huyện Sìn Hồ", "Phòng Dân tộc thành phố Lai Châu"]
+
+
+def test_one_member_after_a_plural_head_is_generic() -> None:
+    assert labels("Các sở GD&ĐT cần chuẩn bị kỹ.", P("Cà Mau")) == []
+    assert labels("Các Sở: Y tế đã báo cáo.", P("Cà Mau")) == ["Sở Y tế tỉnh Cà Mau"]
+
+
+def test_company_name_cut_by_small_letters_is_left_out() -> None:
+    assert labels("Công ty cổ phần Du lịch Hòa Bình tài trợ.") == []
+    assert labels("Công ty TNHH Minh Phát tài trợ.") == ["Công ty TNHH Minh Phát"]

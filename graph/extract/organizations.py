@@ -602,6 +602,8 @@ def _members(ctx: _Ctx, m: re.Match[str], table: dict[str, str],
             break
         out.append((mm.start("m"), mm.end(), nxt))
         pos = mm.end()
+    if len(out) == 1 and fold(m.group(0)).startswith("các ") and ":" not in m.group(0):
+        return []       # "các sở GD-ĐT": the education departments of every province, no one body
     return out
 
 
@@ -813,10 +815,14 @@ _COMPANY_HEAD = {"cổ phần": "Công ty cổ phần", "cp": "Công ty cổ ph�
 
 def _company_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     """'Công ty cổ phần X', 'Công ty TNHH X': a named company (a partner of a training, a sponsor)."""
-    got = _loose_name(ctx, m.end())
-    if got is None:
+    pm = _PROPER.match(ctx.s, m.end())
+    if pm is None:
         return None
-    end, name = got
+    end, name = pm.end(), pm.group(1)
+    nxt = _FREE_TOKEN.match(ctx.s, end)
+    if nxt is not None and nxt.group(1)[:1].islower() and fold(nxt.group(1)) not in _FREE_STOP \
+            and len(name.split()) == 1:
+        return None         # "Công ty cổ phần Du lịch ...": one capital word, then the name goes on in small letters
     head = _COMPANY_HEAD.get(fold(m.group("form")), "Công ty")
     return _Hit(m.start(), end, OrgRef(kind="cong-ty", label=f"{head} {name}"))
 

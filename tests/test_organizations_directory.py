@@ -294,3 +294,27 @@ def test_one_member_after_a_plural_head_is_generic() -> None:
 def test_company_name_cut_by_small_letters_is_left_out() -> None:
     assert labels("Công ty cổ phần Du lịch Hòa Bình tài trợ.") == []
     assert labels("Công ty TNHH Minh Phát tài trợ.") == ["Công ty TNHH Minh Phát"]
+
+
+def test_district_agencies_keep_their_district() -> None:
+    found = orgs("Công an huyện Mường Tè, Ban Chỉ huy Quân sự huyện Mường Tè và Phòng giao dịch NHCSXH huyện "
+                 "Mường Tè phối hợp.", P("Lai Châu"))
+    assert [o.label for o in found] == [
+        "Công an huyện Mường Tè", "Ban Chỉ huy Quân sự huyện Mường Tè",
+        "Phòng giao dịch Ngân hàng Chính sách xã hội huyện Mường Tè"]
+    assert len({org_key(o, "x") for o in found}) == 3
+    assert labels("Công an các huyện đều có mặt.", P("Lai Châu")) == []
+
+
+def test_associations_named_before_their_province() -> None:
+    assert labels("Hội Bảo trợ người khuyết tật tỉnh Phú Yên trao quà.") == [
+        "Hội Bảo trợ người khuyết tật tỉnh Phú Yên"]
+
+
+@pytest.mark.parametrize("text", [
+    "Đại hội Đại biểu các dân tộc thiểu số tỉnh Phú Yên thành công.",
+    "Lễ hội Cầu ngư tỉnh Phú Yên diễn ra.",
+    "Hội thi Văn nghệ tỉnh Phú Yên khai mạc.",
+])
+def test_events_written_like_associations_are_not_bodies(text: str) -> None:
+    assert not [x for x in labels(text) if x.startswith("Hội")]

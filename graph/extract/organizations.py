@@ -746,6 +746,56 @@ def _party_board_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
     return rule
 
 
+_DISTRICT_AGENCY = {"công an": "Công an", "ban chỉ huy quân sự": "Ban Chỉ huy Quân sự", "huyện đoàn": "Huyện đoàn",
+                    "trung tâm y tế": "Trung tâm Y tế", "ngân hàng chính sách xã hội": "Ngân hàng Chính sách xã hội",
+                    "nhcsxh": "Ngân hàng Chính sách xã hội",
+                    "phòng giao dịch ngân hàng chính sách xã hội": "Phòng giao dịch Ngân hàng Chính sách xã hội",
+                    "phòng giao dịch nhcsxh": "Phòng giao dịch Ngân hàng Chính sách xã hội"}
+
+
+def _district_agency(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Công an huyện X', 'Ban Chỉ huy Quân sự huyện X', 'Phòng giao dịch NHCSXH huyện X': a district's
+    agency, named with its district (none named: generic, no body)."""
+    head = _DISTRICT_AGENCY.get(fold(re.sub(r"\s+", " ", m.group("name"))))
+    unit = m.group("unit").lower()
+    hit = _district_hit(ctx, m.start(), m.end("unit"), "ubnd-huyen", unit)
+    if head is None or hit.org.district is None or _PLURAL_AFTER.match(ctx.s, m.end("unit")):
+        return None
+    name = hit.org.label[len(f"Ủy ban nhân dân {unit} "):]
+    hit.org = OrgRef(kind="to-chuc-huyen", label=f"{head} {unit} {name}", province=hit.org.province,
+                     district=hit.org.district)
+    return hit
+
+
+# "Hội <Name> tỉnh X": events and councils that are written the same way are not associations
+_NOT_ASSOCIATION = {"nghị", "thảo", "thi", "diễn", "đồng", "chợ", "trại", "xuân", "ngộ", "khỏe", "báo", "làng",
+                    "đua", "văn", "lễ", "sách", "viên", "quán", "hè", "cồng", "đền", "chùa", "đình", "mùa", "thao"}
+_FEAST_BEFORE = re.compile(r"(?:Đại|Lễ|Trẩy|Mở)\s+$", re.IGNORECASE)
+_NOT_IN_ASSOCIATION = {"tỉnh", "huyện", "xã", "các", "lần", "thứ", "năm", "giai"}
+_ASSOC_NAME = re.compile(r"\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,6}?)\s+(?P<unit>tỉnh|thành phố)\s+(?=(?-i:[" + UPPER
+                         + r"]))", re.IGNORECASE)
+
+
+def _named_association(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+    """'Hội Người cao tuổi tỉnh X', 'Hội Bảo trợ người khuyết tật tỉnh X': an association of the province
+    named after it.  Words must not be verbs or prepositions (the name would have run into the sentence)."""
+    if _FEAST_BEFORE.search(ctx.s, max(0, m.start() - 8), m.start()):
+        return None             # "Đại hội ...", "Lễ hội ...": an event
+    am = _ASSOC_NAME.match(ctx.s, m.end())
+    if am is None:
+        return None
+    words = am.group("name").split()
+    if fold(words[0]) in _NOT_ASSOCIATION or any(fold(w) in _FREE_STOP or fold(w) in _NOT_IN_ASSOCIATION
+                                                  for w in words):
+        return None
+    got = ctx.province_at(am.end("unit"))
+    if got is None:
+        return None
+    unit = am.group("unit").lower()
+    label = f"Hội {' '.join(words)} {unit_phrase(got[1], unit)}"
+    return _Hit(m.start(), got[0], OrgRef(kind="to-chuc-tinh", label=label, province=got[1].slug))
+
+
 def _youth_union(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     """'Tỉnh đoàn [X]': the provincial Youth Union, written like a Party committee."""
     end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
@@ -884,6 +934,10 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          _simple_provincial_at("doan-dbqh")),
         (tinh_uy + r"|(?-i:TUV)|Tỉnh ủy viên", _party_committee_rule("tinh-uy")),
         (r"(?-i:Tỉnh [đĐ]oàn)(?!\s+(?:kết|thể|viên))", _youth_union),
+        (r"(?P<name>Công an|Ban Chỉ huy Quân sự|Huyện đoàn|Trung tâm Y tế|Ngân hàng Chính sách xã hội|(?-i:NHCSXH)"
+         r"|Phòng giao dịch Ngân hàng Chính sách xã hội|Phòng giao dịch (?-i:NHCSXH))"
+         r"\s+(?P<unit>huyện|thị xã|quận)(?![^\W_])", _district_agency),
+        (r"(?-i:Hội)(?=\s+(?-i:[" + UPPER + r"]))", _named_association),
         (r"(?-i:Đồn Biên phòng|Đồn biên phòng|Đồn BP)", _proper_rule("quan-doi", "Đồn Biên phòng")),
         (r"(?:Ban Thường vụ|(?-i:BTV))(?=\s*,[^;.\n]{0,60}?(?:Tỉnh|Thành) ủy)", _btv_shared),
         (r"(?:Huyện ủy|Thị ủy|Thành ủy)", _party_district_rule),

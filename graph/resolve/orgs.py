@@ -227,6 +227,9 @@ def org_key(org: OrgRef, article_scope: str) -> str:
             return f"{scope}/xa/{name_slug}"
         if level == "commune":
             return f"{scope}/{org.kind}/{slug(base)}"
+        if org.kind == "to-chuc-huyen" and org.district:
+            agency = re.sub(r"\s+(?:huyện|thị xã|quận|thành phố)\s+.*$", "", base)
+            return f"{scope}/{org.district}/{org.kind}/{slug(agency)}"
         if org.kind == "ban-huyen-uy" and org.district:
             board = re.sub(r"\s+(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", "", base)
             return f"{scope}/{org.district}/{org.kind}/{slug(board)}"

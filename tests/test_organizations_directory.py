@@ -318,3 +318,12 @@ def test_associations_named_before_their_province() -> None:
 ])
 def test_events_written_like_associations_are_not_bodies(text: str) -> None:
     assert not [x for x in labels(text) if x.startswith("Hội")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trưởng Ban Chỉ đạo Đại hội Nguyễn Văn An phát biểu.",
+    "Trưởng Ban Chỉ đạo Đại hội đồng chí Lò Văn Bình phát biểu.",
+    "Ban Chỉ đạo Đại hội. Sáng 3/8, các đại biểu dâng hương.",
+])
+def test_committee_name_stops_at_a_person_or_a_time(text: str) -> None:
+    assert labels(text, P("Sơn La")) == ["Ban Chỉ đạo Đại hội"]

@@ -414,6 +414,8 @@ def _free_tail(ctx: _Ctx, pos: int) -> tuple[int, list[str]]:
         w = tm.group(1)
         if fold(w) in _FREE_STOP and not (words and fold(w) == "và" and _next_is_cap(ctx, tm.end())):
             break
+        if _person_starts(ctx, w, tm.start(1), tm.end()):
+            break               # "Trưởng Ban Chỉ đạo Đại hội Nguyễn Văn A": the name is the next person's
         words.append(w)
         end = tm.end()
     while words and fold(words[-1]) in ("và", "các", "của", "tỉnh", "năm", "lần", "thứ", "giai", "đoạn"):
@@ -425,6 +427,18 @@ def _free_tail(ctx: _Ctx, pos: int) -> tuple[int, list[str]]:
         for _ in words:
             end = _FREE_TOKEN.match(ctx.s, end).end()  # type: ignore[union-attr]
     return end, words
+
+
+def _person_starts(ctx: _Ctx, w: str, start: int, end: int) -> bool:
+    """A capitalised surname followed by another capitalised word, not a place: a person's name starts
+    ('Đồng chí' too)."""
+    f = fold(w)
+    if f == "đồng":
+        nxt = _FREE_TOKEN.match(ctx.s, end)
+        return bool(nxt and fold(nxt.group(1)) == "chí")
+    if not w[:1].isupper() or f not in _SURNAMES or not _next_is_cap(ctx, end):
+        return False
+    return ctx.province_at(start) is None and not ctx.gaz.districts_named(w)
 
 
 _TAIL_END_OK = {"tỉnh", "huyện", "số", "gia", "xã"}

@@ -327,3 +327,29 @@ def test_events_written_like_associations_are_not_bodies(text: str) -> None:
 ])
 def test_committee_name_stops_at_a_person_or_a_time(text: str) -> None:
     assert labels(text, P("Sơn La")) == ["Ban Chỉ đạo Đại hội"]
+
+
+# --- offices, inspectorates and divisions of a body -------------------------------------------------
+def test_subunits_of_a_provincial_board_and_department() -> None:
+    found = orgs("Văn phòng Ban Dân tộc tỉnh và Thanh tra Sở Tài chính cùng dự.", P("Kon Tum"))
+    assert [(o.label, o.kind) for o in found] == [
+        ("Văn phòng Ban Dân tộc tỉnh Kon Tum", "don-vi"), ("Ban Dân tộc tỉnh Kon Tum", "ban-dan-toc-tinh"),
+        ("Thanh tra Sở Tài chính tỉnh Kon Tum", "don-vi"), ("Sở Tài chính tỉnh Kon Tum", "so")]
+    assert parent_of(found[0]).label == "Ban Dân tộc tỉnh Kon Tum"
+    assert parent_of(found[2]).label == "Sở Tài chính tỉnh Kon Tum"
+
+
+def test_division_named_in_a_title_or_before_a_comma() -> None:
+    assert labels("Bà Y Hoa, Trưởng phòng Chính sách Ban Dân tộc tỉnh phát biểu.", P("Kon Tum"))[0] == \
+        "Phòng Chính sách Ban Dân tộc tỉnh Kon Tum"
+    assert labels("Phòng Tuyên truyền và Địa bàn, Ban Dân tộc tỉnh Kon Tum.")[0] == \
+        "Phòng Tuyên truyền và Địa bàn Ban Dân tộc tỉnh Kon Tum"
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn Thanh tra Ủy ban Dân tộc làm việc tại tỉnh.",
+    "Lãnh đạo phòng chuyên môn thuộc Ban Dân tộc dự.",
+    "Phòng họp Ban Dân tộc được sửa.",
+])
+def test_teams_and_generic_divisions_are_not_subunits(text: str) -> None:
+    assert not [o for o in orgs(text, P("Kon Tum")) if o.kind == "don-vi"]

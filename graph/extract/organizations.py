@@ -1240,6 +1240,37 @@ def _composed(ctx: _Ctx, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+_SUBUNIT_BEFORE = re.compile(
+    r"(?:(?P<title>Trưởng|Phó Trưởng|Phó trưởng|Chánh|Phó Chánh|Phó chánh)\s+)?"
+    r"(?P<unit>(?-i:Văn phòng|Thanh tra|Phòng|phòng)(?:\s+(?-i:[" + UPPER + r"])[^\W\d_]*(?:\s+(?:[^\W\d_]+|[-–&]))"
+    r"{0,6}?)?)\s*(?:,\s*|\s+(?:thuộc|của)\s+)?$")
+_PARENT_KINDS = {"ban-dan-toc-tinh", "so", "ubdt", "bo-dan-toc-ton-giao", "bo", "ban-tinh-uy", "to-chuc-tinh"}
+
+
+def _subunits(ctx: _Ctx, hits: list[_Hit]) -> list[_Hit]:
+    """'Văn phòng Ban Dân tộc tỉnh X', 'Thanh tra Sở Nội vụ', 'Phòng Chính sách Dân tộc, Ban Dân tộc tỉnh X',
+    'Trưởng phòng Tuyên truyền Ban Dân tộc': an office, inspectorate or division of the body named next
+    (org:subOrganizationOf it).  The body itself is named too."""
+    out: list[_Hit] = []
+    for h in hits:
+        floor = out[-1].end if out else 0
+        m = _SUBUNIT_BEFORE.search(ctx.s, max(floor, h.start - 60), h.start) if h.org.kind in _PARENT_KINDS else None
+        if m is None or (m.group("unit").startswith("phòng") and not m.group("title")):
+            out.append(h)
+            continue
+        unit = re.sub(r"\s+", " ", m.group("unit"))
+        unit = unit[:1].upper() + unit[1:]
+        if unit == "Phòng" or fold(unit).split()[-1] in ("và", "của", "thuộc") or \
+                re.search(r"(?:Đoàn|đoàn)\s+$", ctx.s[max(0, m.start("unit") - 6):m.start("unit")]):
+            # "Đoàn Thanh tra Ủy ban Dân tộc": an inspection team, no body
+            out.append(h)
+            continue
+        org = OrgRef(kind="don-vi", label=f"{unit} {h.org.label}", province=h.org.province, national=h.org.national)
+        out.append(_Hit(m.start("unit"), h.end, org))
+        out.append(h)
+    return out
+
+
 _CREDIT = re.compile(r"(?:Theo|Nguồn)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -1249,12 +1280,14 @@ def _source_credit(ctx: _Ctx, h: _Hit) -> bool:
 
 
 def find_organizations(text: str, sentences: list[Span], province: Province | None,
-                       keep_posts: bool = False, keep_unnamed_district: bool = False) -> list[OrgMention]:
+                       keep_posts: bool = False, keep_unnamed_district: bool = False,
+                       subunits: bool = True) -> list[OrgMention]:
     """Named bodies in ``text`` (NFC), leftmost-longest, non-overlapping, in text order.
 
     "Thủ tướng Chính phủ" is a post held by one person, not listed as a body of the text unless
     ``keep_posts`` (``body_from_phrase`` keeps it: a title or an issuer may name it).  A "Huyện ủy" whose
-    district the text does not make clear is dropped unless ``keep_unnamed_district``.
+    district the text does not make clear is dropped unless ``keep_unnamed_district``; ``subunits=False``
+    reads 'Văn phòng Ban Dân tộc' as the Ban only (how a sub-unit's parent is found).
     """
     if not text:
         return []
@@ -1272,6 +1305,8 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
     _council_board(ctx, chosen)
     _ethnic_ministry_units(chosen)
     chosen = _composed(ctx, chosen)
+    if subunits:
+        chosen = _subunits(ctx, chosen)
     chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)]
     sentence_of = _sentence_finder(text, sentences)
     return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,

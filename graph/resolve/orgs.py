@@ -110,6 +110,8 @@ def parent_of(org: OrgRef) -> OrgRef | None:
         return _directory_parent(org.label)
     if org.kind in COMPOSED_HEADS:
         return _composed_parent(org)
+    if org.kind == "don-vi":
+        return _subunit_parent(org)
     if org.kind == "ban-huyen-uy":
         m = re.search(r"(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", org.label)
         return OrgRef(kind="huyen-uy", label=m.group(0), province=org.province, district=org.district) if m else None
@@ -159,6 +161,15 @@ def _composed_parent(org: OrgRef) -> OrgRef | None:
             if inner is not None and inner.kind not in COMPOSED_HEADS:
                 return inner
     return None
+
+
+def _subunit_parent(org: OrgRef) -> OrgRef | None:
+    """'Văn phòng Ban Dân tộc tỉnh X' belongs to the last body its label names: 'Ban Dân tộc tỉnh X'."""
+    from graph.extract.organizations import find_organizations  # extraction reads this module's data
+
+    prov = Gazetteer.default().province(org.province) if org.province else None
+    found = [m.org for m in find_organizations(org.label, [], prov, subunits=False)]
+    return found[-1] if found else None
 
 
 def guide_of(org: OrgRef) -> OrgRef | None:

@@ -5,8 +5,19 @@ parser: a province ("tỉnh X"), a unit ("tỉnh / huyện X / xã X"), a distri
 đạo <of what>) or a proper name (Báo <Name>, Hợp tác xã <Name>).  Matching runs on
 ``unify_tones(text)`` (same length as the text), so offsets are those of the NFC article.
 
+The national state is data too: ``national_bodies`` in bodies.yaml (Party central organs, National
+Assembly bodies, ministry-level agencies, the departments of Ủy ban Dân tộc / Bộ Dân tộc và Tôn giáo,
+academies, central mass organisations) with their parents; names are matched through a word trie.
+
+Lists under one head word give one body per named member: "các Bộ: A, B", "Sở A, B tỉnh X", "UBND các
+huyện A, B và TP. C", "Ban Dân tộc các tỉnh X, Y", "các Ban: Tổ chức, Dân vận Tỉnh ủy".  After the
+choice of hits, passes add what depends on neighbours: the article's one district for a bare "Huyện ủy",
+standing and executive boards ("Thường trực Tỉnh ủy X", "Ban Chấp hành Hội ... tỉnh X") and offices or
+divisions ("Văn phòng Ban Dân tộc tỉnh X", "Trưởng phòng Chính sách Ban Dân tộc"), each with the body
+it belongs to.
+
 Not bodies: plurals and generic references ("các sở, ban, ngành", "UBND các huyện", "UBND cấp huyện",
-"các Phòng Dân tộc").  A bare "Ban Dân tộc" is read as the provincial Ban Dân tộc (that is how the
+"các Phòng Dân tộc", "các sở GD-ĐT"), source credits ("Theo Báo X"), inspection teams.  A bare "Ban Dân tộc" is read as the provincial Ban Dân tộc (that is how the
 portals of the Ban write about themselves); a bare "Ban" is not a body (the officials extractor
 decides with ``body_from_phrase``).  Province completion: a provincial body with no province named
 takes the article's province; a named province always wins.

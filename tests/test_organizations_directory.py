@@ -353,3 +353,9 @@ def test_division_named_in_a_title_or_before_a_comma() -> None:
 ])
 def test_teams_and_generic_divisions_are_not_subunits(text: str) -> None:
     assert not [o for o in orgs(text, P("Kon Tum")) if o.kind == "don-vi"]
+
+
+def test_provincial_capital_committee_is_district_level_unless_the_city_is_the_province() -> None:
+    assert orgs("UBND thành phố Quảng Ngãi chỉ đạo.")[0].kind == "ubnd-huyen"
+    assert orgs("UBND thành phố Cần Thơ chỉ đạo.")[0].kind == "ubnd-tinh"
+    assert orgs("UBND thành phố Huế chỉ đạo.")[0].kind == "ubnd-tinh"      # the gazetteer's "Thành phố Huế"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -316,7 +316,7 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
         if unit in ("tỉnh", "thành phố"):
             hit = ctx.province_at(um.end())
             # "UBND thành phố Quảng Ngãi": the provincial capital's committee, a district-level body
-            if hit is not None and (unit == "tỉnh" or hit[1].is_city or dist_kind is None):
+            if hit is not None and (unit == "tỉnh" or _city_level(ctx, hit, um.end()) or dist_kind is None):
                 return _Hit(m.start(), hit[0], _prov_ref(prov_kind, hit[1], unit))
             if unit == "tỉnh" or (ctx.province is not None and ctx.province.is_city):
                 prov = _complete(ctx, None, unit)
@@ -335,7 +335,7 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
                                                province=ctx.province.slug if ctx.province else None))
         if dist_kind is None:
             return None
-        return _district_hit(ctx, m.start(), um.end(), dist_kind, unit)
+        return _capital_province(ctx, _district_hit(ctx, m.start(), um.end(), dist_kind, unit), unit, um.end())
     return rule
 
 
@@ -692,6 +692,25 @@ def _unit_list(prov_kind: str | None, dist_kind: str | None, commune_kind: str |
     return rule
 
 
+def _capital_province(ctx: _Ctx, hit: _Hit, unit: str, pos: int) -> _Hit:
+    """'UBND thành phố Quảng Ngãi' in an article of no known province: the city is that province's capital."""
+    if hit.org.province is None and unit == "thành phố":
+        got = ctx.province_at(pos)
+        if got is not None:
+            hit.org = replace(hit.org, province=got[1].slug)
+    return hit
+
+
+def _city_level(ctx: _Ctx, got: tuple[int, Province], pos: int) -> bool:
+    """'thành phố X' names the province itself: a centrally-run city, or a province the gazetteer also
+    calls 'Thành phố X' (Huế).  Else it is the provincial capital, a district-level city."""
+    prov = got[1]
+    if prov.is_city:
+        return True
+    written = fold(ctx.s[ctx.skip_ws(pos):got[0]])
+    return any(fold(a) in (f"thành phố {written}", f"tp {written}", f"tp. {written}") for a in prov.aliases)
+
+
 def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str | None, dist_kind: str | None,
                  commune_kind: str | None) -> _Hit | None:
     if unit in ("tỉnh", "thành phố") and prov_kind is None and dist_kind is None:
@@ -699,7 +718,7 @@ def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str | No
     if unit in ("tỉnh", "thành phố") and prov_kind is not None:
         got = ctx.province_at(pos)
         # in a list of districts, "TP. X" is a district-level city unless X is a centrally-run one
-        if got is not None and (unit == "tỉnh" or got[1].is_city or dist_kind is None):
+        if got is not None and (unit == "tỉnh" or _city_level(ctx, got, pos) or dist_kind is None):
             return _Hit(start, got[0], _prov_ref(prov_kind, got[1], unit))
         if unit == "tỉnh":
             return None
@@ -715,7 +734,7 @@ def _unit_member(ctx: _Ctx, start: int, pos: int, unit: str, prov_kind: str | No
     if nm is None or fold(nm.group(0).split()[0]) in _NOT_PLACE_WORDS or \
             fold(" ".join(nm.group(0).split()[:2])) in _NOT_PLACE_PAIRS:
         return None          # "..., TP. Hà Tiên, Chủ tịch ...": a title, not one more district
-    hit = _district_hit(ctx, start, pos, dist_kind, unit)
+    hit = _capital_province(ctx, _district_hit(ctx, start, pos, dist_kind, unit), unit, pos)
     return hit if hit.org.district else None
 
 

@@ -359,3 +359,18 @@ def test_provincial_capital_committee_is_district_level_unless_the_city_is_the_p
     assert orgs("UBND thành phố Quảng Ngãi chỉ đạo.")[0].kind == "ubnd-huyen"
     assert orgs("UBND thành phố Cần Thơ chỉ đạo.")[0].kind == "ubnd-tinh"
     assert orgs("UBND thành phố Huế chỉ đạo.")[0].kind == "ubnd-tinh"      # the gazetteer's "Thành phố Huế"
+
+
+def test_department_of_every_province_is_generic() -> None:
+    assert labels("Sở Dân tộc và Tôn giáo các tỉnh, thành phố đã triển khai.", P("Cà Mau")) == []
+
+
+def test_list_grammar_is_reusable_for_names() -> None:
+    from graph.extract.organizations import LIST_SEP, list_members
+
+    text = "các Thứ trưởng: Y Vinh Tơr, Nông Thị Hà và Lê Sơn Hải dự họp."
+    first = re.search(r"Y Vinh Tơr", text)
+    more = re.compile(LIST_SEP + r"(?P<name>[A-ZĐÂ]\w*(?:\s+[A-ZĐÂ]\w*)+)")
+    got = [m.group("name") for m in list_members(text, first.end(), more)]
+    assert got == ["Nông Thị Hà", "Lê Sơn Hải"]
+    assert list_members("A, bà B", 1, more) == []

@@ -610,6 +610,24 @@ def _member_rx(head: str, names_rx: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+LIST_SEP = _SEP      # between two members of a list: a comma, "và" or "&"
+
+
+def list_members(text: str, pos: int, more: re.Pattern[str], accept: Callable[[re.Match[str]], bool] = bool,
+                 limit: int = 30) -> list[re.Match[str]]:
+    """The list grammar shared by bodies and people: after a first member ending at ``pos``, each further
+    member is a match of ``more`` (which starts with ``LIST_SEP``) that ``accept`` takes; the list ends at
+    the first that does not match ('các Sở: A, B và C', 'các Thứ trưởng: A, B và C')."""
+    out: list[re.Match[str]] = []
+    while len(out) < limit:
+        mm = more.match(text, pos)
+        if mm is None or not accept(mm):
+            break
+        out.append(mm)
+        pos = mm.end()
+    return out
+
+
 def _members(ctx: _Ctx, m: re.Match[str], table: dict[str, str],
              more: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The head match's member and the ones that follow it: (start, end, canonical name)."""
@@ -617,16 +635,8 @@ def _members(ctx: _Ctx, m: re.Match[str], table: dict[str, str],
     if name is None:
         return []
     out = [(m.start(), m.end(), name)]
-    pos = m.end()
-    while len(out) < 30:
-        mm = more.match(ctx.s, pos)
-        if mm is None:
-            break
-        nxt = table.get(_k(mm.group("name")))
-        if nxt is None:
-            break
-        out.append((mm.start("m"), mm.end(), nxt))
-        pos = mm.end()
+    for mm in list_members(ctx.s, m.end(), more, lambda x: _k(x.group("name")) in table):
+        out.append((mm.start("m"), mm.end(), table[_k(mm.group("name"))]))
     if len(out) == 1 and fold(m.group(0)).startswith("các ") and ":" not in m.group(0):
         return []       # "các sở GD-ĐT": the education departments of every province, no one body
     return out
@@ -637,8 +647,8 @@ def _dept_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
     member is a department of the province named after the last one (else the article's)."""
     def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
         members = _members(ctx, m, table, more)
-        if not members:
-            return None
+        if not members or _PLURAL_UNITS.match(ctx.s, members[-1][1]):
+            return None        # "Sở Dân tộc và Tôn giáo các tỉnh": every province's
         end, named, unit = _province_tail(ctx, members[-1][1])
         prov = _complete(ctx, named, unit)
         tail = unit_phrase(prov, unit) if (prov or unit) else ""

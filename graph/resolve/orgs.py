@@ -103,8 +103,11 @@ def district_label(kind: str, unit_word: str, name: str | None) -> str:
     return DISTRICT_LABELS[kind].format(d=d)
 
 
+@lru_cache(maxsize=8192)
 def parent_of(org: OrgRef) -> OrgRef | None:
-    """The body ``org`` belongs to (org_kinds.yaml ``parent``), in the same province/district."""
+    """The body ``org`` belongs to (org_kinds.yaml ``parent``), in the same province/district.
+
+    Cached: a standing board's or an office's parent is found by reading its label again."""
     kinds = org_kinds()
     if org.kind == "co-quan-tw":
         return _directory_parent(org.label)

@@ -374,3 +374,16 @@ def test_list_grammar_is_reusable_for_names() -> None:
     got = [m.group("name") for m in list_members(text, first.end(), more)]
     assert got == ["Nông Thị Hà", "Lê Sơn Hải"]
     assert list_members("A, bà B", 1, more) == []
+
+
+@pytest.mark.parametrize(("written", "label"), [
+    ("BDT tỉnh", "Ban Dân tộc tỉnh Sơn La"),
+    ("Sở DTTG", "Sở Dân tộc và Tôn giáo tỉnh Sơn La"),
+    ("Bộ DTTG", "Bộ Dân tộc và Tôn giáo"),
+    ("UBTƯ MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("HĐDT của Quốc hội", "Hội đồng Dân tộc của Quốc hội"),
+    ("UBMTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh Sơn La"),
+    ("UBMT Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh Sơn La"),
+])
+def test_more_abbreviations(written: str, label: str) -> None:
+    assert labels(f"Đại diện {written} phát biểu.", P("Sơn La")) == [label]

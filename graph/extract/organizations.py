@@ -135,9 +135,9 @@ _B = r"(?<![^\W_])"                      # word start
 _E = r"(?![^\W_])"                       # word end
 UBND = r"(?:(?-i:UBND)|Ủy ban nhân dân)"
 HDND = r"(?:(?-i:HĐND)|Hội đồng nhân dân)"
-MTTQ = r"(?:(?-i:MTTQ)|Mặt trận Tổ quốc)(?:\s+(?:Việt Nam|(?-i:VN)))?"
+MTTQ = r"(?:(?-i:MTTQVN|MTTQ)|Mặt trận Tổ quốc)(?:\s+(?:Việt Nam|(?-i:VN)))?"
 UBMTTQ = (r"(?:(?:Ủy ban|(?-i:UB))\s+" + MTTQ + r"|(?-i:UBMT)\s+Tổ quốc(?:\s+(?:Việt Nam|(?-i:VN)))?"
-          r"|(?-i:UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?|" + MTTQ + r")")
+          r"|(?-i:UBMTTQVN|UBMTTQ)(?:\s+(?:Việt Nam|(?-i:VN)))?|" + MTTQ + r")")
 DBQH = r"(?:(?-i:ĐBQH)|Đại biểu Quốc hội)"
 TW = r"(?:Trung ương|(?-i:TW|T\.Ư|TƯ|T\.W|T\.Ư\.))"
 PROV_UNIT = r"(?P<unit>tỉnh|thành phố|(?-i:TP|Tp)\.?)"
@@ -949,7 +949,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     known_papers = re.compile(r"\s+(" + "|".join(_form_rx(n) for n in papers) + r")" + _E, re.IGNORECASE)
     spec: list[tuple[str, Rule]] = [
         # national
-        (r"Ủy ban\s+" + TW + r"\s+" + MTTQ, _national("mttq-tw")),
+        (r"(?:Ủy ban\s+" + TW + r"|(?-i:UBTƯ|UBTW))\s+" + MTTQ, _national("mttq-tw")),
+        (r"(?-i:HĐDT)(?:\s+(?:của\s+)?Quốc hội)?", _national("hoi-dong-dan-toc")),
         (r"Hội đồng Dân tộc(?:\s+(?:của\s+)?Quốc hội)?(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
          _national("hoi-dong-dan-toc")),
         (r"(?:Ủy ban Dân tộc|(?-i:UBDT))(?!\s+(?:(?-i:HĐND)|Hội đồng|của))", _national("ubdt")),
@@ -1002,7 +1003,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         # state, provincial
         (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?!\s+(?:huyện|thị xã|quận|xã))",
          _named_provincial("ban-hdnd-tinh", cbs, "Ban ", suffix="hdnd")),
-        (r"(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
+        (r"(?:(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc|(?-i:BDT))(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
          _simple_provincial("ban-dan-toc-tinh")),
         (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")", _dept_list(dept, more_depts)),
         (r"các\s+(?-i:Sở|SỞ|sở)\s*:?\s*(?P<name>" + dept_rx + r")", _dept_list(dept, more_depts)),

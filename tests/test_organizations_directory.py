@@ -387,3 +387,7 @@ def test_list_grammar_is_reusable_for_names() -> None:
 ])
 def test_more_abbreviations(written: str, label: str) -> None:
     assert labels(f"Đại diện {written} phát biểu.", P("Sơn La")) == [label]
+
+
+def test_issuer_code_inside_a_document_number_is_no_mention() -> None:
+    assert labels("Theo Kế hoạch số 12/KH-BDT ngày 3/5/2024.", P("Sơn La")) == []

@@ -251,6 +251,9 @@ _NOT_PROVINCIAL = re.compile(r"\s*\(?\s*(?-i:VOV)")     # "Ban Dân tộc (VOV4)
 
 def _simple_provincial(kind: str) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        if m.group(0) == "BDT" and (ctx.s[m.start() - 1:m.start()] in ("-", "/") or ctx.s[m.end():m.end() + 1] in
+                                    ("-", "/")):
+            return None      # "KH-BDT": a document number's issuer code, not a mention of the body
         if _PLURAL_UNITS.match(ctx.s, m.end()) or _NOT_PROVINCIAL.match(ctx.s, m.end()):
             return None      # "Ban Dân tộc các tỉnh, thành phố": generic (a named list has its own rule)
         end, named, unit = _province_tail(ctx, m.end())

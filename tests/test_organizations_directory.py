@@ -391,3 +391,9 @@ def test_more_abbreviations(written: str, label: str) -> None:
 
 def test_issuer_code_inside_a_document_number_is_no_mention() -> None:
     assert labels("Theo Kế hoạch số 12/KH-BDT ngày 3/5/2024.", P("Sơn La")) == []
+
+
+def test_national_issuer_codes_inside_document_numbers_are_no_mentions() -> None:
+    assert labels("Báo cáo số 12/BC-HĐDT và Quyết định số 5/QĐ-UBDT đã ban hành.") == []
+    assert labels("Ủy ban Dân tộc (UBDT) và HĐDT đã ban hành.") == ["Ủy ban Dân tộc", "Ủy ban Dân tộc",
+                                                                    "Hội đồng Dân tộc của Quốc hội"]

@@ -410,8 +410,15 @@ def _district_name(label: str, unit: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _in_code(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """An abbreviation inside a document number ('BC-HĐDT', 'QĐ-UBDT') is its issuer code, no mention."""
+    return not any(ch.islower() for ch in m.group(0)) and ctx.s[m.start() - 1:m.start()] in ("-", "/")
+
+
 def _national(kind: str, label: str | None = None, post: bool = False) -> Rule:
     def rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
+        if _in_code(ctx, m):
+            return None
         lab = label or org_kinds()[kind]["vi"]
         return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=lab, national=True), post=post)
     return rule

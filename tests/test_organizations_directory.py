@@ -397,3 +397,11 @@ def test_national_issuer_codes_inside_document_numbers_are_no_mentions() -> None
     assert labels("Báo cáo số 12/BC-HĐDT và Quyết định số 5/QĐ-UBDT đã ban hành.") == []
     assert labels("Ủy ban Dân tộc (UBDT) và HĐDT đã ban hành.") == ["Ủy ban Dân tộc", "Ủy ban Dân tộc",
                                                                     "Hội đồng Dân tộc của Quốc hội"]
+
+
+def test_council_committees_listed_before_the_council() -> None:
+    assert labels("Ban Kinh tế - Ngân sách, Ban Văn hóa - Xã hội HĐND tỉnh dự.", P("Bình Phước")) == [
+        "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bình Phước",
+        "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Bình Phước"]
+    assert labels("Lãnh đạo các Ban: Pháp chế, Dân tộc của HĐND tỉnh.", P("Bình Phước")) == [
+        "Ban Pháp chế Hội đồng nhân dân tỉnh Bình Phước", "Ban Dân tộc Hội đồng nhân dân tỉnh Bình Phước"]

@@ -860,6 +860,29 @@ def _named_association(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     return _Hit(m.start(), got[0], OrgRef(kind="to-chuc-tinh", label=label, province=got[1].slug))
 
 
+_COUNCIL_TAIL = re.compile(r"\s+(?:của\s+)?(?:(?-i:HĐND)|Hội đồng nhân dân)(?=\s+(?:tỉnh|thành phố)|\s*[,.;]|\s*$)",
+                           re.IGNORECASE)
+
+
+def _council_board_list(table: dict[str, str], more: re.Pattern[str]) -> Rule:
+    """'Ban Kinh tế - Ngân sách, Ban Văn hóa - Xã hội HĐND tỉnh', 'các Ban: Pháp chế, Dân tộc của HĐND tỉnh':
+    each committee of the People's Council named at the end."""
+    def rule(ctx: _Ctx, m: re.Match[str]) -> list[_Hit] | None:
+        members = _members(ctx, m, table, more)
+        tm = _COUNCIL_TAIL.match(ctx.s, members[-1][1]) if len(members) > 1 else None
+        if tm is None:
+            return None
+        end, named, unit = _province_tail(ctx, tm.end())
+        prov = _complete(ctx, named, unit)
+        tail = unit_phrase(prov, unit)
+        return [_Hit(start, end if i == len(members) - 1 else stop,
+                     OrgRef(kind="ban-hdnd-tinh", label=f"Ban {name} Hội đồng nhân dân {tail}",
+                            province=prov.slug if prov else None))
+                for i, (start, stop, name) in enumerate(members)]
+    _PLURAL_OK.add(rule)          # "các Ban: Pháp chế, Dân tộc của HĐND tỉnh"
+    return rule
+
+
 def _youth_union(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
     """'Tỉnh đoàn [X]': the provincial Youth Union, written like a Party committee."""
     end, named, _ = _province_tail(ctx, m.end(), allow_unit=False)
@@ -1013,6 +1036,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         # state, provincial
         (r"(?<!ủy )Ban\s+(?P<name>" + cb_rx + r")\s+(?:của\s+)?" + HDND + r"(?!\s+(?:huyện|thị xã|quận|xã))",
          _named_provincial("ban-hdnd-tinh", cbs, "Ban ", suffix="hdnd")),
+        (r"(?<!ủy )Ban\s*:?\s*(?P<name>" + cb_rx + r")(?=\s*(?:,|và))",
+         _council_board_list(cbs, _member_rx("Ban", cb_rx))),
         (r"(?:(?<!ủy )(?<!Ủy )(?<!UỶ )(?<!ỦY )Ban Dân tộc|(?-i:BDT))(?!\s+(?:(?-i:HĐND)|Hội đồng nhân dân))",
          _simple_provincial("ban-dan-toc-tinh")),
         (r"(?<!cơ )(?<!Cơ )(?<!trụ )(?-i:Sở|SỞ|sở)\s+(?P<name>" + dept_rx + r")", _dept_list(dept, more_depts)),

@@ -957,8 +957,7 @@ def _company_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
         return None
     end, name = pm.end(), pm.group(1)
     nxt = _FREE_TOKEN.match(ctx.s, end)
-    if nxt is not None and nxt.group(1)[:1].islower() and fold(nxt.group(1)) not in _FREE_STOP \
-            and len(name.split()) == 1:
+    if nxt is not None and nxt.group(1)[:1].islower() and len(name.split()) == 1:
         return None         # "Công ty cổ phần Du lịch ...": one capital word, then the name goes on in small letters
     head = _COMPANY_HEAD.get(fold(m.group("form")), "Công ty")
     return _Hit(m.start(), end, OrgRef(kind="cong-ty", label=f"{head} {name}"))

@@ -17,9 +17,10 @@ divisions ("Văn phòng Ban Dân tộc tỉnh X", "Trưởng phòng Chính sách
 it belongs to.
 
 Not bodies: plurals and generic references ("các sở, ban, ngành", "UBND các huyện", "UBND cấp huyện",
-"các Phòng Dân tộc", "các sở GD-ĐT"), source credits ("Theo Báo X"), inspection teams.  A bare "Ban Dân tộc" is read as the provincial Ban Dân tộc (that is how the
-portals of the Ban write about themselves); a bare "Ban" is not a body (the officials extractor
-decides with ``body_from_phrase``).  Province completion: a provincial body with no province named
+"các Phòng Dân tộc", "các sở GD-ĐT"), source credits ("Theo Báo X"), inspection teams.  A bare "Ban
+Dân tộc" is read as the provincial Ban Dân tộc (that is how the portals of the Ban write about
+themselves), or as the council's board in an article about "Ban Dân tộc HĐND"; a bare "Ban" is not a
+body (the officials extractor decides with ``body_from_phrase``).  Province completion: a provincial body with no province named
 takes the article's province; a named province always wins.
 """
 

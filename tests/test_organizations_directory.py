@@ -405,3 +405,11 @@ def test_council_committees_listed_before_the_council() -> None:
         "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Bình Phước"]
     assert labels("Lãnh đạo các Ban: Pháp chế, Dân tộc của HĐND tỉnh.", P("Bình Phước")) == [
         "Ban Pháp chế Hội đồng nhân dân tỉnh Bình Phước", "Ban Dân tộc Hội đồng nhân dân tỉnh Bình Phước"]
+
+
+def test_committee_named_in_small_letters_ending_with_its_unit() -> None:
+    assert labels("Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh họp.", P("Cao Bằng")) == [
+        "Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Cao Bằng"]
+    assert labels("Ban Chỉ đạo công tác dân tộc huyện Bảo Lạc họp.", P("Cao Bằng")) == [
+        "Ban Chỉ đạo công tác dân tộc huyện Bảo Lạc"]
+    assert labels("Ban Chỉ đạo các huyện đã họp. Ban Chỉ đạo cấp tỉnh đã họp.", P("Cao Bằng")) == []

@@ -463,6 +463,7 @@ def _person_starts(ctx: _Ctx, w: str, start: int, end: int) -> bool:
     return ctx.province_at(start) is None and not ctx.gaz.districts_named(w)
 
 
+_LEVEL_WORDS = {"tỉnh", "huyện", "xã", "cấp", "địa", "sở", "ban", "ngành", "đơn", "thành", "thị", "quận", "phường"}
 _TAIL_END_OK = {"tỉnh", "huyện", "số", "gia", "xã"}
 
 
@@ -500,7 +501,11 @@ def _committee_rule(kind: str) -> Rule:
         if not words:
             head = "Ban Chỉ đạo" if kind == "ban-chi-dao" else "Ban Tổ chức"
             return _Hit(m.start(), m.end(), OrgRef(kind=kind, label=head), bare=True)
-        if not words or not (words[0][:1].isupper() or fold(" ".join(words[:2])) == "trung ương"):
+        # a name in small letters is a committee's when it ends with its province or district:
+        # "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh", "Ban Chỉ đạo công tác dân tộc huyện X"
+        unit_named = len(words) > 1 and any(fold(w) in ("tỉnh", "huyện") for w in words[1:]) and not (
+            fold(words[0]) in ("cấp", "những", "mỗi") or (fold(words[0]) == "các" and fold(words[1]) in _LEVEL_WORDS))
+        if not words or not (words[0][:1].isupper() or fold(" ".join(words[:2])) == "trung ương" or unit_named):
             return None
         first = fold(words[0])
         if first in ("tỉnh", "huyện", "thành", "thị", "tw") or (kind == "ban-to-chuc" and first == "trung"):

@@ -70,7 +70,7 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                 committee = next((m.group(0) for later in pm.posts[k + 1:]
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
-            org = body_from_phrase(phrase, province)
+            org = body_from_phrase(phrase, province, orgs)
             if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
                 org = own_ban
             post.org = org

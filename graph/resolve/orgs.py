@@ -21,7 +21,7 @@ import yaml
 
 from graph.extract.facts import OrgRef
 from graph.resolve.gazetteer import Gazetteer, Province
-from graph.text.normalize import fold, short_hash, slug
+from graph.text.normalize import fold, nfc, short_hash, slug
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -53,6 +53,22 @@ def org_kinds() -> dict[str, dict]:
     """The kinds of bodies (notation -> properties) from data/org_kinds.yaml."""
     with (_DATA / "org_kinds.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def national_directory() -> dict[str, dict]:
+    """The national bodies of data/bodies.yaml (canonical name -> forms, parent, kind)."""
+    with (_DATA / "bodies.yaml").open(encoding="utf-8") as fh:
+        return {nfc(name): entry or {} for name, entry in (yaml.safe_load(fh).get("national_bodies") or {}).items()}
+
+
+# heads of a commune's bodies ("Đảng ủy xã Nậm Ban"), by kind
+COMMUNE_HEADS = {"ubnd-xa": "Ủy ban nhân dân", "hdnd-xa": "Hội đồng nhân dân", "mttq-xa": "Ủy ban Mặt trận Tổ quốc",
+                 "dang-uy-xa": "Đảng ủy"}
+
+# composed bodies: "<head> <body>" (Thường trực Tỉnh ủy X, Ban Chấp hành Hội Nông dân tỉnh X)
+COMPOSED_HEADS = {"thuong-truc": ("Ban Thường trực", "Thường trực"), "ban-thuong-vu": ("Ban Thường vụ",),
+                  "ban-chap-hanh": ("Ban Chấp hành",)}
 
 
 def unit_phrase(province: Province | None, written_unit: str | None = None) -> str:
@@ -87,9 +103,21 @@ def district_label(kind: str, unit_word: str, name: str | None) -> str:
     return DISTRICT_LABELS[kind].format(d=d)
 
 
+@lru_cache(maxsize=8192)
 def parent_of(org: OrgRef) -> OrgRef | None:
-    """The body ``org`` belongs to (org_kinds.yaml ``parent``), in the same province/district."""
+    """The body ``org`` belongs to (org_kinds.yaml ``parent``), in the same province/district.
+
+    Cached: a standing board's or an office's parent is found by reading its label again."""
     kinds = org_kinds()
+    if org.kind == "co-quan-tw":
+        return _directory_parent(org.label)
+    if org.kind in COMPOSED_HEADS:
+        return _composed_parent(org)
+    if org.kind == "don-vi":
+        return _subunit_parent(org)
+    if org.kind == "ban-huyen-uy":
+        m = re.search(r"(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", org.label)
+        return OrgRef(kind="huyen-uy", label=m.group(0), province=org.province, district=org.district) if m else None
     parent = (kinds.get(org.kind) or {}).get("parent")
     if not parent:
         return None
@@ -109,6 +137,42 @@ def parent_of(org: OrgRef) -> OrgRef | None:
         return OrgRef(kind=parent, label=district_label(parent, unit_word, name), province=org.province,
                       district=org.district)
     return OrgRef(kind=parent, label=pk["vi"], province=org.province)
+
+
+def _directory_parent(label: str) -> OrgRef | None:
+    """A national body's parent from the directory: a kind ('quoc-hoi') or another entry's name."""
+    parent = (national_directory().get(label) or {}).get("parent")
+    if not parent:
+        return None
+    kinds = org_kinds()
+    if parent in kinds:
+        return OrgRef(kind=parent, label=kinds[parent]["vi"], national=True)
+    entry = national_directory().get(parent)
+    if entry is None:
+        return None
+    return OrgRef(kind=entry.get("kind") or "co-quan-tw", label=parent, national=True)
+
+
+def _composed_parent(org: OrgRef) -> OrgRef | None:
+    """'Thường trực Tỉnh ủy Gia Lai' belongs to 'Tỉnh ủy Gia Lai': the body named after the head."""
+    from graph.extract.organizations import body_from_phrase  # extraction reads this module's data
+
+    for head in COMPOSED_HEADS[org.kind]:
+        if org.label.startswith(head + " "):
+            prov = Gazetteer.default().province(org.province) if org.province else None
+            inner = body_from_phrase(org.label[len(head) + 1:], prov)
+            if inner is not None and inner.kind not in COMPOSED_HEADS:
+                return inner
+    return None
+
+
+def _subunit_parent(org: OrgRef) -> OrgRef | None:
+    """'Văn phòng Ban Dân tộc tỉnh X' belongs to the last body its label names: 'Ban Dân tộc tỉnh X'."""
+    from graph.extract.organizations import find_organizations  # extraction reads this module's data
+
+    prov = Gazetteer.default().province(org.province) if org.province else None
+    found = [m.org for m in find_organizations(org.label, [], prov, subunits=False)]
+    return found[-1] if found else None
 
 
 def guide_of(org: OrgRef) -> OrgRef | None:
@@ -145,6 +209,9 @@ def org_key(org: OrgRef, article_scope: str) -> str:
     gaz = Gazetteer.default()
     prov = gaz.province(org.province) if org.province else None
     base = _strip_province(org.label, prov)
+    if org.kind in COMPOSED_HEADS and prov is not None:
+        # keep the inner body's head: "Thường trực Tỉnh ủy" and "Thường trực HĐND" differ
+        base = re.sub(r"\s+(?:tỉnh\s+|thành phố\s+)?" + re.escape(prov.name) + r"$", "", org.label)
     name_part = base
     prefix = _NAMED_PREFIX.get(org.kind)
     if prefix and fold(base).startswith(fold(prefix)):
@@ -161,8 +228,8 @@ def org_key(org: OrgRef, article_scope: str) -> str:
         if props.get("singleton"):
             return f"vn/{org.kind}"
         return f"vn/{org.kind}/{name_slug}"
-    if org.kind == "bao":
-        return f"bao/{slug(org.label)}"
+    if org.kind in ("bao", "cong-ty"):
+        return f"{org.kind}/{slug(org.label)}"
     if org.kind == "quan-doi" and prov is None:
         return f"vn/quan-doi/{slug(org.label)}"
     scope = org.province if org.province else f"a/{article_scope}"
@@ -172,6 +239,14 @@ def org_key(org: OrgRef, article_scope: str) -> str:
     if level in ("district", "commune") or org.kind == "huyen-uy":
         if org.kind == "ubnd-xa":
             return f"{scope}/xa/{name_slug}"
+        if level == "commune":
+            return f"{scope}/{org.kind}/{slug(base)}"
+        if org.kind == "to-chuc-huyen" and org.district:
+            agency = re.sub(r"\s+(?:huyện|thị xã|quận|thành phố)\s+.*$", "", base)
+            return f"{scope}/{org.district}/{org.kind}/{slug(agency)}"
+        if org.kind == "ban-huyen-uy" and org.district:
+            board = re.sub(r"\s+(?:Huyện|Thị|Thành|Quận) ủy(?: .+)?$", "", base)
+            return f"{scope}/{org.district}/{org.kind}/{slug(board)}"
         if not org.district:
             return f"a/{article_scope}/{slug(base)}"
         if org.kind == "phong":

@@ -287,24 +287,24 @@ def test_bad_document_number(g: rdflib.Graph) -> None:
 
 
 def test_fact_without_evidence(g: rdflib.Graph) -> None:
-    g.remove((PROGRAMME, PROV.wasDerivedFrom, None))
+    g.remove((PROGRAMME, PROV.wasInfluencedBy, None))
     assert_reported(
         check(g),
         shape="dtsh:ProgrammeShape",
-        path="prov:wasDerivedFrom",
+        path="prov:wasInfluencedBy",
         focus="id:programme/ctmtqg-dtts-mn",
         constraint="MinCountConstraintComponent",
     )
 
 
 def test_evidence_must_be_a_sentence(g: rdflib.Graph) -> None:
-    g.remove((PARTICIPATION, PROV.wasDerivedFrom, None))
-    g.add((PARTICIPATION, PROV.wasDerivedFrom, ARTICLE))
+    g.remove((PARTICIPATION, PROV.wasInfluencedBy, None))
+    g.add((PARTICIPATION, PROV.wasInfluencedBy, ARTICLE))
     report = check(g)
     assert_reported(
         report,
         shape="dtsh:ParticipationShape",
-        path="prov:wasDerivedFrom",
+        path="prov:wasInfluencedBy",
         constraint="ClassConstraintComponent",
     )
     assert_reported(report, shape="dtsh:EvidenceTargetShape")
@@ -451,3 +451,14 @@ def test_missing_figure_period_is_only_a_warning(g: rdflib.Graph) -> None:
         "dtsh:ObservationShape",
         "sdmx-dimension:refPeriod",
     )
+
+
+# --- SKOS S13 -----------------------------------------------------------------------------------
+
+
+def test_alt_label_equal_to_the_pref_label_is_reported(g: rdflib.Graph) -> None:
+    """SKOS S13: skos:prefLabel and skos:altLabel are disjoint (sh:disjoint on the altLabel shapes)."""
+    label = g.value(PROGRAMME, SKOS.prefLabel)
+    g.add((PROGRAMME, SKOS.altLabel, label))
+    assert_reported(check(g), shape="dtsh:ProgrammeShape", path="skos:altLabel",
+                    focus="id:programme/ctmtqg-dtts-mn", constraint="DisjointConstraintComponent")

@@ -99,3 +99,14 @@ def test_class_constraints_follow_subclasses_declared_in_the_data() -> None:
     reference, compiled = both(g)
     assert reference == compiled
     assert any(c.endswith("ClassConstraintComponent") for _f, _p, c, _s in reference - clean_reference)
+
+
+def test_sh_disjoint_is_compiled_like_pyshacl() -> None:
+    """A programme whose altLabel repeats its prefLabel (SKOS S13) is reported by both engines alike."""
+    g = rdflib.Graph().parse(SAMPLE)
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    prog = next(g.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/dantoc-kg/def#Programme")))
+    g.add((prog, skos.altLabel, g.value(prog, skos.prefLabel)))
+    reference, compiled = both(g)
+    assert reference == compiled
+    assert any("Disjoint" in str(k) for k in reference), reference

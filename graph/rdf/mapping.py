@@ -132,7 +132,7 @@ class ArticleGraph:
         return iri
 
     def evidence(self, node: NamedNode, sentence: Span) -> None:
-        self.add(node, PROV.wasDerivedFrom, self.sentence(sentence))
+        self.add(node, PROV.wasInfluencedBy, self.sentence(sentence))
 
     def phrase(self, span: Span, sentence: Span, entity: NamedNode) -> None:
         """The words naming ``entity`` (NIF entity linking) and the 1-hop schema:mentions shortcut."""
@@ -289,6 +289,7 @@ def build_article_graph(
 
     # programmes (every mention gets its phrase; the node takes the longest name written)
     prog_iris: dict[str, NamedNode] = {}
+    pref: dict[str, str] = {}
     longest: dict[str, str] = {}
     for pg in facts.programmes:
         if len(pg.name) > len(longest.get(pg.key, "")):
@@ -300,7 +301,8 @@ def build_article_graph(
             _key, label, _kind = canonical(longest[pg.key])
             g.add(iri, A, DT.Programme)
             name = label or longest[pg.key]
-            g.add(iri, SKOS.prefLabel, _vi(unify_tones(name[:1].upper() + name[1:])))
+            pref[pg.key] = unify_tones(name[:1].upper() + name[1:])
+            g.add(iri, SKOS.prefLabel, _vi(pref[pg.key]))
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
@@ -308,7 +310,8 @@ def build_article_graph(
                 g.add(period, A, DCTERMS.PeriodOfTime)
                 g.add(period, DCAT.startDate, Literal(str(pg.start_year), datatype=XSD.gYear))
                 g.add(period, DCAT.endDate, Literal(str(pg.end_year), datatype=XSD.gYear))
-        g.add(iri, SKOS.altLabel, _vi(pg.name))
+        if pg.name != pref[pg.key]:   # SKOS S13: prefLabel and altLabel are disjoint
+            g.add(iri, SKOS.altLabel, _vi(pg.name))
         g.evidence(iri, pg.sentence)
         g.phrase(pg.span, pg.sentence, iri)
         for number in pg.approved_by:

@@ -154,3 +154,39 @@ def test_skos_s13_pref_and_alt_labels_are_disjoint(seed: rdflib.Graph) -> None:
     ask = "ASK { ?x skos:prefLabel ?l ; skos:altLabel ?l }"
     assert not seed.query(ask, initNs={"skos": rdflib.namespace.SKOS}).askAnswer
 
+
+
+# --- 5. NIF ----------------------------------------------------------------------------------------
+
+NIF_PREFIX = "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"
+
+
+def test_every_nif_context_carries_its_text(seed: rdflib.Graph) -> None:
+    """NIF 2.0 requires nif:isString (or nif:contextStringRef) on each nif:Context."""
+    q = NIF_PREFIX + "SELECT ?c WHERE { ?c a nif:Context FILTER NOT EXISTS { ?c nif:isString ?t } }"
+    assert list(seed.query(q)) == []
+    assert len(set(seed.subjects(URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"),
+                                 None))) == 5
+
+
+def test_every_nif_offset_is_right_checked_in_sparql_alone(seed: rdflib.Graph) -> None:
+    """Each sentence and phrase: anchorOf = SUBSTR(context text, begin + 1, end - begin), in one SPARQL query."""
+    q = NIF_PREFIX + """SELECT (COUNT(?s) AS ?n) (SUM(IF(STR(?a) = SUBSTR(?text, ?b + 1, ?e - ?b), 1, 0)) AS ?ok) WHERE {
+        ?s nif:referenceContext ?ctx ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a .
+        ?ctx nif:isString ?text }"""
+    [(n, ok)] = list(seed.query(q))
+    assert int(n) > 100 and int(ok) == int(n)
+
+
+def test_a_wrong_offset_is_caught_by_the_shapes(seed: rdflib.Graph) -> None:
+    from graph.validate import validate
+
+    g = rdflib.Graph()
+    for t in seed:
+        g.add(t)
+    nif = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    span = next(s for s in g.subjects(RDF.type, nif.Phrase))
+    anchor = g.value(span, nif.anchorOf)
+    g.set((span, nif.anchorOf, Literal(str(anchor)[1:] + "x")))    # same length, wrong words
+    report = validate(g)
+    assert not report.conforms and "nif:isString" in report.to_text()

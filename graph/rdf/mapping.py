@@ -238,6 +238,10 @@ def build_article_graph(
     g.add(art, DCTERMS.identifier, Literal(article.source))
     g.add(art, DT.sha1, Literal(article.sha1))
     g.add(art, DT.extractorVersion, Literal(__version__))
+    # NIF 2.0: a context carries its text, so every offset can be checked in SPARQL alone
+    g.add(art, NIF.isString, Literal(text))
+    g.add(art, NIF.beginIndex, _int(0))
+    g.add(art, NIF.endIndex, _int(len(text)))
     if article.title:
         g.add(art, SCHEMA.headline, _vi(article.title))
     if published:

@@ -190,3 +190,33 @@ def test_a_wrong_offset_is_caught_by_the_shapes(seed: rdflib.Graph) -> None:
     g.set((span, nif.anchorOf, Literal(str(anchor)[1:] + "x")))    # same length, wrong words
     report = validate(g)
     assert not report.conforms and "nif:isString" in report.to_text()
+
+
+# --- 6. ELI: legal basis or implementation ---------------------------------------------------------
+
+
+def _links(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    write_union(build([folder], jobs=1).store, out)
+    g = rdflib.Graph().parse(out)
+    eli = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
+    num = {s: str(o) for s, o in g.subject_objects(eli.id_local)}
+    return {(num[s], str(p).rsplit("#", 1)[1], num[o]) for p in (eli.based_on, eli.ensures_implementation_of)
+            for s, o in g.subject_objects(p)}
+
+
+def test_implementation_is_not_legal_basis(tmp_path: Path) -> None:
+    """"Kế hoạch ... thực hiện Chỉ thị ..." implements the directive: eli:ensures_implementation_of, not eli:based_on."""
+    text = ("Ban Dân tộc tỉnh Yên Bái ban hành Kế hoạch số 215/KH-BDT ngày 12/3/2024 thực hiện Chỉ thị số "
+            "07-CT/TU ngày 02/01/2024 của Ban Thường vụ Tỉnh ủy về công tác dân tộc.\n")
+    assert _links(tmp_path, text) == {("215/KH-BDT", "ensures_implementation_of", "07-CT/TU")}
+
+
+def test_can_cu_is_the_legal_basis(tmp_path: Path) -> None:
+    """"Quyết định ... căn cứ Nghị định ..." names its legal basis: eli:based_on."""
+    text = ("UBND tỉnh Hà Giang ban hành Quyết định số 88/QĐ-UBND ngày 05/02/2024 căn cứ Nghị định số "
+            "28/2022/NĐ-CP ngày 26/4/2022 của Chính phủ về chính sách tín dụng.\n")
+    assert _links(tmp_path, text) == {("88/QĐ-UBND", "based_on", "28/2022/NĐ-CP")}

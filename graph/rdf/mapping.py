@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph import __version__
-from graph.extract.facts import ArticleFacts, Figure, OrgRef, PersonMention, Span
+from graph.extract.facts import ArticleFacts, DocumentMention, Figure, OrgRef, PersonMention, Span
 from graph.extract.programmes import canonical
 from graph.rdf import vocab
 from graph.rdf.namespaces import (
@@ -289,7 +289,7 @@ def build_article_graph(
     for dm in facts.documents:
         for basis in dm.based_on:
             if basis in doc_iris and basis != dm.number:
-                g.add(doc_iris[dm.number], ELI.based_on, doc_iris[basis])
+                g.add(doc_iris[dm.number], _basis_link(text, dm, basis), doc_iris[basis])
 
     # programmes (every mention gets its phrase; the node takes the longest name written)
     prog_iris: dict[str, NamedNode] = {}
@@ -432,6 +432,25 @@ def build_article_graph(
     for fig in facts.figures:
         _figure(g, fig, dataset, prog_iris)
     return g
+
+
+# "căn cứ X": X is the legal basis (eli:based_on); "thực hiện / triển khai / cụ thể hóa / hướng dẫn /
+# theo X": the document carries X out (eli:ensures_implementation_of), ELI's meaning of each term.
+_LEGAL_BASIS_CUE = re.compile(r"(?<!\w)căn cứ(?!\w)", re.IGNORECASE)
+_IMPLEMENTS_CUE = re.compile(r"(?<!\w)(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|hướng dẫn)(?!\w)", re.IGNORECASE)
+
+
+def _basis_link(text: str, dm: DocumentMention, basis: str) -> NamedNode:
+    """eli:based_on for a legal basis, eli:ensures_implementation_of for a document it implements.
+
+    The words between the document and the one it cites decide; the last cue before the cited number wins
+    ("Kế hoạch thực hiện Chỉ thị ..., căn cứ Nghị quyết ..." links each by its own cue)."""
+    lo, hi = dm.span.end, dm.sentence.end
+    at = text.find(basis, lo, hi)
+    gap = text[lo:at] if at >= 0 else text[lo:hi]
+    basis_at = max((m.end() for m in _LEGAL_BASIS_CUE.finditer(gap)), default=-1)
+    implements_at = max((m.end() for m in _IMPLEMENTS_CUE.finditer(gap)), default=-1)
+    return ELI.based_on if basis_at > implements_at else ELI.ensures_implementation_of
 
 
 def _indicator(fig: Figure) -> str:

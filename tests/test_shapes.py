@@ -164,7 +164,7 @@ def test_date_as_plain_string(g: rdflib.Graph) -> None:
 
 def test_partial_dates_are_accepted_where_the_profile_allows_them(g: rdflib.Graph) -> None:
     g.set((EVENT, SCHEMA.startDate, Literal("2023-03", datatype=XSD.gYearMonth)))
-    g.set((FIGURE, SDMXD.refPeriod, Literal("2023", datatype=XSD.gYear)))
+    g.set((FIGURE, SDMXD.refPeriod, URIRef("http://reference.data.gov.uk/id/year/2023")))
     assert check(g).conforms
 
 
@@ -441,16 +441,19 @@ def test_province_code_is_two_digits(g: rdflib.Graph) -> None:
     )
 
 
-def test_missing_figure_period_is_only_a_warning(g: rdflib.Graph) -> None:
+def test_missing_figure_period_is_a_violation_unknown_is_explicit(g: rdflib.Graph) -> None:
+    """Data Cube IC-11: every dimension on every observation; an unknown period is the code dt:unknownPeriod."""
     g.remove((FIGURE, SDMXD.refPeriod, None))
-    report = check(g)
-    assert report.conforms, report.to_text()
-    [warning] = report.results
-    assert (warning.severity, warning.shape, warning.path) == (
-        "Warning",
-        "dtsh:ObservationShape",
-        "sdmx-dimension:refPeriod",
-    )
+    assert_reported(check(g), shape="dtsh:ObservationShape", path="sdmx-dimension:refPeriod",
+                    constraint="MinCountConstraintComponent")
+    g.add((FIGURE, SDMXD.refPeriod, DT.unknownPeriod))
+    assert check(g).conforms
+
+
+def test_figure_period_as_a_literal_is_reported(g: rdflib.Graph) -> None:
+    """sdmx-dimension:refPeriod is an interval IRI, not a date literal."""
+    g.set((FIGURE, SDMXD.refPeriod, Literal("2023", datatype=XSD.gYear)))
+    assert not check(g).conforms
 
 
 # --- SKOS S13 -----------------------------------------------------------------------------------

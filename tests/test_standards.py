@@ -220,3 +220,131 @@ def test_can_cu_is_the_legal_basis(tmp_path: Path) -> None:
     text = ("UBND tỉnh Hà Giang ban hành Quyết định số 88/QĐ-UBND ngày 05/02/2024 căn cứ Nghị định số "
             "28/2022/NĐ-CP ngày 26/4/2022 của Chính phủ về chính sách tín dụng.\n")
     assert _links(tmp_path, text) == {("88/QĐ-UBND", "based_on", "28/2022/NĐ-CP")}
+
+
+# --- 3. RDF Data Cube --------------------------------------------------------------------------------
+
+QB_PREFIXES = """PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+# Dimensions whose rdfs:range is SDMX-RDF's business, not ours (we state no axioms on other vocabularies).
+SDMX_DIMENSIONS = "<http://purl.org/linked-data/sdmx/2009/dimension#refArea> <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod>"
+
+# The integrity constraints of the W3C RDF Data Cube Vocabulary (Recommendation 2014-01-16, §11.1), each an
+# ASK that is true when the constraint is broken.  IC-7..IC-10, IC-15..IC-18 and IC-20/21 are about slices,
+# qb:measureType and hierarchical code lists, which the profile does not use; they hold trivially and are
+# run so that a later use of them is checked too.
+INTEGRITY_CONSTRAINTS = {
+    "IC-1": """ASK { { ?obs a qb:Observation . FILTER NOT EXISTS { ?obs qb:dataSet ?d1 } }
+                 UNION { ?obs a qb:Observation ; qb:dataSet ?d1 , ?d2 . FILTER (?d1 != ?d2) } }""",
+    "IC-2": """ASK { { ?ds a qb:DataSet . FILTER NOT EXISTS { ?ds qb:structure ?dsd . ?dsd a qb:DataStructureDefinition } }
+                 UNION { ?ds a qb:DataSet ; qb:structure ?dsd1 , ?dsd2 . FILTER (?dsd1 != ?dsd2) } }""",
+    "IC-3": """ASK { ?dsd a qb:DataStructureDefinition .
+                 FILTER NOT EXISTS { ?dsd qb:component [ qb:componentProperty [ a qb:MeasureProperty ] ] } }""",
+    "IC-4": f"""ASK {{ ?dim a qb:DimensionProperty . FILTER NOT EXISTS {{ ?dim rdfs:range [] }}
+                 FILTER (?dim NOT IN ({SDMX_DIMENSIONS.replace("> <", ">, <")})) }}""",
+    "IC-5": """ASK { ?dim a qb:DimensionProperty ; rdfs:range skos:Concept . FILTER NOT EXISTS { ?dim qb:codeList [] } }""",
+    "IC-6": """ASK { ?dsd qb:component ?cs . ?cs qb:componentRequired "false"^^xsd:boolean ; qb:componentProperty ?c .
+                 FILTER NOT EXISTS { ?c a qb:AttributeProperty } }""",
+    "IC-7": """ASK { ?sk a qb:SliceKey . FILTER NOT EXISTS { [ a qb:DataStructureDefinition ] qb:sliceKey ?sk } }""",
+    "IC-8": """ASK { ?sk a qb:SliceKey ; qb:componentProperty ?p . ?dsd qb:sliceKey ?sk .
+                 FILTER NOT EXISTS { ?dsd qb:component [ qb:componentProperty ?p ] } }""",
+    "IC-9": """ASK { { ?slice a qb:Slice . FILTER NOT EXISTS { ?slice qb:sliceStructure ?k } }
+                 UNION { ?slice a qb:Slice ; qb:sliceStructure ?k1 , ?k2 . FILTER (?k1 != ?k2) } }""",
+    "IC-10": """ASK { ?slice qb:sliceStructure [ qb:componentProperty ?dim ] . FILTER NOT EXISTS { ?slice ?dim [] } }""",
+    "IC-11": """ASK { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim . ?dim a qb:DimensionProperty .
+                  FILTER NOT EXISTS { ?obs ?dim [] } }""",
+    "IC-12": """ASK { FILTER (?allEqual) {
+                  SELECT (MIN(?equal) AS ?allEqual) WHERE {
+                    ?obs1 qb:dataSet ?ds . ?obs2 qb:dataSet ?ds . FILTER (?obs1 != ?obs2)
+                    ?ds qb:structure/qb:component/qb:componentProperty ?dim . ?dim a qb:DimensionProperty .
+                    ?obs1 ?dim ?v1 . ?obs2 ?dim ?v2 . BIND (?v1 = ?v2 AS ?equal)
+                  } GROUP BY ?obs1 ?obs2 } }""",
+    "IC-13": """ASK { ?obs qb:dataSet/qb:structure/qb:component ?cs . ?cs qb:componentRequired "true"^^xsd:boolean ;
+                  qb:componentProperty ?attr . FILTER NOT EXISTS { ?obs ?attr [] } }""",
+    "IC-14": """ASK { ?obs qb:dataSet/qb:structure ?dsd .
+                  FILTER NOT EXISTS { ?dsd qb:component/qb:componentProperty qb:measureType }
+                  ?dsd qb:component/qb:componentProperty ?m . ?m a qb:MeasureProperty . FILTER NOT EXISTS { ?obs ?m [] } }""",
+    "IC-15": """ASK { ?obs qb:dataSet/qb:structure ?dsd ; qb:measureType ?m .
+                  ?dsd qb:component/qb:componentProperty qb:measureType . FILTER NOT EXISTS { ?obs ?m [] } }""",
+    "IC-16": """ASK { ?obs qb:dataSet/qb:structure ?dsd ; qb:measureType ?m ; ?om [] .
+                  ?dsd qb:component/qb:componentProperty qb:measureType ; qb:component/qb:componentProperty ?om .
+                  ?om a qb:MeasureProperty . FILTER (?om != ?m) }""",
+    "IC-17": """ASK { ?obs1 qb:dataSet ?ds ; qb:measureType ?m1 . ?ds qb:structure/qb:component/qb:componentProperty qb:measureType .
+                  ?ds qb:structure/qb:component/qb:componentProperty ?m2 . ?m2 a qb:MeasureProperty .
+                  FILTER NOT EXISTS { ?obs2 qb:dataSet ?ds ; qb:measureType ?m2 } }""",
+    "IC-18": """ASK { ?ds qb:slice ?slice . ?slice qb:observation ?obs . FILTER NOT EXISTS { ?obs qb:dataSet ?ds } }""",
+    "IC-19": """ASK { { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
+                    ?dim a qb:DimensionProperty ; qb:codeList ?list . ?list a skos:ConceptScheme .
+                    ?obs ?dim ?v . FILTER NOT EXISTS { ?v a skos:Concept ; skos:inScheme ?list } }
+                  UNION { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
+                    ?dim a qb:DimensionProperty ; qb:codeList ?list . ?list a skos:Collection .
+                    ?obs ?dim ?v . FILTER NOT EXISTS { ?v a skos:Concept . ?list skos:member+ ?v } } }""",
+    # IC-20/21 are templates instantiated per qb:parentChildProperty; with no qb:HierarchicalCodeList in the
+    # profile there is nothing to instantiate, which this ASK keeps true
+    "IC-20": """ASK { ?list a qb:HierarchicalCodeList }""",
+}
+
+
+def _normalised(seed: rdflib.Graph, tbox: rdflib.Graph) -> rdflib.Graph:
+    """Data + structure, with the Data Cube normalisation (§10.1: qb:componentProperty and component types)."""
+    g = rdflib.Graph()
+    for part in (seed, tbox):
+        for t in part:
+            g.add(t)
+    qb = rdflib.Namespace("http://purl.org/linked-data/cube#")
+    for link, kind in ((qb.dimension, qb.DimensionProperty), (qb.measure, qb.MeasureProperty),
+                       (qb.attribute, qb.AttributeProperty)):
+        for cs, p in list(g.subject_objects(link)):
+            g.add((cs, qb.componentProperty, p))
+            g.add((p, RDF.type, kind))
+    return g
+
+
+@pytest.mark.parametrize("ic", sorted(INTEGRITY_CONSTRAINTS, key=lambda k: int(k[3:])))
+def test_data_cube_integrity_constraint(ic: str, seed: rdflib.Graph, tbox: rdflib.Graph) -> None:
+    g = _normalised(seed, tbox)
+    assert any(g.subjects(RDF.type, URIRef("http://purl.org/linked-data/cube#Observation")))
+    assert not g.query(QB_PREFIXES + INTEGRITY_CONSTRAINTS[ic]).askAnswer, ic
+
+
+def test_ic12_catches_two_figures_with_every_dimension_equal(seed: rdflib.Graph, tbox: rdflib.Graph) -> None:
+    """The IC-12 query is not vacuous: an observation copied under a new IRI breaks it."""
+    g = _normalised(seed, tbox)
+    qb = rdflib.Namespace("http://purl.org/linked-data/cube#")
+    obs = next(g.subjects(RDF.type, qb.Observation))
+    for p, o in list(g.predicate_objects(obs)):
+        g.add((URIRef(str(obs) + "-copy"), p, o))
+    assert g.query(QB_PREFIXES + INTEGRITY_CONSTRAINTS["IC-12"]).askAnswer
+
+
+def _figures(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    write_union(build([folder], jobs=1).store, out)
+    q = """PREFIX dt: <https://w3id.org/dantoc-kg/def#>
+    PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    PREFIX dtq: <http://purl.org/linked-data/sdmx/2009/measure#>
+    SELECT ?surface ?indicator ?unit WHERE { ?o dt:surfaceText ?surface ; dt:indicator/skos:notation ?indicator ;
+        sdmx-attribute:unitMeasure/skos:notation ?unit }"""
+    return sorted((str(a), str(b), str(c)) for a, b, c in rdflib.Graph().parse(out).query(q))
+
+
+def test_dong_bao_counts_people_not_money(tmp_path: Path) -> None:
+    text = ("Năm 2023, tỉnh Lai Châu có 310.000 đồng bào dân tộc thiểu số được hưởng chính sách bảo hiểm y tế.\n")
+    figures = _figures(tmp_path, text)
+    assert figures and all(unit != "VND" for _s, _i, unit in figures), figures
+    assert any(ind == "persons" for _s, ind, _u in figures), figures
+
+
+def test_a_rate_and_its_change_are_not_two_rates(tmp_path: Path) -> None:
+    text = ("Đến cuối năm 2023, tỷ lệ hộ nghèo dân tộc thiểu số của tỉnh Cao Bằng còn 18,25% (giảm 4,1% so với "
+            "năm 2022).\n")
+    figures = _figures(tmp_path, text)
+    assert [i for _s, i, _u in figures] == ["poverty-rate", "rate-change"] or \
+        sorted(i for _s, i, _u in figures) == ["poverty-rate", "rate-change"], figures

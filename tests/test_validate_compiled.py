@@ -43,7 +43,7 @@ def test_seed_graph_same_results_and_per_article_mode_agrees() -> None:
     for q in store:  # the union, as pySHACL sees a Turtle file
         g.parse(data=f"{q.subject} {q.predicate} {q.object} .", format="nt")
     reference, compiled = both(g)
-    assert reference == compiled and reference           # the seeds give a few warnings, no violation
+    assert reference == compiled      # the seeds conform without warnings; the broken samples below give results
     per_article = validate_store(store, per_graph=True, evidence=False)
     assert key_set(per_article) == compiled
 

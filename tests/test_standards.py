@@ -348,3 +348,56 @@ def test_a_rate_and_its_change_are_not_two_rates(tmp_path: Path) -> None:
     figures = _figures(tmp_path, text)
     assert [i for _s, i, _u in figures] == ["poverty-rate", "rate-change"] or \
         sorted(i for _s, i, _u in figures) == ["poverty-rate", "rate-change"], figures
+
+
+# --- 7. Evidence that contains the value -------------------------------------------------------------
+
+EVIDENCE_Q = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?x ?s WHERE { ?x prov:wasInfluencedBy/nif:anchorOf ?s }"""
+
+
+def _sentences(seed: rdflib.Graph) -> dict:
+    out: dict = {}
+    for x, s in seed.query(EVIDENCE_Q):
+        out.setdefault(x, []).append(str(s))
+    return out
+
+
+def test_award_counts_are_in_the_award_evidence(seed: rdflib.Graph) -> None:
+    """"4 tập thể, 11 cá nhân": some evidence sentence of the award states each count."""
+    import re
+
+    sentences = _sentences(seed)
+    dt = rdflib.Namespace(DT)
+    checked = 0
+    for award in seed.subjects(RDF.type, dt.AwardConferral):
+        for prop, noun in ((dt.collectiveCount, "tập thể"), (dt.individualCount, "cá nhân")):
+            n = seed.value(award, prop)
+            if n is not None:
+                checked += 1
+                assert any(re.search(rf"(?<!\d){n}\s+{noun}", s) for s in sentences[award]), (award, n, noun)
+    assert checked
+
+
+def test_event_dates_are_stated_or_marked_inferred(seed: rdflib.Graph) -> None:
+    """An event date is in its evidence sentence, or the event says which report's date stands for it."""
+    import re
+
+    sentences = _sentences(seed)
+    schema, dt = rdflib.Namespace("http://schema.org/"), rdflib.Namespace(DT)
+    inferred = 0
+    for event, when in seed.subject_objects(schema.startDate):
+        parts = [int(p) for p in str(when).split("-")]
+        if len(parts) == 1:
+            pattern = rf"(?<!\d){parts[0]}(?!\d)"
+        elif len(parts) == 2:
+            pattern = rf"(?<!\d)0?{parts[1]}\s*/\s*{parts[0]}|tháng\s+0?{parts[1]}\b"
+        else:
+            pattern = rf"(?<!\d)0?{parts[2]}\s*/\s*0?{parts[1]}(?!\d)|ngày\s+0?{parts[2]}\s+tháng\s+0?{parts[1]}\b"
+        stated = any(re.search(pattern, s, re.IGNORECASE) for s in sentences[event])
+        source = seed.value(event, dt.dateInferredFrom)
+        if not stated:
+            inferred += 1
+            assert source is not None and (source, RDF.type, URIRef("http://schema.org/NewsArticle")) in seed, event
+    assert inferred   # the seeds have reports whose events are dated only by the report

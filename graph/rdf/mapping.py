@@ -384,6 +384,9 @@ def build_article_graph(
         g.evidence(iri, ev.sentence)
         if ev.date is not None:
             g.add(iri, SCHEMA.startDate, date_literal(ev.date))
+            if not _states_date(text, ev.sentence, ev.date, article.published):
+                # the sentence does not give the date: say where it comes from (the report's own date)
+                g.add(iri, DT.dateInferredFrom, art)
         if ev.organizer is not None:
             g.add(iri, SCHEMA.organizer, g.org(ev.organizer, ev.sentence))
         where = g.place(ev.province)
@@ -425,6 +428,10 @@ def build_article_graph(
             if aw.individuals is not None:
                 g.add(a, DT.individualCount, _int(aw.individuals))
             g.evidence(a, aw.sentence)
+            for counted, n in (("tập thể", aw.collectives), ("cá nhân", aw.individuals)):
+                stated = _count_sentence(text, facts.figures, counted, n, aw.sentence)
+                if stated is not None:   # the counts are in another sentence than the award's words
+                    g.evidence(a, stated)
 
     # figures
     dataset = data_iri("dataset/reported-figures")
@@ -530,6 +537,26 @@ def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[st
     if fig.programme and fig.programme in prog_iris:
         g.add(iri, DT.programme, prog_iris[fig.programme])
     g.evidence(iri, fig.sentence)
+
+
+def _states_date(text: str, sentence: Span, value: PartialDate, published: Any) -> bool:
+    """True when the sentence writes the date itself (not only the report's publication date stands for it)."""
+    from graph.text.dates import find_dates
+
+    words = text[sentence.start:sentence.end]
+    if not value.month:   # a year: "năm 2019", "(2019)"
+        return re.search(rf"(?<!\d){value.year}(?!\d)", words) is not None
+    return any(m.value == value for m in find_dates(words, published))
+
+
+def _count_sentence(text: str, figures: list[Figure], counted: str, n: int | None, sentence: Span) -> Span | None:
+    """The sentence stating "n <counted>" when the award's own sentence does not."""
+    if n is None or re.search(rf"(?<!\d){n}\s+{counted}", unify_tones(text[sentence.start:sentence.end])):
+        return None
+    for fig in figures:
+        if fig.unit == "count" and fig.value == n and unify_tones(fig.counted or "").startswith(counted):
+            return fig.sentence
+    return None
 
 
 def _safe_url(url: str | None) -> NamedNode | None:

@@ -80,7 +80,7 @@ def test_every_fact_has_its_evidence_sentence(seed_graph: Path) -> None:
     q = """PREFIX prov: <http://www.w3.org/ns/prov#>
     PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
     PREFIX org: <http://www.w3.org/ns/org#>
-    SELECT ?m ?text WHERE { ?m a org:Membership . OPTIONAL { ?m prov:wasDerivedFrom/nif:anchorOf ?text } }"""
+    SELECT ?m ?text WHERE { ?m a org:Membership . OPTIONAL { ?m prov:wasInfluencedBy/nif:anchorOf ?text } }"""
     found = run_query(q, seed_graph).rows
     assert found and all(r["text"] for r in found)
     kien_ninh = [r["text"] for r in found if "Kiên Ninh" in (r["text"] or "")]

@@ -164,7 +164,7 @@ def test_date_as_plain_string(g: rdflib.Graph) -> None:
 
 def test_partial_dates_are_accepted_where_the_profile_allows_them(g: rdflib.Graph) -> None:
     g.set((EVENT, SCHEMA.startDate, Literal("2023-03", datatype=XSD.gYearMonth)))
-    g.set((FIGURE, SDMXD.refPeriod, Literal("2023", datatype=XSD.gYear)))
+    g.set((FIGURE, SDMXD.refPeriod, URIRef("http://reference.data.gov.uk/id/year/2023")))
     assert check(g).conforms
 
 
@@ -287,24 +287,24 @@ def test_bad_document_number(g: rdflib.Graph) -> None:
 
 
 def test_fact_without_evidence(g: rdflib.Graph) -> None:
-    g.remove((PROGRAMME, PROV.wasDerivedFrom, None))
+    g.remove((PROGRAMME, PROV.wasInfluencedBy, None))
     assert_reported(
         check(g),
         shape="dtsh:ProgrammeShape",
-        path="prov:wasDerivedFrom",
+        path="prov:wasInfluencedBy",
         focus="id:programme/ctmtqg-dtts-mn",
         constraint="MinCountConstraintComponent",
     )
 
 
 def test_evidence_must_be_a_sentence(g: rdflib.Graph) -> None:
-    g.remove((PARTICIPATION, PROV.wasDerivedFrom, None))
-    g.add((PARTICIPATION, PROV.wasDerivedFrom, ARTICLE))
+    g.remove((PARTICIPATION, PROV.wasInfluencedBy, None))
+    g.add((PARTICIPATION, PROV.wasInfluencedBy, ARTICLE))
     report = check(g)
     assert_reported(
         report,
         shape="dtsh:ParticipationShape",
-        path="prov:wasDerivedFrom",
+        path="prov:wasInfluencedBy",
         constraint="ClassConstraintComponent",
     )
     assert_reported(report, shape="dtsh:EvidenceTargetShape")
@@ -441,13 +441,27 @@ def test_province_code_is_two_digits(g: rdflib.Graph) -> None:
     )
 
 
-def test_missing_figure_period_is_only_a_warning(g: rdflib.Graph) -> None:
+def test_missing_figure_period_is_a_violation_unknown_is_explicit(g: rdflib.Graph) -> None:
+    """Data Cube IC-11: every dimension on every observation; an unknown period is the code dt:unknownPeriod."""
     g.remove((FIGURE, SDMXD.refPeriod, None))
-    report = check(g)
-    assert report.conforms, report.to_text()
-    [warning] = report.results
-    assert (warning.severity, warning.shape, warning.path) == (
-        "Warning",
-        "dtsh:ObservationShape",
-        "sdmx-dimension:refPeriod",
-    )
+    assert_reported(check(g), shape="dtsh:ObservationShape", path="sdmx-dimension:refPeriod",
+                    constraint="MinCountConstraintComponent")
+    g.add((FIGURE, SDMXD.refPeriod, DT.unknownPeriod))
+    assert check(g).conforms
+
+
+def test_figure_period_as_a_literal_is_reported(g: rdflib.Graph) -> None:
+    """sdmx-dimension:refPeriod is an interval IRI, not a date literal."""
+    g.set((FIGURE, SDMXD.refPeriod, Literal("2023", datatype=XSD.gYear)))
+    assert not check(g).conforms
+
+
+# --- SKOS S13 -----------------------------------------------------------------------------------
+
+
+def test_alt_label_equal_to_the_pref_label_is_reported(g: rdflib.Graph) -> None:
+    """SKOS S13: skos:prefLabel and skos:altLabel are disjoint (sh:disjoint on the altLabel shapes)."""
+    label = g.value(PROGRAMME, SKOS.prefLabel)
+    g.add((PROGRAMME, SKOS.altLabel, label))
+    assert_reported(check(g), shape="dtsh:ProgrammeShape", path="skos:altLabel",
+                    focus="id:programme/ctmtqg-dtts-mn", constraint="DisjointConstraintComponent")

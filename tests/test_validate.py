@@ -128,11 +128,11 @@ def test_text_report_names_file_and_sentence(broken: Path) -> None:
 
 def test_node_without_evidence_says_so(tmp_path: Path) -> None:
     g = copy_of(VALID)
-    g.remove((PROGRAMME, PROV.wasDerivedFrom, None))
+    g.remove((PROGRAMME, PROV.wasInfluencedBy, None))
     for s in list(g.subjects(None, PROGRAMME)):  # nothing pointing to it carries evidence either
         g.remove((s, None, PROGRAMME))
     report = validate(write(g, tmp_path / "g.ttl"))
-    [r] = report.find(shape="dtsh:ProgrammeShape", path="prov:wasDerivedFrom")
+    [r] = report.find(shape="dtsh:ProgrammeShape", path="prov:wasInfluencedBy")
     assert r.evidence == []
     assert "no evidence" in r.to_text()
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import Any, Protocol
 
+import yaml
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph import __version__
-from graph.extract.facts import ArticleFacts, Figure, OrgRef, Span
+from graph.extract.facts import ArticleFacts, DocumentMention, Figure, OrgRef, PersonMention, Span
 from graph.extract.programmes import canonical
 from graph.rdf import vocab
 from graph.rdf.namespaces import (
@@ -132,7 +135,7 @@ class ArticleGraph:
         return iri
 
     def evidence(self, node: NamedNode, sentence: Span) -> None:
-        self.add(node, PROV.wasDerivedFrom, self.sentence(sentence))
+        self.add(node, PROV.wasInfluencedBy, self.sentence(sentence))
 
     def phrase(self, span: Span, sentence: Span, entity: NamedNode) -> None:
         """The words naming ``entity`` (NIF entity linking) and the 1-hop schema:mentions shortcut."""
@@ -227,6 +230,10 @@ def build_article_graph(
     g.add(art, DCTERMS.identifier, Literal(article.source))
     g.add(art, DT.sha1, Literal(article.sha1))
     g.add(art, DT.extractorVersion, Literal(__version__))
+    # NIF 2.0: a context carries its text, so every offset can be checked in SPARQL alone
+    g.add(art, NIF.isString, Literal(text))
+    g.add(art, NIF.beginIndex, _int(0))
+    g.add(art, NIF.endIndex, _int(len(text)))
     if article.title:
         g.add(art, SCHEMA.headline, _vi(article.title))
     if published:
@@ -279,10 +286,11 @@ def build_article_graph(
     for dm in facts.documents:
         for basis in dm.based_on:
             if basis in doc_iris and basis != dm.number:
-                g.add(doc_iris[dm.number], ELI.based_on, doc_iris[basis])
+                g.add(doc_iris[dm.number], _basis_link(text, dm, basis), doc_iris[basis])
 
     # programmes (every mention gets its phrase; the node takes the longest name written)
     prog_iris: dict[str, NamedNode] = {}
+    pref: dict[str, str] = {}
     longest: dict[str, str] = {}
     for pg in facts.programmes:
         if len(pg.name) > len(longest.get(pg.key, "")):
@@ -294,7 +302,8 @@ def build_article_graph(
             _key, label, _kind = canonical(longest[pg.key])
             g.add(iri, A, DT.Programme)
             name = label or longest[pg.key]
-            g.add(iri, SKOS.prefLabel, _vi(unify_tones(name[:1].upper() + name[1:])))
+            pref[pg.key] = unify_tones(name[:1].upper() + name[1:])
+            g.add(iri, SKOS.prefLabel, _vi(pref[pg.key]))
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
@@ -302,7 +311,8 @@ def build_article_graph(
                 g.add(period, A, DCTERMS.PeriodOfTime)
                 g.add(period, DCAT.startDate, Literal(str(pg.start_year), datatype=XSD.gYear))
                 g.add(period, DCAT.endDate, Literal(str(pg.end_year), datatype=XSD.gYear))
-        g.add(iri, SKOS.altLabel, _vi(pg.name))
+        if pg.name != pref[pg.key]:   # SKOS S13: prefLabel and altLabel are disjoint
+            g.add(iri, SKOS.altLabel, _vi(pg.name))
         g.evidence(iri, pg.sentence)
         g.phrase(pg.span, pg.sentence, iri)
         for number in pg.approved_by:
@@ -367,6 +377,9 @@ def build_article_graph(
         g.evidence(iri, ev.sentence)
         if ev.date is not None:
             g.add(iri, SCHEMA.startDate, date_literal(ev.date))
+            if not _states_date(text, ev.sentence, ev.date, article.published):
+                # the sentence does not give the date: say where it comes from (the report's own date)
+                g.add(iri, DT.dateInferredFrom, art)
         if ev.organizer is not None:
             g.add(iri, SCHEMA.organizer, g.org(ev.organizer, ev.sentence))
         where = g.place(ev.province)
@@ -408,6 +421,10 @@ def build_article_graph(
             if aw.individuals is not None:
                 g.add(a, DT.individualCount, _int(aw.individuals))
             g.evidence(a, aw.sentence)
+            for counted, n in (("tập thể", aw.collectives), ("cá nhân", aw.individuals)):
+                stated = _count_sentence(text, facts.figures, counted, n, aw.sentence)
+                if stated is not None:   # the counts are in another sentence than the award's words
+                    g.evidence(a, stated)
 
     # figures
     dataset = data_iri("dataset/reported-figures")
@@ -420,43 +437,119 @@ def build_article_graph(
     return g
 
 
-def _indicator(fig: Figure) -> str:
-    measure = (fig.measure or "").lower()
-    if fig.unit == "VND":
-        return "funding-amount"
-    if fig.unit == "percent":
-        if "nghèo" in measure:
-            return "poverty-rate"
-        if "giải ngân" in measure:
-            return "disbursement-rate"
-        return "rate"
-    return "count"
+# "căn cứ X": X is the legal basis (eli:based_on); "thực hiện / triển khai / cụ thể hóa / hướng dẫn /
+# theo X": the document carries X out (eli:ensures_implementation_of), ELI's meaning of each term.
+_LEGAL_BASIS_CUE = re.compile(r"(?<!\w)căn cứ(?!\w)", re.IGNORECASE)
+_IMPLEMENTS_CUE = re.compile(r"(?<!\w)(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|hướng dẫn)(?!\w)", re.IGNORECASE)
+
+
+def _basis_link(text: str, dm: DocumentMention, basis: str) -> NamedNode:
+    """eli:based_on for a legal basis, eli:ensures_implementation_of for a document it implements.
+
+    The words between the document and the one it cites decide; the last cue before the cited number wins
+    ("Kế hoạch thực hiện Chỉ thị ..., căn cứ Nghị quyết ..." links each by its own cue)."""
+    lo, hi = dm.span.end, dm.sentence.end
+    at = text.find(basis, lo, hi)
+    gap = text[lo:at] if at >= 0 else text[lo:hi]
+    basis_at = max((m.end() for m in _LEGAL_BASIS_CUE.finditer(gap)), default=-1)
+    implements_at = max((m.end() for m in _IMPLEMENTS_CUE.finditer(gap)), default=-1)
+    return ELI.based_on if basis_at > implements_at else ELI.ensures_implementation_of
+
+
+@cache
+def _indicator_rules() -> tuple[list[tuple[str, re.Pattern[str], str, bool]], dict[str, str]]:
+    raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    rules = [(r["unit"], re.compile(r["cue"]), r["indicator"], r.get("where") == "before") for r in raw["rules"]]
+    return rules, raw["fallback"]
+
+
+def _is_people(fig: Figure, text: str) -> bool:
+    """"280.000 đồng bào": the reader took "đồng" for the currency; "đồng bào" (compatriots) counts people."""
+    return fig.unit == "VND" and re.match(r"\s*bào(?!\w)", text[fig.span.end:fig.span.end + 8]) is not None
+
+
+def _indicator(fig: Figure, text: str, unit: str) -> tuple[str, str | None]:
+    """The code of what a figure measures (graph/data/indicators.yaml), and a label for a minted count code."""
+    rules, fallback = _indicator_rules()
+    if unit == "count" and fig.unit == "VND":   # "đồng bào" read as money
+        return "persons", None
+    words = unify_tones(f"{fig.measure or ''} | {fig.counted or ''}".lower())
+    before = unify_tones(text[max(fig.sentence.start, fig.span.start - 16):fig.span.start].lower())
+    for rule_unit, cue, code, on_before in rules:
+        if rule_unit == unit and cue.search(before if on_before else words):
+            return code, None
+    if unit == "count" and fig.counted:
+        return f"count-{slug(fig.counted, 40)}", f"Số {fig.counted}"
+    return fallback[unit], None
+
+
+# sdmx-dimension:refPeriod takes a time interval: the UK reference intervals the Data Cube spec's examples use
+_INTERVAL = "http://reference.data.gov.uk/id/"
+
+
+def period_iri(value: PartialDate) -> NamedNode:
+    if value.day:
+        return NamedNode(f"{_INTERVAL}day/{value.iso()}")
+    if value.month:
+        return NamedNode(f"{_INTERVAL}month/{value.iso()}")
+    return NamedNode(f"{_INTERVAL}year/{value.iso()}")
 
 
 def _figure(g: ArticleGraph, fig: Figure, dataset: NamedNode, prog_iris: dict[str, NamedNode]) -> None:
+    text = g.article.text
+    unit = "count" if _is_people(fig, text) else fig.unit
+    code, label = _indicator(fig, text, unit)
     iri = data_iri(f"figure/{g.h16}/{fig.span.start}")
     g.add(iri, A, QB.Observation)
     g.add(iri, QB.dataSet, dataset)
-    g.add(iri, DT.indicator, g.concept("indicator", _indicator(fig)))
+    concept = g.concept("indicator", code, label)
+    if label is not None:   # a count code minted from the noun counted: its English label quotes the noun
+        g.add(concept, SKOS.prefLabel, Literal(f"Number of “{fig.counted}”", language="en"))
+    g.add(iri, DT.indicator, concept)
     value = f"{fig.value:.6f}".rstrip("0").rstrip(".")
     g.add(iri, SDMX_M.obsValue, Literal(value, datatype=XSD.decimal))
-    g.add(iri, SDMX_A.unitMeasure, g.concept("unit", fig.unit))
+    g.add(iri, SDMX_A.unitMeasure, g.concept("unit", unit))
     g.add(iri, DT.surfaceText, Literal(fig.text))
     if fig.measure:
         g.add(iri, DT.measureText, _vi(fig.measure))
     if fig.counted:
         g.add(iri, DT.countedText, _vi(fig.counted))
+    # every dimension on every observation (Data Cube IC-11): an explicit "unknown" when the text gives none
     where = g.place(fig.province)
-    if where is not None:
-        g.add(iri, SDMX_D.refArea, where)
-    if fig.period is not None:
-        g.add(iri, SDMX_D.refPeriod, date_literal(fig.period))
+    g.add(iri, SDMX_D.refArea, where if where is not None else DT.unknownArea)
+    g.add(iri, SDMX_D.refPeriod, period_iri(fig.period) if fig.period is not None else DT.unknownPeriod)
     g.add(iri, DT.isTarget, Literal("true" if fig.target else "false", datatype=XSD.boolean))
+    # the words that state the figure: the statement is a dimension, so two statements (two reports, or two
+    # figures of one sentence with the same indicator, place and period) are two observations (IC-12)
+    g.phrase(fig.span, fig.sentence, iri)
+    inside = fig.sentence.start <= fig.span.start < fig.span.end <= fig.sentence.end and fig.span != fig.sentence
+    stated = NamedNode(f"{g.iri.value}#char={fig.span.start},{fig.span.end}") if inside else g.sentence(fig.sentence)
+    g.add(iri, DT.statedIn, stated)
     if fig.deadline is not None:
         g.add(iri, DT.deadline, date_literal(fig.deadline))
     if fig.programme and fig.programme in prog_iris:
         g.add(iri, DT.programme, prog_iris[fig.programme])
     g.evidence(iri, fig.sentence)
+
+
+def _states_date(text: str, sentence: Span, value: PartialDate, published: Any) -> bool:
+    """True when the sentence writes the date itself (not only the report's publication date stands for it)."""
+    from graph.text.dates import find_dates
+
+    words = text[sentence.start:sentence.end]
+    if not value.month:   # a year: "năm 2019", "(2019)"
+        return re.search(rf"(?<!\d){value.year}(?!\d)", words) is not None
+    return any(m.value == value for m in find_dates(words, published))
+
+
+def _count_sentence(text: str, figures: list[Figure], counted: str, n: int | None, sentence: Span) -> Span | None:
+    """The sentence stating "n <counted>" when the award's own sentence does not."""
+    if n is None or re.search(rf"(?<!\d){n}\s+{counted}", unify_tones(text[sentence.start:sentence.end])):
+        return None
+    for fig in figures:
+        if fig.unit == "count" and fig.value == n and unify_tones(fig.counted or "").startswith(counted):
+            return fig.sentence
+    return None
 
 
 def _safe_url(url: str | None) -> NamedNode | None:

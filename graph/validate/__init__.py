@@ -229,6 +229,6 @@ def _evidence_subgraph(store: ox.Store, nodes: set) -> rdflib.Graph:
             quads_to_graph(quads, g)
             if depth < 2:
                 nxt += [q.object for q in quads if isinstance(q.object, ox.NamedNode)
-                        and q.predicate.value.endswith(("wasDerivedFrom", "referenceContext"))]
+                        and q.predicate.value.endswith(("wasInfluencedBy", "referenceContext"))]
         todo = nxt
     return g

@@ -10,7 +10,7 @@ on the union.
 
 Supported (what the profile's shapes use): targetClass / targetSubjectsOf / targetObjectsOf /
 targetNode; nodeKind, class, datatype, pattern, minLength, in, hasValue, languageIn, uniqueLang,
-minInclusive, minCount, maxCount, lessThan, equals, node, or, xone, qualifiedValueShape +
+minInclusive, minCount, maxCount, lessThan, equals, disjoint, node, or, xone, qualifiedValueShape +
 qualifiedMinCount, property paths (IRI, inverse, sequence, alternative), and sh:sparql SELECT
 constraints.  Anything else raises ``Unsupported`` at compile time, so the engine never silently
 skips a constraint.  tests/test_validate_compiled.py shows it reports exactly what pySHACL reports
@@ -195,6 +195,9 @@ class Compiler:
             yield shape, path_node, SH.EqualsConstraintComponent, (
                 f"{{ {x} {p} {a} FILTER NOT EXISTS {{ {x} <{other}> {a} }} }} UNION "
                 f"{{ {x} <{other}> {a} FILTER NOT EXISTS {{ {x} {p} {a} }} }}"), a
+        for other in g.objects(shape, SH.disjoint):
+            a = self.fresh()
+            yield shape, path_node, SH.DisjointConstraintComponent, f"{x} {p} {a} . {x} <{other}> {a}", a
         q = g.value(shape, SH.qualifiedValueShape)
         if q is not None:
             n = int(g.value(shape, SH.qualifiedMinCount) or 0)

@@ -2,7 +2,7 @@
 
 A bare SHACL result names a node and a path.  What a developer needs is the article (its file name,
 dcterms:identifier) and the sentence (nif:anchorOf) that produced the bad node, so each result is
-traced back through prov:wasDerivedFrom (or the NIF span itself, or the fact that points to the node).
+traced back through prov:wasInfluencedBy (or the NIF span itself, or the fact that points to the node).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class Result:
             if len(self.evidence) > 2:
                 ev += f" (+{len(self.evidence) - 2} more)"
         else:
-            ev = " | no evidence: the node has no prov:wasDerivedFrom sentence"
+            ev = " | no evidence: the node has no prov:wasInfluencedBy sentence"
         return f"[{self.severity}] {self.focus}{where}{value}: {self.message}{ev}"
 
 
@@ -218,7 +218,7 @@ def _own_evidence(g: rdflib.Graph, node: rdflib.term.Node, via: str | None) -> l
     types = set(g.objects(node, RDF.type))
     if types & _SPAN_TYPES or (node, NIF.anchorOf, None) in g:
         return [_span_evidence(g, node, via)]
-    found = [_span_evidence(g, s, via) for s in sorted(g.objects(node, PROV.wasDerivedFrom))]
+    found = [_span_evidence(g, s, via) for s in sorted(g.objects(node, PROV.wasInfluencedBy))]
     if found:
         return found
     if types & _ARTICLE_TYPES:

@@ -36,6 +36,7 @@ _PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
     "eli-dl": "http://data.europa.eu/eli/eli-draft-legislation-ontology#",
     "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "dt": DT,
 }
 
@@ -134,7 +135,8 @@ def scheme_turtle(scheme: Scheme) -> str:
     lines += [f"@prefix dtk: <{DEF}/> .", f"@prefix : <{scheme.iri}/> .", ""]
     top = ", ".join(f":{n}" for n in scheme.concepts)
     lines += [
-        f"dtk:{scheme.name} a skos:ConceptScheme ;",
+        # owl:Ontology too, so that Protégé/OWL API read the file as an ontology (EU vocabularies do the same)
+        f"dtk:{scheme.name} a skos:ConceptScheme , owl:Ontology ;",
         f"    skos:prefLabel {_lit(scheme.vi, 'vi')} , {_lit(scheme.en, 'en')} ;",
         "    dcterms:source <https://w3id.org/dantoc-kg/def> ;",
         f"    skos:hasTopConcept {top} .",

@@ -228,7 +228,7 @@ def project(rdf_source: Any, projection: dict[str, Any] | None = None) -> nx.Mul
                 if (y := _year(d)) and s in g:
                     years[s].add(y)
     for s, d in q.select(
-        "SELECT DISTINCT ?s ?d WHERE { ?s prov:wasDerivedFrom/nif:referenceContext/schema:datePublished ?d }"
+        "SELECT DISTINCT ?s ?d WHERE { ?s prov:wasInfluencedBy/nif:referenceContext/schema:datePublished ?d }"
     ):
         if (y := _year(d)) and s in g:
             years[s].add(y)
@@ -315,7 +315,7 @@ def _province_of_places(q: _Sparql, g: nx.MultiDiGraph, proj: dict[str, Any]) ->
 
 
 def _evidence(q: _Sparql) -> dict[str, list[dict[str, str]]]:
-    """subject IRI -> [{sentence, article, headline}] from prov:wasDerivedFrom sentences."""
+    """subject IRI -> [{sentence, article, headline}] from prov:wasInfluencedBy sentences."""
     articles: dict[str, dict[str, Any]] = defaultdict(lambda: {"ids": set(), "headline": "", "date": ""})
     for art, ident, head, date in q.select(
         "SELECT DISTINCT ?a ?id ?h ?d WHERE { { ?a a schema:NewsArticle } UNION { ?a a nif:Context } "
@@ -332,7 +332,7 @@ def _evidence(q: _Sparql) -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
     rows = q.select(
-        "SELECT DISTINCT ?s ?sent ?text ?art WHERE { ?s prov:wasDerivedFrom ?sent . "
+        "SELECT DISTINCT ?s ?sent ?text ?art WHERE { ?s prov:wasInfluencedBy ?sent . "
         "OPTIONAL { ?sent nif:anchorOf ?text } OPTIONAL { ?sent nif:referenceContext ?art } }"
     )
     for s, sent, text, art in sorted(rows, key=lambda r: (r[0], _char_start(r[1]), str(r[1]))):

@@ -88,16 +88,16 @@ def generate(path: Path, persons_per_province: int = 56, seed: int = 11) -> Path
             title, body = rnd.choice(TITLES), rnd.choice(bodies)
             out.append(f"<{sent}> a nif:Sentence ; nif:referenceContext <{art}> ; "
                        f"nif:anchorOf {_lit(f'Ông {name}, {title} phát biểu tại hội nghị tỉnh {pname}.')} .")
-            out.append(f"<{person}> a foaf:Person ; foaf:name {_lit(name)} ; prov:wasDerivedFrom <{sent}> .")
+            out.append(f"<{person}> a foaf:Person ; foaf:name {_lit(name)} ; prov:wasInfluencedBy <{sent}> .")
             out.append(f"<{ID}membership/{pi:016x}/{k}> a org:Membership ; org:member <{person}> ; "
                        f"org:organization <{body}> ; dt:postTitle {_lit(title)} ; "
-                       f"dt:attestedOn \"{year}-06-15\"^^xsd:date ; prov:wasDerivedFrom <{sent}> .")
+                       f"dt:attestedOn \"{year}-06-15\"^^xsd:date ; prov:wasInfluencedBy <{sent}> .")
             event = rnd.choice(events)
             part = f"{ID}participation/{pi:016x}/{k}"
             out.append(f"<{event}> eli-dl:had_participation <{part}> .")
             out.append(f"<{part}> a eli-dl:Participation ; eli-dl:had_participant_person <{person}> ; "
                        f"eli-dl:participation_role <{DTK}prole/{rnd.choice(ROLES)}> ; "
-                       f"prov:wasDerivedFrom <{sent}> .")
+                       f"prov:wasInfluencedBy <{sent}> .")
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path
 

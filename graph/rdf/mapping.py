@@ -18,7 +18,7 @@ import yaml
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph import __version__
-from graph.extract.facts import ArticleFacts, DocumentMention, Figure, OrgRef, PersonMention, Span
+from graph.extract.facts import ArticleFacts, DocumentMention, Figure, OrgRef, Span
 from graph.extract.programmes import canonical
 from graph.rdf import vocab
 from graph.rdf.namespaces import (

@@ -99,7 +99,7 @@ def _vocab() -> _Vocab:
         back_reference=re.compile(r"\s*(?:[:;,.!?)]|$|(?:" + _alternation(raw["back_reference"]) + r")(?!\w))",
                                   re.IGNORECASE),
         title_stop=re.compile(
-            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)"
+            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK +
             r"|,\s(?!(?:" + _alternation(raw["comma_continues"]) + r")(?!\w)|năm\s\d|[^,;.:()]{0,40}?năm\s\d{4})|"
             r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
             r"|(?<!công bố)(?<!trao)\squyết định(?!\w)|(?<!thành)\slập(?!\w)"
@@ -117,7 +117,7 @@ def _vocab() -> _Vocab:
         activity_heads=frozenset(fold(h) for h in raw["activity_heads"]),
         capital_heads=frozenset(fold(h) for h in raw["heads"]),
         activity_stop=re.compile(
-            r"[;!?\[\]]|\.(?:\s|$)|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
+            r"[;!?\[\]]|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK + r"|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
             r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
             r"tham gia|tham dự)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
@@ -130,6 +130,19 @@ def _vocab() -> _Vocab:
     )
 
 
+_VOWELS = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+# a sentence's end written without a space ("... đầu tiên.Tại TP HCM ...", "năm 2023.Tại"; not "TP.HCM", "17.000")
+_GLUED_STOP = rf"(?-i:(?<=[a-zđ\d{_VOWELS}])\.(?=[A-ZĐ{_VOWELS.upper()}]))"
+# a newspaper's mark that opens the text after a headline or caption ("... (NLĐ)- Ngày 22-1, ..."), a caption
+_PRESS_MARK = r"(?-i:\s*\([A-ZĐ]{2,6}\)\s*[-–]|\sẢnh\s*:)"
+# an election is an event only when named: what is elected, with its term, year or ordinal ("bầu cử đại biểu
+# Quốc hội khóa XII", "Bầu cử đại biểu HĐND các cấp nhiệm kỳ 2004-2009"), not "bầu cử Quốc hội khóa mới cần"
+_ELECTION_OF = re.compile(r"\s+(?:bổ\s+sung\s+)?(?:đại\s+biểu|ĐBQH|Quốc\s+hội|HĐND|Hội\s+đồng\s+nhân\s+dân|"
+                          r"Ban\s+Chấp\s+hành|BCH|trưởng\s+thôn|trưởng\s+bản)(?!\w)", re.IGNORECASE)
+_ELECTION_TERM = re.compile(r"(?<!\w)(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+(?!mới)[\dIVXLC]|(?<!\d)(?:19|20)\d\d(?!\d)",
+                            re.IGNORECASE)
+_ELECTION = fold("bầu cử")
+_PRESS = re.compile(_PRESS_MARK)
 _TOPIC = re.compile(r"\s+(?:về|với)\s+(?!phía|dự|tham dự)\w", re.IGNORECASE)
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -274,6 +287,8 @@ def find_events(
         held = not reference and bool(voc.held_before.search(before))
         fhead = fold(head)
         activity = fhead in voc.activity_heads
+        if activity and voc.not_actions.match(text, m.start()):
+            continue                                    # "thăm dò", "tiếp thị": another word
         if activity and not held and (fhead not in voc.capital_heads or head[0].islower()):
             continue                                    # "kiểm tra", "thăm": an event only when somebody holds it
         if activity and before.rfind("(") > before.rfind(")"):
@@ -301,19 +316,25 @@ def find_events(
             descr = title[len(head):].strip()
             if held and (bare or not descr):
                 purpose = _PURPOSE.match(text, m.end(), sent.end)
-                later = None if purpose else _LATER_PURPOSE.search(text, m.end(), min(sent.end, m.end() + 200))
+                colon = text.find(":", m.end(), sent.end)    # what follows a colon is what was said there
+                later = None if purpose else _LATER_PURPOSE.search(
+                    text, m.end(), min(sent.end, m.end() + 200, colon if colon >= 0 else sent.end))
                 if purpose:
                     title = text[m.start():purpose.end()].strip(" ,.-–")
                 elif later:                             # "Hội nghị trực tuyến tới 75 điểm cầu, nhằm triển khai ..."
                     title = f"{head} {later.group(1).strip(' ,.-–')}"
                 else:
                     title = head
-            elif held and len(descr.split()) >= 2:
+            elif held and len(descr.split()) >= 2 and (fhead in voc.lower_heads or head[0].isupper()
+                                                       or fhead == "lễ" or _names_event(descr)):
                 pass                                    # "tổ chức Hội nghị cung cấp thông tin ...": held, so named
             elif bare or len(descr.split()) < 2 or not _names_event(descr):
                 continue
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
+        if fhead == _ELECTION and not ((_ELECTION_OF.match(text, m.end()) and _ELECTION_TERM.search(title))
+                                      or (held and _has_day(text, sent, published))):
+            continue                                    # "bầu cử Quốc hội khóa mới cần ...": talk of elections
         kind = _kind(title, head)
         when = None if reference else _event_date(text, sent, m.start(), zones, published, title, fallback)
         if held and title == head and (when is None or when.day is None):
@@ -323,7 +344,7 @@ def find_events(
         taken.append((span.start, span.end))
         found.append(_Found(Event(title=title, kind=kind, span=span, sentence=sent, date=when,
                                   organizer=organizer.org if organizer else None, province=province), reference))
-    merged = _merge(found)
+    merged = _one_election(_merge(found))
     if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
                for f in merged):
         told = _told_event(text, sentences, headline, published or fallback, own, orgs, zones, province)
@@ -458,7 +479,10 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
     body = next((o for o in orgs if o.named and o.span.start == start + at), None)
     if body is None and not voc.doer.match(seg, at):
         return None
+    mark = _PRESS.search(seg, at)
     for act in voc.actions.finditer(seg, at, min(len(seg), at + 220)):
+        if mark is not None and act.start() >= mark.end():   # "Headline (NLĐ)- Ngày 5-3, Sở X thăm ...": the
+            return _doer_and_action(text, start + mark.end(), end, orgs)   # doer is after the mark
         if voc.not_actions.match(seg, act.start()):
             continue
         doer_end = _DOER_END.search(seg, at, act.start())
@@ -511,7 +535,9 @@ def _told_event(text: str, sentences: list[Span], headline: str | None, publishe
         sent, doer, act_at, organizer = action_sent
         rest = text[act_at:sent.end]
         stop = _vocab().activity_stop.search(rest)
-        title = f"{doer} {rest[:stop.start() if stop else len(rest)].strip(' ,.-–')}"
+        end = stop.start() if stop else len(rest)
+        again = rest.find(doer, 1, end)             # a headline glued to its caption: "X thăm A X chúc Tết B"
+        title = f"{doer} {rest[:again if again > 0 else end].strip(' ,.-–')}"
     if title is None:
         return None
     sent = action_sent[0] if action_sent else (opening[0] if opening else None)
@@ -639,6 +665,22 @@ def _merge(found: list[_Found]) -> list[_Found]:
         else:
             merged.append(f)
     return merged
+
+
+def _one_election(found: list[_Found]) -> list[_Found]:
+    """An article reports one election (its later mentions say more about it, not another one), unless
+    another is held in another year ("bầu cử bổ sung" years after the general election)."""
+    out: list[_Found] = []
+    years: set[int | None] = set()
+    for f in found:
+        if fold(f.event.title).startswith(_ELECTION):
+            ev = f.event
+            year = ev.date.year if ev.date is not None else None
+            if years and (year is None or year in years):
+                continue
+            years.add(year)
+        out.append(f)
+    return out
 
 
 def _main_event(events: list[Event]) -> Event:

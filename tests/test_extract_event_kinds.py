@@ -321,3 +321,25 @@ def test_news_about_a_body_or_a_person_is_not_an_event_it_holds() -> None:
         assert dated(text) == [], text
     held = "Ngày 14/6, Ban Dân tộc tỉnh Cao Bằng làm việc với UBND huyện Bảo Lạc về Chương trình 1719."
     assert dated(held) != []
+
+
+def test_an_action_word_inside_a_name_or_a_noun_is_no_action() -> None:
+    for text in ("Lãnh đạo tỉnh Điện Biên đã đồng ý với kết luận của Thanh tra tỉnh về dự án nước sạch.",
+                 "Ngày 3/6, Công an huyện Mường Tè khám xét nơi làm việc của một cán bộ xã.",
+                 "Đoàn công tác của tỉnh đã nghe trực tiếp ba ngày với các sở báo cáo tình hình.",
+                 "Ông Lò Văn Phú thừa nhận: “Hôm đó tôi xuống kiểm tra việc cấp gạo ở bản Nậm Cượm.”"):
+        assert dated(text) == [], text
+
+
+def test_an_activity_planned_or_as_a_purpose_is_not_an_event() -> None:
+    for text in ("Sở Công Thương sẽ phối hợp với Điện lực tỉnh tổ chức kiểm tra, xử lý vi phạm.",
+                 "Công ty thuê tư vấn để tiến hành khảo sát địa chất công trình thủy lợi bản Mông."):
+        assert dated(text) == [], text
+    held = "Ngày 5/6, Sở Công Thương sẽ tổ chức kiểm tra an toàn điện tại xã Sà Phìn."
+    assert [t for t, _ in dated(held)] == ["kiểm tra an toàn điện tại xã Sà Phìn"]
+
+
+def test_an_unnamed_session_referred_to_as_past_is_not_an_event() -> None:
+    assert dated("Tại kỳ họp Quốc hội vừa qua, nhiều đại biểu hỏi về chính sách cho người có uy tín.") == []
+    coming = "Nội dung này được đưa ra tại kỳ họp HĐND tỉnh diễn ra vào ngày 7/7 tới."
+    assert [t for t, _ in dated(coming)] == ["kỳ họp HĐND tỉnh"]

@@ -53,6 +53,7 @@ class _Vocab:
     not_actions: re.Pattern[str]
     doer: re.Pattern[str]               # matched at the start of a doer
     not_doing: re.Pattern[str]          # searched between a doer and its action
+    action_noun_before: re.Pattern[str] # matched at the text right before an action (anchored at its end)
     habitual: re.Pattern[str]           # searched in the sentence of a held activity
     ceremony_after: re.Pattern[str]     # matched right after "Lễ": a ceremony, not a festival
     occasion_before: re.Pattern[str]
@@ -124,6 +125,8 @@ def _vocab() -> _Vocab:
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),
         not_doing=re.compile(r"(?<!\w)(?:" + _alternation(raw["not_doing"]) + r")(?!\w)", re.IGNORECASE),
+        action_noun_before=re.compile(r"(?<!\w)(?:" + _alternation(raw["action_noun_before"]) + r")\s+$",
+                                      re.IGNORECASE),
         habitual=re.compile(r"(?<!\w)(?:" + _alternation(raw["habitual"]) + r")(?!\w)(?!\s*\d)", re.IGNORECASE),
         ceremony_after=re.compile(r"\s+(?:" + _alternation(raw["ceremonies"]) + r")(?!\w)", re.IGNORECASE),
         occasion_before=before("occasion_before"),
@@ -142,6 +145,12 @@ _ELECTION_OF = re.compile(r"\s+(?:bổ\s+sung\s+)?(?:đại\s+biểu|ĐBQH|Quố
 _ELECTION_TERM = re.compile(r"(?<!\w)(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+(?!mới)[\dIVXLC]|(?<!\d)(?:19|20)\d\d(?!\d)",
                             re.IGNORECASE)
 _ELECTION = fold("bầu cử")
+_SPEECH = re.compile(r":\s*[“\"]")
+# what comes before an activity's holding verb that makes it a plan or a purpose, not a report ("Sở sẽ phối
+# hợp tổ chức kiểm tra ...", "để tiến hành khảo sát thiết kế ...")
+_PLANNED = re.compile(r"(?<!\w)(?:sẽ|cần|phải|nên|để|nhằm|muốn|đề nghị|yêu cầu|chỉ đạo)(?!\w)", re.IGNORECASE)
+# what follows an unnamed session that makes it a passing reference ("Tại kỳ họp Quốc hội vừa qua, ...")
+_PASSING = re.compile(r"\s+(?:vừa\s+qua|trước\s+đây|gần\s+đây|lần\s+trước|trước\s+đó)(?!\w)", re.IGNORECASE)
 _PRESS = re.compile(_PRESS_MARK)
 _TOPIC = re.compile(r"\s+(?:về|với)\s+(?!phía|dự|tham dự)\w", re.IGNORECASE)
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
@@ -295,6 +304,8 @@ def find_events(
             continue                                    # "(tiến hành khảo sát ...)": a step of the event outside
         if activity and voc.habitual.search(text, sent.start, sent.end):
             continue                                    # "Trong năm, Sở đã tổ chức thăm hỏi ...": work, not an event
+        if activity and _PLANNED.search(before) and not _has_day(text, sent, published):
+            continue                                    # "Sở sẽ phối hợp tổ chức kiểm tra ...": a plan
         if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue
         if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
@@ -332,6 +343,9 @@ def find_events(
                 continue
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
+        if not held and _PASSING.match(text, m.start() + len(title)) and not (
+                _ORDINAL.search(title) or _ANY_YEAR.search(title) or re.search(r"\sthứ\s", title)):
+            continue                                    # "Tại kỳ họp Quốc hội vừa qua, ...": no name, a passing word
         if fhead == _ELECTION and not ((_ELECTION_OF.match(text, m.end()) and _ELECTION_TERM.search(title))
                                       or (held and _has_day(text, sent, published))):
             continue                                    # "bầu cử Quốc hội khóa mới cần ...": talk of elections
@@ -485,6 +499,11 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
             return _doer_and_action(text, start + mark.end(), end, orgs)   # doer is after the mark
         if voc.not_actions.match(seg, act.start()):
             continue
+        if act.start() > at and (seg[act.start()].isupper()
+                                 or voc.action_noun_before.search(seg, max(at, act.start() - 20), act.start())):
+            continue                                     # "Ủy ban Kiểm tra", "nơi làm việc của": not an action
+        if _SPEECH.search(seg, at, act.start()):
+            return None                                  # "Ông X thừa nhận: “Hôm đấy tôi xuống kiểm tra ...”"
         doer_end = _DOER_END.search(seg, at, act.start())
         doer = text[start + at:start + (doer_end.start() if doer_end else act.start())].strip(" ,-–:")
         if voc.not_doing.search(seg, at, act.start()):

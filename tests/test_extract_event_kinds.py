@@ -332,7 +332,7 @@ def test_an_action_word_inside_a_name_or_a_noun_is_no_action() -> None:
 
 
 def test_an_activity_planned_or_as_a_purpose_is_not_an_event() -> None:
-    for text in ("Sở Công Thương sẽ phối hợp với Điện lực tỉnh tổ chức kiểm tra, xử lý vi phạm.",
+    for text in ("Sở Công Thương sẽ phối hợp với Công ty Điện lực tỉnh Lai Châu tổ chức kiểm tra, xử lý vi phạm.",
                  "Công ty thuê tư vấn để tiến hành khảo sát địa chất công trình thủy lợi bản Mông."):
         assert dated(text) == [], text
     held = "Ngày 5/6, Sở Công Thương sẽ tổ chức kiểm tra an toàn điện tại xã Sà Phìn."
@@ -343,3 +343,9 @@ def test_an_unnamed_session_referred_to_as_past_is_not_an_event() -> None:
     assert dated("Tại kỳ họp Quốc hội vừa qua, nhiều đại biểu hỏi về chính sách cho người có uy tín.") == []
     coming = "Nội dung này được đưa ra tại kỳ họp HĐND tỉnh diễn ra vào ngày 7/7 tới."
     assert [t for t, _ in dated(coming)] == ["kỳ họp HĐND tỉnh"]
+
+
+def test_an_activity_title_stops_at_what_the_meeting_asked() -> None:
+    text = ("Ngày 4/6, nhà trường đã có cuộc làm việc với đại diện công ty yêu cầu giải trình các khoản thu "
+            "trái quy định.")
+    assert [t for t, _ in dated(text)] == ["cuộc làm việc với đại diện công ty"]

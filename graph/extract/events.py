@@ -120,7 +120,7 @@ def _vocab() -> _Vocab:
         activity_stop=re.compile(
             r"[;!?\[\]]|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK + r"|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
             r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
-            r"tham gia|tham dự)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
+            r"tham gia|tham dự|yêu cầu|đề nghị)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),
@@ -304,7 +304,8 @@ def find_events(
             continue                                    # "(tiến hành khảo sát ...)": a step of the event outside
         if activity and voc.habitual.search(text, sent.start, sent.end):
             continue                                    # "Trong năm, Sở đã tổ chức thăm hỏi ...": work, not an event
-        if activity and _PLANNED.search(before) and not _has_day(text, sent, published):
+        clause = text[max(sent.start, text.rfind(",", sent.start, m.start()) + 1):m.start()]
+        if activity and _PLANNED.search(clause) and not _has_day(text, sent, published):
             continue                                    # "Sở sẽ phối hợp tổ chức kiểm tra ...": a plan
         if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue

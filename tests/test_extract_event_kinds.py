@@ -349,3 +349,9 @@ def test_an_activity_title_stops_at_what_the_meeting_asked() -> None:
     text = ("Ngày 4/6, nhà trường đã có cuộc làm việc với đại diện công ty yêu cầu giải trình các khoản thu "
             "trái quy định.")
     assert [t for t, _ in dated(text)] == ["cuộc làm việc với đại diện công ty"]
+
+
+def test_electing_a_committee_at_a_congress_is_part_of_the_congress() -> None:
+    text = ("Ngày 10/6, huyện Si Ma Cai tổ chức Đại hội đại biểu Đảng bộ huyện Si Ma Cai lần thứ XX. "
+            "Đại hội tiến hành bầu cử Ban Chấp hành Đảng bộ huyện khóa XX.")
+    assert [t for t, _ in dated(text)] == ["Đại hội đại biểu Đảng bộ huyện Si Ma Cai lần thứ XX"]

@@ -145,6 +145,7 @@ _ELECTION_OF = re.compile(r"\s+(?:bổ\s+sung\s+)?(?:đại\s+biểu|ĐBQH|Quố
 _ELECTION_TERM = re.compile(r"(?<!\w)(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+(?!mới)[\dIVXLC]|(?<!\d)(?:19|20)\d\d(?!\d)",
                             re.IGNORECASE)
 _ELECTION = fold("bầu cử")
+_COMMITTEE = re.compile(r"Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|Ban\s+Kiểm\s+tra", re.IGNORECASE)
 _SPEECH = re.compile(r":\s*[“\"]")
 # what comes before an activity's holding verb that makes it a plan or a purpose, not a report ("Sở sẽ phối
 # hợp tổ chức kiểm tra ...", "để tiến hành khảo sát thiết kế ...")
@@ -689,11 +690,15 @@ def _merge(found: list[_Found]) -> list[_Found]:
 
 def _one_election(found: list[_Found]) -> list[_Found]:
     """An article reports one election (its later mentions say more about it, not another one), unless
-    another is held in another year ("bầu cử bổ sung" years after the general election)."""
+    another is held in another year ("bầu cử bổ sung" years after the general election); the election of a
+    committee at a congress the article reports is part of that congress (one meeting is one event)."""
     out: list[_Found] = []
     years: set[int | None] = set()
+    congress = any(f.event.kind == "dai-hoi" and not f.reference for f in found)
     for f in found:
         if fold(f.event.title).startswith(_ELECTION):
+            if congress and _COMMITTEE.search(f.event.title):
+                continue
             ev = f.event
             year = ev.date.year if ev.date is not None else None
             if years and (year is None or year in years):

@@ -12,6 +12,10 @@ merged.  Its date is a date in its sentence (not one belonging to a document num
 (or the page's own) date for the main event; its organiser the body that "tổ chức" it.  People in
 sentences that say "chủ trì", "phát biểu", "dự"/"tham dự", "báo cáo" are chairs, speakers, participants,
 reporters of the main event, and "tặng giấy khen cho 4 tập thể và 11 cá nhân" is an award given at it.
+On news text nobody tuned for, what is not an event: an election not named by what it elects and its term
+(one per article), a head followed by what it said ("Đại hội nêu rõ"), a planned activity, an action word
+inside a name or a noun ("Ủy ban Kiểm tra", "nơi làm việc"), news about a body ("công bố tổng chỉ tiêu", "bị
+kỷ luật"); and titles end at a full stop written without a space and at a newspaper's mark "(NLĐ)-".
 """
 
 from __future__ import annotations

@@ -251,3 +251,107 @@ def test_an_undated_review_takes_the_year_its_period_ends() -> None:
             "ký kết chương trình phối hợp giai đoạn 2023-2027, do hai cơ quan phối hợp tổ chức, chiều 11-10.")
     got = dated(text, None)
     assert len(got) == 1 and got[0][1] == "2023-10-11"
+
+
+# --- precision on news text nobody tuned for ----------------------------------------------------------------
+
+def test_a_generic_election_mention_is_not_an_event() -> None:
+    text = ("Theo ông Hải, công tác chuẩn bị bầu cử Quốc hội khóa mới cần làm sớm. "
+            "Năm nay tỉnh Sơn La là đơn vị làm tốt công tác bầu cử - riêng huyện Mai Sơn còn chậm. "
+            "Luật bầu cử đại biểu HĐND (sửa đổi) có nhiều điểm mới.")
+    assert dated(text) == []
+
+
+def test_a_named_election_is_one_event_per_article() -> None:
+    text = ("Cuộc bầu cử đại biểu Quốc hội khóa XV diễn ra an toàn tại tỉnh Hà Giang. "
+            "Tỉnh đã chuẩn bị tốt cho bầu cử đại biểu Quốc hội khóa XV. "
+            "Cử tri đánh giá cao bầu cử đại biểu Quốc hội năm 2021 ở địa phương.")
+    got = [t for t, _ in dated(text)]
+    assert got == ["bầu cử đại biểu Quốc hội khóa XV"]
+
+
+def test_a_title_ends_at_a_full_stop_written_without_a_space() -> None:
+    text = "Huyện Mèo Vạc tổ chức Hội nghị tổng kết công tác dân tộc năm 2023.Tại hội nghị các xã báo cáo kết quả."
+    assert [t for t, _ in dated(text)] == ["Hội nghị tổng kết công tác dân tộc năm 2023"]
+
+
+def test_an_abbreviation_with_a_dot_does_not_end_a_title() -> None:
+    text = "Sáng 3/6, Sở Nội vụ tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023 TP.HCM mở rộng."
+    assert dated(text)[0][0].endswith("TP.HCM mở rộng")
+
+
+def test_a_congress_followed_by_what_it_said_is_a_back_reference() -> None:
+    text = ("Ông Trần Văn Lâm phát biểu khai mạc Đại hội nêu rõ: thời gian qua, nhân dân đã đoàn kết "
+            "để kỷ niệm 20 năm thành lập tỉnh.")
+    assert dated(text) == []
+
+
+def test_an_activity_word_inside_another_word_is_not_an_activity() -> None:
+    text = "Sở Tài nguyên và Môi trường cần tổ chức thăm dò để khai thác mỏ đá vôi ở xã Tả Van."
+    assert dated(text) == []
+
+
+def test_a_festival_held_with_only_an_adjective_is_not_named() -> None:
+    text = "Nhiều nơi tổ chức liên hoan rầm rộ, tốn kém trong dịp cuối năm."
+    assert dated(text) == []
+    named = "Ngày 8/6, huyện Bắc Hà tổ chức liên hoan văn nghệ các dân tộc năm 2024."
+    assert [t for t, _ in dated(named)] == ["liên hoan văn nghệ các dân tộc năm 2024"]
+
+
+def test_a_headline_glued_to_its_caption_and_text_stops_at_the_press_mark() -> None:
+    text = ("Bộ trưởng Trần Văn Hòa thăm, tặng quà đồng bào xã Pa Vây Sử Bộ trưởng Trần Văn Hòa trao quà "
+            "cho hộ nghèo xã Pa Vây Sử Ảnh: TTXVN (PV)- Ngày 12-6, Bộ trưởng Trần Văn Hòa đã đến thăm và "
+            "tặng quà đồng bào xã Pa Vây Sử, huyện Phong Thổ.")
+    got = events(text)
+    assert [e.title for e in got] == ["Bộ trưởng Trần Văn Hòa thăm, tặng quà đồng bào xã Pa Vây Sử"]
+
+
+def test_a_headline_before_the_press_mark_is_not_the_doer() -> None:
+    text = ("Hội tụ hơn 300 gương sáng người có uy tín (PV)- Tại buổi họp báo ngày 2-6, ông Lò Văn Sáng cho "
+            "biết buổi gặp mặt sẽ diễn ra vào cuối tháng.")
+    assert all(not e.title.startswith("Hội tụ") for e in events(text))
+
+
+def test_news_about_a_body_or_a_person_is_not_an_event_it_holds() -> None:
+    for text in ("Bộ Giáo dục và Đào tạo công bố tổng chỉ tiêu tuyển sinh của 120 trường đại học năm 2024.",
+                 "Ông Lê Văn Tư bị kỷ luật cảnh cáo vì tiếp tay cho sai phạm tại dự án thủy lợi.",
+                 "Ông nhận xét, ý kiến của đại biểu ở kỳ họp này đều tâm huyết.",
+                 "UBND nhiều xã thuộc các tỉnh miền núi đã nhận thông báo tuyển sinh khoá đào tạo thanh tra "
+                 "kỹ thuật xây dựng của một công ty."):
+        assert dated(text) == [], text
+    held = "Ngày 14/6, Ban Dân tộc tỉnh Cao Bằng làm việc với UBND huyện Bảo Lạc về Chương trình 1719."
+    assert dated(held) != []
+
+
+def test_an_action_word_inside_a_name_or_a_noun_is_no_action() -> None:
+    for text in ("Lãnh đạo tỉnh Điện Biên đã đồng ý với kết luận của Thanh tra tỉnh về dự án nước sạch.",
+                 "Ngày 3/6, Công an huyện Mường Tè khám xét nơi làm việc của một cán bộ xã.",
+                 "Đoàn công tác của tỉnh đã nghe trực tiếp ba ngày với các sở báo cáo tình hình.",
+                 "Ông Lò Văn Phú thừa nhận: “Hôm đó tôi xuống kiểm tra việc cấp gạo ở bản Nậm Cượm.”"):
+        assert dated(text) == [], text
+
+
+def test_an_activity_planned_or_as_a_purpose_is_not_an_event() -> None:
+    for text in ("Sở Công Thương sẽ phối hợp với Công ty Điện lực tỉnh Lai Châu tổ chức kiểm tra, xử lý vi phạm.",
+                 "Công ty thuê tư vấn để tiến hành khảo sát địa chất công trình thủy lợi bản Mông."):
+        assert dated(text) == [], text
+    held = "Ngày 5/6, Sở Công Thương sẽ tổ chức kiểm tra an toàn điện tại xã Sà Phìn."
+    assert [t for t, _ in dated(held)] == ["kiểm tra an toàn điện tại xã Sà Phìn"]
+
+
+def test_an_unnamed_session_referred_to_as_past_is_not_an_event() -> None:
+    assert dated("Tại kỳ họp Quốc hội vừa qua, nhiều đại biểu hỏi về chính sách cho người có uy tín.") == []
+    coming = "Nội dung này được đưa ra tại kỳ họp HĐND tỉnh diễn ra vào ngày 7/7 tới."
+    assert [t for t, _ in dated(coming)] == ["kỳ họp HĐND tỉnh"]
+
+
+def test_an_activity_title_stops_at_what_the_meeting_asked() -> None:
+    text = ("Ngày 4/6, nhà trường đã có cuộc làm việc với đại diện công ty yêu cầu giải trình các khoản thu "
+            "trái quy định.")
+    assert [t for t, _ in dated(text)] == ["cuộc làm việc với đại diện công ty"]
+
+
+def test_electing_a_committee_at_a_congress_is_part_of_the_congress() -> None:
+    text = ("Ngày 10/6, huyện Si Ma Cai tổ chức Đại hội đại biểu Đảng bộ huyện Si Ma Cai lần thứ XX. "
+            "Đại hội tiến hành bầu cử Ban Chấp hành Đảng bộ huyện khóa XX.")
+    assert [t for t, _ in dated(text)] == ["Đại hội đại biểu Đảng bộ huyện Si Ma Cai lần thứ XX"]

@@ -12,6 +12,10 @@ merged.  Its date is a date in its sentence (not one belonging to a document num
 (or the page's own) date for the main event; its organiser the body that "tổ chức" it.  People in
 sentences that say "chủ trì", "phát biểu", "dự"/"tham dự", "báo cáo" are chairs, speakers, participants,
 reporters of the main event, and "tặng giấy khen cho 4 tập thể và 11 cá nhân" is an award given at it.
+On news text nobody tuned for, what is not an event: an election not named by what it elects and its term
+(one per article), a head followed by what it said ("Đại hội nêu rõ"), a planned activity, an action word
+inside a name or a noun ("Ủy ban Kiểm tra", "nơi làm việc"), news about a body ("công bố tổng chỉ tiêu", "bị
+kỷ luật"); and titles end at a full stop written without a space and at a newspaper's mark "(NLĐ)-".
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class _Vocab:
     not_actions: re.Pattern[str]
     doer: re.Pattern[str]               # matched at the start of a doer
     not_doing: re.Pattern[str]          # searched between a doer and its action
+    action_noun_before: re.Pattern[str] # matched at the text right before an action (anchored at its end)
     habitual: re.Pattern[str]           # searched in the sentence of a held activity
     ceremony_after: re.Pattern[str]     # matched right after "Lễ": a ceremony, not a festival
     occasion_before: re.Pattern[str]
@@ -99,7 +104,7 @@ def _vocab() -> _Vocab:
         back_reference=re.compile(r"\s*(?:[:;,.!?)]|$|(?:" + _alternation(raw["back_reference"]) + r")(?!\w))",
                                   re.IGNORECASE),
         title_stop=re.compile(
-            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)"
+            r"[;:!?\[\]“”\"]|\((?!năm\s+\d{4}\))(?![\w\s]{1,12}\))|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK +
             r"|,\s(?!(?:" + _alternation(raw["comma_continues"]) + r")(?!\w)|năm\s\d|[^,;.:()]{0,40}?năm\s\d{4})|"
             r"\s(?<!người\s)có\s|\sngày\s\d|\s(?:" + _alternation(raw["title_stops"]) + r")(?!\w)"
             r"|(?<!công bố)(?<!trao)\squyết định(?!\w)|(?<!thành)\slập(?!\w)"
@@ -117,19 +122,41 @@ def _vocab() -> _Vocab:
         activity_heads=frozenset(fold(h) for h in raw["activity_heads"]),
         capital_heads=frozenset(fold(h) for h in raw["heads"]),
         activity_stop=re.compile(
-            r"[;!?\[\]]|\.(?:\s|$)|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
+            r"[;!?\[\]]|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK + r"|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
             r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
-            r"tham gia|tham dự)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
+            r"tham gia|tham dự|yêu cầu|đề nghị)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),
         not_doing=re.compile(r"(?<!\w)(?:" + _alternation(raw["not_doing"]) + r")(?!\w)", re.IGNORECASE),
+        action_noun_before=re.compile(r"(?<!\w)(?:" + _alternation(raw["action_noun_before"]) + r")\s+$",
+                                      re.IGNORECASE),
         habitual=re.compile(r"(?<!\w)(?:" + _alternation(raw["habitual"]) + r")(?!\w)(?!\s*\d)", re.IGNORECASE),
         ceremony_after=re.compile(r"\s+(?:" + _alternation(raw["ceremonies"]) + r")(?!\w)", re.IGNORECASE),
         occasion_before=before("occasion_before"),
     )
 
 
+_VOWELS = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+# a sentence's end written without a space ("... đầu tiên.Tại TP HCM ...", "năm 2023.Tại"; not "TP.HCM", "17.000")
+_GLUED_STOP = rf"(?-i:(?<=[a-zđ\d{_VOWELS}])\.(?=[A-ZĐ{_VOWELS.upper()}]))"
+# a newspaper's mark that opens the text after a headline or caption ("... (NLĐ)- Ngày 22-1, ..."), a caption
+_PRESS_MARK = r"(?-i:\s*\([A-ZĐ]{2,6}\)\s*[-–]|\sẢnh\s*:)"
+# an election is an event only when named: what is elected, with its term, year or ordinal ("bầu cử đại biểu
+# Quốc hội khóa XII", "Bầu cử đại biểu HĐND các cấp nhiệm kỳ 2004-2009"), not "bầu cử Quốc hội khóa mới cần"
+_ELECTION_OF = re.compile(r"\s+(?:bổ\s+sung\s+)?(?:đại\s+biểu|ĐBQH|Quốc\s+hội|HĐND|Hội\s+đồng\s+nhân\s+dân|"
+                          r"Ban\s+Chấp\s+hành|BCH|trưởng\s+thôn|trưởng\s+bản)(?!\w)", re.IGNORECASE)
+_ELECTION_TERM = re.compile(r"(?<!\w)(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+(?!mới)[\dIVXLC]|(?<!\d)(?:19|20)\d\d(?!\d)",
+                            re.IGNORECASE)
+_ELECTION = fold("bầu cử")
+_COMMITTEE = re.compile(r"Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|Ban\s+Kiểm\s+tra", re.IGNORECASE)
+_SPEECH = re.compile(r":\s*[“\"]")
+# what comes before an activity's holding verb that makes it a plan or a purpose, not a report ("Sở sẽ phối
+# hợp tổ chức kiểm tra ...", "để tiến hành khảo sát thiết kế ...")
+_PLANNED = re.compile(r"(?<!\w)(?:sẽ|cần|phải|nên|để|nhằm|muốn|đề nghị|yêu cầu|chỉ đạo)(?!\w)", re.IGNORECASE)
+# what follows an unnamed session that makes it a passing reference ("Tại kỳ họp Quốc hội vừa qua, ...")
+_PASSING = re.compile(r"\s+(?:vừa\s+qua|trước\s+đây|gần\s+đây|lần\s+trước|trước\s+đó)(?!\w)", re.IGNORECASE)
+_PRESS = re.compile(_PRESS_MARK)
 _TOPIC = re.compile(r"\s+(?:về|với)\s+(?!phía|dự|tham dự)\w", re.IGNORECASE)
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -274,12 +301,17 @@ def find_events(
         held = not reference and bool(voc.held_before.search(before))
         fhead = fold(head)
         activity = fhead in voc.activity_heads
+        if activity and voc.not_actions.match(text, m.start()):
+            continue                                    # "thăm dò", "tiếp thị": another word
         if activity and not held and (fhead not in voc.capital_heads or head[0].islower()):
             continue                                    # "kiểm tra", "thăm": an event only when somebody holds it
         if activity and before.rfind("(") > before.rfind(")"):
             continue                                    # "(tiến hành khảo sát ...)": a step of the event outside
         if activity and voc.habitual.search(text, sent.start, sent.end):
             continue                                    # "Trong năm, Sở đã tổ chức thăm hỏi ...": work, not an event
+        clause = text[max(sent.start, text.rfind(",", sent.start, m.start()) + 1):m.start()]
+        if activity and _PLANNED.search(clause) and not _has_day(text, sent, published):
+            continue                                    # "Sở sẽ phối hợp tổ chức kiểm tra ...": a plan
         if head[0].islower() and not held and fhead not in voc.lower_heads:
             continue
         if fhead in {"lễ", "lễ hội"} and not voc.ceremony_after.match(text, m.end()) \
@@ -301,19 +333,28 @@ def find_events(
             descr = title[len(head):].strip()
             if held and (bare or not descr):
                 purpose = _PURPOSE.match(text, m.end(), sent.end)
-                later = None if purpose else _LATER_PURPOSE.search(text, m.end(), min(sent.end, m.end() + 200))
+                colon = text.find(":", m.end(), sent.end)    # what follows a colon is what was said there
+                later = None if purpose else _LATER_PURPOSE.search(
+                    text, m.end(), min(sent.end, m.end() + 200, colon if colon >= 0 else sent.end))
                 if purpose:
                     title = text[m.start():purpose.end()].strip(" ,.-–")
                 elif later:                             # "Hội nghị trực tuyến tới 75 điểm cầu, nhằm triển khai ..."
                     title = f"{head} {later.group(1).strip(' ,.-–')}"
                 else:
                     title = head
-            elif held and len(descr.split()) >= 2:
+            elif held and len(descr.split()) >= 2 and (fhead in voc.lower_heads or head[0].isupper()
+                                                       or fhead == "lễ" or _names_event(descr)):
                 pass                                    # "tổ chức Hội nghị cung cấp thông tin ...": held, so named
             elif bare or len(descr.split()) < 2 or not _names_event(descr):
                 continue
         if reference and not (_ORDINAL.search(title) or _ANY_YEAR.search(title)):
             continue
+        if not held and _PASSING.match(text, m.start() + len(title)) and not (
+                _ORDINAL.search(title) or _ANY_YEAR.search(title) or re.search(r"\sthứ\s", title)):
+            continue                                    # "Tại kỳ họp Quốc hội vừa qua, ...": no name, a passing word
+        if fhead == _ELECTION and not ((_ELECTION_OF.match(text, m.end()) and _ELECTION_TERM.search(title))
+                                      or (held and _has_day(text, sent, published))):
+            continue                                    # "bầu cử Quốc hội khóa mới cần ...": talk of elections
         kind = _kind(title, head)
         when = None if reference else _event_date(text, sent, m.start(), zones, published, title, fallback)
         if held and title == head and (when is None or when.day is None):
@@ -323,7 +364,7 @@ def find_events(
         taken.append((span.start, span.end))
         found.append(_Found(Event(title=title, kind=kind, span=span, sentence=sent, date=when,
                                   organizer=organizer.org if organizer else None, province=province), reference))
-    merged = _merge(found)
+    merged = _one_election(_merge(found))
     if not any(not f.reference and (f.event.organizer is not None or (f.event.date is not None and f.event.date.day))
                for f in merged):
         told = _told_event(text, sentences, headline, published or fallback, own, orgs, zones, province)
@@ -458,9 +499,17 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
     body = next((o for o in orgs if o.named and o.span.start == start + at), None)
     if body is None and not voc.doer.match(seg, at):
         return None
+    mark = _PRESS.search(seg, at)
     for act in voc.actions.finditer(seg, at, min(len(seg), at + 220)):
+        if mark is not None and act.start() >= mark.end():   # "Headline (NLĐ)- Ngày 5-3, Sở X thăm ...": the
+            return _doer_and_action(text, start + mark.end(), end, orgs)   # doer is after the mark
         if voc.not_actions.match(seg, act.start()):
             continue
+        if act.start() > at and (seg[act.start()].isupper()
+                                 or voc.action_noun_before.search(seg, max(at, act.start() - 20), act.start())):
+            continue                                     # "Ủy ban Kiểm tra", "nơi làm việc của": not an action
+        if _SPEECH.search(seg, at, act.start()):
+            return None                                  # "Ông X thừa nhận: “Hôm đấy tôi xuống kiểm tra ...”"
         doer_end = _DOER_END.search(seg, at, act.start())
         doer = text[start + at:start + (doer_end.start() if doer_end else act.start())].strip(" ,-–:")
         if voc.not_doing.search(seg, at, act.start()):
@@ -511,7 +560,9 @@ def _told_event(text: str, sentences: list[Span], headline: str | None, publishe
         sent, doer, act_at, organizer = action_sent
         rest = text[act_at:sent.end]
         stop = _vocab().activity_stop.search(rest)
-        title = f"{doer} {rest[:stop.start() if stop else len(rest)].strip(' ,.-–')}"
+        end = stop.start() if stop else len(rest)
+        again = rest.find(doer, 1, end)             # a headline glued to its caption: "X thăm A X chúc Tết B"
+        title = f"{doer} {rest[:again if again > 0 else end].strip(' ,.-–')}"
     if title is None:
         return None
     sent = action_sent[0] if action_sent else (opening[0] if opening else None)
@@ -639,6 +690,26 @@ def _merge(found: list[_Found]) -> list[_Found]:
         else:
             merged.append(f)
     return merged
+
+
+def _one_election(found: list[_Found]) -> list[_Found]:
+    """An article reports one election (its later mentions say more about it, not another one), unless
+    another is held in another year ("bầu cử bổ sung" years after the general election); the election of a
+    committee at a congress the article reports is part of that congress (one meeting is one event)."""
+    out: list[_Found] = []
+    years: set[int | None] = set()
+    congress = any(f.event.kind == "dai-hoi" and not f.reference for f in found)
+    for f in found:
+        if fold(f.event.title).startswith(_ELECTION):
+            if congress and _COMMITTEE.search(f.event.title):
+                continue
+            ev = f.event
+            year = ev.date.year if ev.date is not None else None
+            if years and (year is None or year in years):
+                continue
+            years.add(year)
+        out.append(f)
+    return out
 
 
 def _main_event(events: list[Event]) -> Event:

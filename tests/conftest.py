@@ -148,3 +148,23 @@ def fake_http_server(respond: Handler) -> Iterator[FakeServer]:
 def fake_server() -> Callable[[Handler], contextlib.AbstractContextManager[FakeServer]]:
     """``with fake_server(respond) as srv:`` — see :func:`fake_http_server`."""
     return fake_http_server
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """A live Virtuoso (Debian's virtuoso-opensource) in a temp folder, ResultSetMaxRows = 50.
+
+    Skipped when the binary is absent, except where DANTOC_REQUIRE_VIRTUOSO=1 (CI): there it fails.
+    """
+    from tests import virtuoso
+
+    if virtuoso.binaries() is None:
+        message = "virtuoso-t / isql-vt not installed (apt-get install virtuoso-opensource)"
+        if os.environ.get("DANTOC_REQUIRE_VIRTUOSO") == "1":
+            pytest.fail(f"DANTOC_REQUIRE_VIRTUOSO=1 but {message}")
+        pytest.skip(message)
+    server = virtuoso.start(tmp_path_factory.mktemp("virtuoso"), max_rows=50)
+    try:
+        yield server
+    finally:
+        server.stop()

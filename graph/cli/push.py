@@ -34,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="query parameter naming the graph (default: graph; Virtuoso: graph-uri)",
     )
+    p.add_argument(
+        "--default-graph-as",
+        metavar="IRI",
+        help="send the default graph (a store's de-duplicated union of the articles) to this named graph; "
+        "for Virtuoso, whose Graph Store has no default graph, it goes to urn:dantoc-kg:union "
+        "(query it with: query --endpoint URL --default-graph urn:dantoc-kg:union)",
+    )
     p.add_argument("--replace", action="store_true", help="replace each graph (PUT) instead of adding (POST)")
     p.add_argument(
         "--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)"
@@ -50,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from graph.store.files import load_dataset
     from graph.store.kgstore import KGStore
-    from graph.store.remote import GraphStore, guess_gsp
+    from graph.store.remote import UNION_GRAPH, GraphStore, guess_gsp, is_virtuoso_gsp
 
     if bool(args.graph) == bool(args.store):
         raise UserError("give exactly one of GRAPH_FILE or --store DIR")
@@ -63,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         gsp, param = guess_gsp(args.endpoint)
     param = args.gsp_param or param
+    default_as = args.default_graph_as or (UNION_GRAPH if is_virtuoso_gsp(param) else None)
     user, password = credentials(args)
     target = GraphStore(
         gsp,
@@ -78,11 +86,19 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{args.store}: no such store folder")
         with KGStore(args.store, read_only=True) as store:
             report = target.push(
-                store.oxigraph, replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+                store.oxigraph,
+                replace=args.replace,
+                chunk_triples=args.chunk,
+                quiet=args.quiet,
+                default_as=default_as,
             )
     else:
         report = target.push(
-            load_dataset(args.graph), replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+            load_dataset(args.graph),
+            replace=args.replace,
+            chunk_triples=args.chunk,
+            quiet=args.quiet,
+            default_as=default_as,
         )
     if not args.quiet:
         print(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import UserError
+from graph.query.paging import paginate
 from graph.query.params import bind
 from graph.query.stored import StoredQuery, find_query, load_stored_query
 from graph.store.files import load_dataset
@@ -85,6 +86,8 @@ def run_query(
     union: bool = True,
     all_pages: bool = False,
     page_size: int = 10000,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Rows:
     """Run ``query`` (text, ``.rq`` path or StoredQuery) against ``source`` and return its rows.
 
@@ -92,6 +95,7 @@ def run_query(
     ``http(s)://`` endpoint URL, a store folder, or a graph file (loaded into memory).  Locally the
     default graph is the union of all named graphs unless ``union=False``.  ``params`` are bound
     with VALUES from RDF terms (see :mod:`graph.query.params`).  ``all_pages`` pages remote SELECTs.
+    ``limit``/``offset`` return one page (rows ``offset+1 .. offset+limit`` in the query's order).
     """
     text, declared, label = resolve_query(query)
     is_remote = isinstance(source, Endpoint) or (
@@ -101,6 +105,7 @@ def run_query(
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:
         text = bind(text, params, declared=declared)
+    text = paginate(text, limit, offset)
     if is_remote:
         endpoint = source if isinstance(source, Endpoint) else Endpoint(str(source))
         return endpoint.query_all(text, page_size=page_size) if all_pages else endpoint.query(text)

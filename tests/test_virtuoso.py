@@ -37,9 +37,9 @@ def virtuoso(virtuoso_server):
 
 
 def _build(reports: list[Path], folder: Path) -> Path:
-    import graph
+    from graph.api import build
 
-    kg = graph.build(reports, store=folder, jobs=1)
+    kg = build(reports, store=folder, jobs=1)
     kg.close()
     return folder
 

@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(a.workdir or tmp)
+        work.mkdir(parents=True, exist_ok=True)
         results = [r for s in a.sizes.split(",") if (r := bench(s.strip(), work, a.repeat))]
     if not results:
         return 0

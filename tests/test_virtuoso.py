@@ -73,7 +73,9 @@ def _multiset(rows) -> Counter:
 def test_push_store_one_graph_per_article_and_repush_is_idempotent(virtuoso, seed_store, capsys) -> None:
     args = ["push", "--store", str(seed_store), "--endpoint", virtuoso.query_url]
     assert main([*args, "--replace"]) == 0
-    assert f"pushed {len(list(SEEDS.glob('*.txt'))) + 1} graphs" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"pushed {len(list(SEEDS.glob('*.txt'))) + 1} graphs" in err
+    assert f"--default-graph {UNION_GRAPH}" in err  # the user is told how to ask
     expected = _local_graphs(seed_store)
     assert len(expected) == len(list(SEEDS.glob("*.txt"))) + 1  # five articles + the union
     first = _remote_graphs(virtuoso)

@@ -106,4 +106,10 @@ def run(args: argparse.Namespace) -> int:
             f"({report.requests} requests)",
             file=sys.stderr,
         )
+        if default_as and report.default_graph_sent:
+            print(
+                f"the union of the articles is in the graph <{default_as}>: ask with "
+                f"--default-graph {default_as}",
+                file=sys.stderr,
+            )
     return 0

@@ -304,6 +304,7 @@ class PushReport:
     triples: int
     requests: int
     seconds: float
+    default_graph_sent: bool = False
 
 
 class Progress:
@@ -443,7 +444,11 @@ class GraphStore:
                 progress(done, len(graphs))
         bar.update(len(graphs), triples_sent, final=True)
         return PushReport(
-            len(graphs), triples_sent, self.requests - requests_before, time.monotonic() - start
+            len(graphs),
+            triples_sent,
+            self.requests - requests_before,
+            time.monotonic() - start,
+            default_graph_sent=bool(graphs) and isinstance(graphs[0], ox.DefaultGraph),
         )
 
 

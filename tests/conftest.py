@@ -158,11 +158,9 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
     """
     from tests import virtuoso
 
-    if virtuoso.binaries() is None:
-        message = "virtuoso-t / isql-vt not installed (apt-get install virtuoso-opensource)"
-        if os.environ.get("DANTOC_REQUIRE_VIRTUOSO") == "1":
-            pytest.fail(f"DANTOC_REQUIRE_VIRTUOSO=1 but {message}")
-        pytest.skip(message)
+    reason = virtuoso.missing_reason()
+    if reason:
+        virtuoso.skip_or_fail(reason)
     server = virtuoso.start(tmp_path_factory.mktemp("virtuoso"), max_rows=50)
     try:
         yield server

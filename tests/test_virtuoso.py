@@ -205,3 +205,19 @@ def test_two_slices_pushed_answer_like_one_build(virtuoso, seed_store, tmp_path)
     with open_store(seed_store, read_only=True) as store:
         for name in EVALUATED:
             assert _multiset(run_query(name, sharded, all_pages=True)) == _multiset(run_query(name, store)), name
+
+
+def test_a_missing_virtuoso_skips_locally_but_fails_where_required(monkeypatch) -> None:
+    """Runs without the fixture: CI sets DANTOC_REQUIRE_VIRTUOSO=1 so these tests cannot silently skip."""
+    from _pytest.outcomes import Failed, Skipped
+
+    from tests import virtuoso
+
+    monkeypatch.delenv("DANTOC_REQUIRE_VIRTUOSO", raising=False)
+    with pytest.raises(Skipped, match="not installed"):
+        virtuoso.skip_or_fail("virtuoso-t / isql-vt not installed")
+    monkeypatch.setenv("DANTOC_REQUIRE_VIRTUOSO", "1")
+    with pytest.raises(Failed, match="DANTOC_REQUIRE_VIRTUOSO=1 but"):
+        virtuoso.skip_or_fail("virtuoso-t / isql-vt not installed")
+    monkeypatch.setattr(virtuoso.shutil, "which", lambda name: None)
+    assert virtuoso.missing_reason() is not None

@@ -90,6 +90,22 @@ def binaries() -> tuple[str, str] | None:
     return (server, isql) if server and isql else None
 
 
+def missing_reason() -> str | None:
+    """Why the live-Virtuoso tests cannot run here, or None when they can."""
+    if binaries() is None:
+        return "virtuoso-t / isql-vt not installed (apt-get install virtuoso-opensource-7-bin)"
+    return None
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the tests, except where DANTOC_REQUIRE_VIRTUOSO=1 (CI): there a missing server is a failure."""
+    import pytest
+
+    if os.environ.get("DANTOC_REQUIRE_VIRTUOSO") == "1":
+        pytest.fail(f"DANTOC_REQUIRE_VIRTUOSO=1 but {reason}")
+    pytest.skip(reason)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -221,3 +221,25 @@ def test_a_missing_virtuoso_skips_locally_but_fails_where_required(monkeypatch) 
         virtuoso.skip_or_fail("virtuoso-t / isql-vt not installed")
     monkeypatch.setattr(virtuoso.shutil, "which", lambda name: None)
     assert virtuoso.missing_reason() is not None
+
+
+def test_bulk_load_path_gives_the_same_answers(virtuoso, seed_store) -> None:
+    """The documented fast first load: export N-Quads + the union, then Virtuoso's own bulk loader."""
+    folder = virtuoso.root / "load"
+    folder.mkdir(exist_ok=True)
+    assert main(["export", "--store", str(seed_store), "--out", str(folder / "articles.nq")]) == 0
+    assert main(["export", "--store", str(seed_store), "--out", str(folder / "union.nt")]) == 0
+    virtuoso.isql(
+        f"ld_dir('{folder}', 'articles.nq', 'urn:dantoc-kg:unused')",
+        f"ld_dir('{folder}', 'union.nt', '{UNION_GRAPH}')",
+        "rdf_loader_run()",
+        "checkpoint",
+    )
+    try:
+        assert _remote_graphs(virtuoso) == _local_graphs(seed_store)
+        endpoint = Endpoint(virtuoso.query_url, default_graph=UNION_GRAPH)
+        with open_store(seed_store, read_only=True) as store:
+            for name in EVALUATED:
+                assert _multiset(run_query(name, endpoint)) == _multiset(run_query(name, store)), name
+    finally:
+        virtuoso.isql(f"DELETE FROM DB.DBA.load_list WHERE ll_file LIKE '{folder}/%'")

@@ -86,6 +86,14 @@ def test_push_store_one_graph_per_article_and_repush_is_idempotent(virtuoso, see
     assert _remote_graphs(virtuoso) == expected
 
 
+def test_push_of_a_file_sends_the_union_too(virtuoso, seed_store, tmp_path) -> None:
+    """A TriG file holds only article graphs; pushed to Virtuoso it gets its union graph like a store."""
+    trig = tmp_path / "graph.trig"
+    assert main(["export", "--store", str(seed_store), "--out", str(trig)]) == 0
+    assert main(["push", str(trig), "--endpoint", virtuoso.query_url, "--replace", "--quiet"]) == 0
+    assert _remote_graphs(virtuoso) == _local_graphs(seed_store)
+
+
 def test_push_through_the_digest_protected_endpoint(virtuoso, seed_store, monkeypatch) -> None:
     from tests.virtuoso import AUTH_PASSWORD, AUTH_USER
 

@@ -93,8 +93,13 @@ def run(args: argparse.Namespace) -> int:
                 default_as=default_as,
             )
     else:
+        dataset = load_dataset(args.graph)
+        if default_as:  # a file has only the article graphs: send their union too, as a store push does
+            from graph.query.run import deduplicated_union
+
+            deduplicated_union(dataset)
         report = target.push(
-            load_dataset(args.graph),
+            dataset,
             replace=args.replace,
             chunk_triples=args.chunk,
             quiet=args.quiet,

@@ -31,11 +31,16 @@ class KnowledgeGraph:
         self.store = store
         self._kgstore = kgstore
 
-    def query(self, query: str | os.PathLike[str], **params: str) -> Rows:
-        """Rows of a stored query (by name: ``"officials"``), a ``.rq`` file or SPARQL text."""
+    def query(
+        self, query: str | os.PathLike[str], *, limit: int | None = None, offset: int = 0, **params: str
+    ) -> Rows:
+        """Rows of a stored query (by name: ``"officials"``), a ``.rq`` file or SPARQL text.
+
+        ``limit``/``offset`` give one page in the query's order (``kg.query("officials", limit=50)``).
+        """
         from graph.query import run_query
 
-        return run_query(query, self.store, params or None)
+        return run_query(query, self.store, params or None, limit=limit, offset=offset)
 
     def export(self, out: str | os.PathLike[str], fmt: str | None = None) -> Path:
         """Write the graph; the format comes from ``fmt`` or the file extension. Deterministic and atomic."""

@@ -148,3 +148,21 @@ def fake_http_server(respond: Handler) -> Iterator[FakeServer]:
 def fake_server() -> Callable[[Handler], contextlib.AbstractContextManager[FakeServer]]:
     """``with fake_server(respond) as srv:`` — see :func:`fake_http_server`."""
     return fake_http_server
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """A live Virtuoso (Debian's virtuoso-opensource) in a temp folder, ResultSetMaxRows = 50.
+
+    Skipped when the binary is absent, except where DANTOC_REQUIRE_VIRTUOSO=1 (CI): there it fails.
+    """
+    from tests import virtuoso
+
+    reason = virtuoso.missing_reason()
+    if reason:
+        virtuoso.skip_or_fail(reason)
+    server = virtuoso.start(tmp_path_factory.mktemp("virtuoso"), max_rows=50)
+    try:
+        yield server
+    finally:
+        server.stop()

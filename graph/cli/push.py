@@ -34,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="query parameter naming the graph (default: graph; Virtuoso: graph-uri)",
     )
+    p.add_argument(
+        "--default-graph-as",
+        metavar="IRI",
+        help="send the default graph (a store's de-duplicated union of the articles) to this named graph; "
+        "for Virtuoso, whose Graph Store has no default graph, it goes to urn:dantoc-kg:union "
+        "(query it with: query --endpoint URL --default-graph urn:dantoc-kg:union)",
+    )
     p.add_argument("--replace", action="store_true", help="replace each graph (PUT) instead of adding (POST)")
     p.add_argument(
         "--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)"
@@ -50,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from graph.store.files import load_dataset
     from graph.store.kgstore import KGStore
-    from graph.store.remote import GraphStore, guess_gsp
+    from graph.store.remote import UNION_GRAPH, GraphStore, guess_gsp, is_virtuoso_gsp
 
     if args.graph and not args.store and Path(args.graph).is_dir():   # `push kg/ ...`: a store folder
         args.store, args.graph = args.graph, None
@@ -65,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         gsp, param = guess_gsp(args.endpoint)
     param = args.gsp_param or param
+    default_as = args.default_graph_as or (UNION_GRAPH if is_virtuoso_gsp(param) else None)
     user, password = credentials(args)
     target = GraphStore(
         gsp,
@@ -83,11 +91,24 @@ def run(args: argparse.Namespace) -> int:
         note_if_building(args.store)
         with KGStore(args.store, read_only=True) as store:
             report = target.push(
-                store.oxigraph, replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+                store.oxigraph,
+                replace=args.replace,
+                chunk_triples=args.chunk,
+                quiet=args.quiet,
+                default_as=default_as,
             )
     else:
+        dataset = load_dataset(args.graph)
+        if default_as:  # a file has only the article graphs: send their union too, as a store push does
+            from graph.query.run import deduplicated_union
+
+            deduplicated_union(dataset)
         report = target.push(
-            load_dataset(args.graph), replace=args.replace, chunk_triples=args.chunk, quiet=args.quiet
+            dataset,
+            replace=args.replace,
+            chunk_triples=args.chunk,
+            quiet=args.quiet,
+            default_as=default_as,
         )
     if not args.quiet:
         print(
@@ -95,4 +116,10 @@ def run(args: argparse.Namespace) -> int:
             f"({report.requests} requests)",
             file=sys.stderr,
         )
+        if default_as and report.default_graph_sent:
+            print(
+                f"the union of the articles is in the graph <{default_as}>: ask with "
+                f"--default-graph {default_as}",
+                file=sys.stderr,
+            )
     return 0

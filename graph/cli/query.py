@@ -9,6 +9,7 @@ import sys
 from graph.errors import UserError
 
 ORDER = 60
+TABLE_PAGE = 50  # rows a table shows unless --limit says otherwise (csv/json give every row)
 
 
 def add_auth_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +40,14 @@ def credentials(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return args.user, password
 
 
+def rows_query(query: object) -> bool:
+    """True unless an ASK (a yes/no answer has no rows to page)."""
+    from graph.query.params import scan
+    from graph.query.run import resolve_query
+
+    return scan(resolve_query(query)[0]).form != "ASK"  # type: ignore[arg-type]
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "query",
@@ -66,6 +75,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="table",
         help="table (default), csv (RFC 4180) or json (SPARQL 1.1 JSON results)",
     )
+    p.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=f"at most N rows, in the query's order (table default: {TABLE_PAGE}; csv/json: all; 0 = all)",
+    )
+    p.add_argument(
+        "--offset", type=int, default=0, metavar="M", help="skip the first M rows (with --limit: the next page)"
+    )
     p.add_argument("--out", "-o", metavar="FILE", help="write the result to FILE instead of stdout")
     p.add_argument("--max-width", type=int, default=60, help="widest table cell (default 60)")
     p.add_argument(
@@ -91,6 +109,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--allow-service", action="store_true",
                    help="local only: let SERVICE clauses call other endpoints (off: a local query stays local)")
+    p.add_argument(
+        "--default-graph",
+        metavar="IRI",
+        help="endpoint: the named graph to query as the default graph (SPARQL default-graph-uri); "
+        "after a push to Virtuoso: urn:dantoc-kg:union",
+    )
     p.add_argument("--page-size", type=int, default=10000, metavar="N", help="rows per page (default 10000)")
     add_auth_arguments(p)
     p.set_defaults(func=run)
@@ -103,6 +127,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.page_size <= 0:
         raise UserError("--page-size must be positive")
+    if (args.limit is not None and args.limit < 0) or args.offset < 0:
+        raise UserError("--limit and --offset must not be negative")
+    limit = args.limit or None  # 0 = no limit
+    paged_table = args.format == "table" and args.limit is None
+    if paged_table:
+        limit = TABLE_PAGE + 1  # one more than shown tells whether another page follows
     query: object = args.query
     looks_like_text = "{" in args.query or "\n" in args.query
     if not looks_like_text:
@@ -111,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{args.query}: no such query file or stored query")
         query = load_stored_query(path)
     params = parse_assignments(args.param)
+    pageable = rows_query(query)
     if args.endpoint:
         user, password = credentials(args)
         source: object = Endpoint(
@@ -121,10 +152,13 @@ def run(args: argparse.Namespace) -> int:
             user=user,
             password=password,
             auth=args.auth,
+            default_graph=args.default_graph,
         )
     else:
         if args.user or args.password_env:
             raise UserError("--user/--password-env only apply to --endpoint")
+        if args.default_graph:
+            raise UserError("--default-graph only applies to --endpoint")
         source = args.store or args.graph
         if args.store and not os.path.isdir(args.store):
             raise UserError(f"{args.store}: no such store folder")
@@ -140,8 +174,18 @@ def run(args: argparse.Namespace) -> int:
         all_pages=args.all_pages,
         page_size=args.page_size,
         allow_service=args.allow_service,
+        limit=limit if pageable else None,
+        offset=args.offset if pageable else 0,
     )
+    more = paged_table and len(rows.terms) > TABLE_PAGE
+    if more:
+        del rows.terms[TABLE_PAGE:]
     text = render(rows, args.format, max_width=args.max_width)
+    if more:
+        text += (
+            f"more rows follow: --offset {args.offset + TABLE_PAGE} for the next page, "
+            "--limit 0 for all, or --format csv\n"
+        )
     if args.out:
         from graph.export.writers import write_bytes_atomic
 

@@ -166,6 +166,21 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _sparql_term(term: ox.NamedNode | ox.Literal) -> str:
+    """The term as SPARQL text; non-ASCII plain strings say ``^^xsd:string`` out loud.
+
+    Same value in SPARQL 1.1, but Virtuoso 7.2 reads an untagged non-ASCII constant as a narrow string
+    that never equals its stored UTF-8 text ("Hiếu" matched nothing), while the typed form works.
+    """
+    text = str(term)
+    if isinstance(term, ox.Literal) and term.datatype.value == _XSD_STRING and not term.value.isascii():
+        return f"{text}^^<{_XSD_STRING}>"
+    return text
+
+
 def bind(
     query: str,
     params: Mapping[str, str | Iterable[str] | ox.NamedNode | ox.Literal],
@@ -197,6 +212,6 @@ def bind(
         terms = [
             v if isinstance(v, ox.NamedNode | ox.Literal) else to_term(v, shape.prefixes) for v in values
         ]
-        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+        blocks.append(f"VALUES ?{name} {{ {' '.join(map(_sparql_term, terms))} }}")
     pos = shape.where_open
     return f"{query[:pos]} {' '.join(blocks)} {query[pos:]}"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import UserError
+from graph.query.paging import paginate
 from graph.query.params import bind
 from graph.query.stored import StoredQuery, find_query, load_stored_query
 from graph.store.files import load_dataset
@@ -123,6 +124,8 @@ def run_query(
     all_pages: bool = False,
     page_size: int = 10000,
     allow_service: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Rows:
     """Run ``query`` (text, ``.rq`` path or StoredQuery) against ``source`` and return its rows.
 
@@ -131,6 +134,7 @@ def run_query(
     default graph is the union of all named graphs unless ``union=False``.  ``params`` are bound
     with VALUES from RDF terms (see :mod:`graph.query.params`).  ``all_pages`` pages remote SELECTs.
     A local query with a SERVICE clause is refused unless ``allow_service`` (it would reach the network).
+    ``limit``/``offset`` return one page (rows ``offset+1 .. offset+limit`` in the query's order).
     """
     text, declared, label = resolve_query(query)
     _check_required(query, params or {})
@@ -143,6 +147,7 @@ def run_query(
         check_syntax(text, label)  # before binding, so line numbers are the file's own
     if params:
         text = bind(text, params, declared=declared)
+    text = paginate(text, limit, offset)
     if is_remote:
         endpoint = source if isinstance(source, Endpoint) else Endpoint(str(source))
         return endpoint.query_all(text, page_size=page_size) if all_pages else endpoint.query(text)

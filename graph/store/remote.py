@@ -7,7 +7,9 @@ fail: down, too slow, wrong URL, bad credentials, or answering something that is
 (an HTML login page, a proxy error page ...).  Timeouts are not retried: a slow query stays slow.
 
 ``query_all`` pages with LIMIT/OFFSET over a total ORDER BY, and stops only on an empty page, so an
-endpoint that silently caps result sets (Virtuoso's ``ResultSetMaxRows``) still yields every row.
+endpoint that silently caps result sets (Virtuoso's ``ResultSetMaxRows``) still yields every row.  A
+short page shrinks the page size to it (the cap), since Virtuoso also refuses sorted windows where
+OFFSET + LIMIT passes ``MaxSortedTopRows`` (10000 by default: raise it on the server for bigger answers).
 
 Pushes PUT (``replace``) or POST (add) each named graph to ``GSP?graph=IRI``, in chunks of N-Triples
 sent as ``text/turtle`` (N-Triples is Turtle, and every store accepts Turtle), so per-article graphs
@@ -95,6 +97,8 @@ class Endpoint:
 
     ``auth`` is ``"basic"`` or ``"digest"`` (Virtuoso's /sparql-auth wants digest, realm "SPARQL").
     ``retries`` counts extra attempts after the first; ``attempts`` records how many the last call made.
+    ``default_graph`` is sent as the protocol's ``default-graph-uri``: the named graph that plays the
+    default graph (on Virtuoso, the union graph that ``push`` wrote, see :data:`UNION_GRAPH`).
     """
 
     url: str
@@ -106,6 +110,7 @@ class Endpoint:
     password: str | None = None
     auth: str = "basic"
     realm: str = "SPARQL"
+    default_graph: str | None = None
     attempts: int = 0
 
     def __post_init__(self) -> None:
@@ -120,6 +125,11 @@ class Endpoint:
         sw = SPARQLWrapper(self.url, agent=AGENT)
         sw.setOnlyConneg(True)  # content negotiation only: no format=json parameters odd servers reject
         sw.setQuery(query)
+        # SPARQLWrapper guesses the form with a regex that can take "ADD" inside a word for an update
+        # and then sends update=...; our own scan of the query knows better
+        sw.queryType = form
+        if self.default_graph:
+            sw.addDefaultGraph(self.default_graph)
         sw.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
         sw.setMethod(POST if (self.post or len(query) > LONG_QUERY) else GET)
         sw.setTimeout(max(1, int(self.timeout)))
@@ -172,7 +182,7 @@ class Endpoint:
                     raise UserError(f"{garbage}: expected RDF")
                 return Rows.from_triples(ox.parse(body, rdf_format))
             results_format = _RESULT_FORMATS.get(media, ox.QueryResultsFormat.JSON)
-            return Rows.from_oxigraph(ox.parse_query_results(body, results_format))
+            return _canonical(Rows.from_oxigraph(ox.parse_query_results(body, results_format)))
         except (SyntaxError, ValueError) as exc:
             raise UserError(f"{garbage} ({exc}): {_body_excerpt(body, 120)!r}") from None
 
@@ -221,6 +231,22 @@ class Endpoint:
             if not page.terms:
                 return total
             offset += len(page.terms)
+            # a short page is the end or the server's cap: ask for no more than the cap from now on, so
+            # OFFSET + LIMIT stays small (Virtuoso refuses to sort more than MaxSortedTopRows, 10000)
+            page_size = min(page_size, len(page.terms))
+
+
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+_BOOLEANS = {"0": ox.Literal("false", datatype=_XSD_BOOLEAN), "1": ox.Literal("true", datatype=_XSD_BOOLEAN)}
+
+
+def _canonical(rows: Rows) -> Rows:
+    """Virtuoso answers xsd:boolean as "0"/"1" (valid, not canonical): write them as the local store does."""
+    for row in rows.terms:
+        for i, term in enumerate(row):
+            if isinstance(term, ox.Literal) and term.datatype == _XSD_BOOLEAN and term.value in _BOOLEANS:
+                row[i] = _BOOLEANS[term.value]
+    return rows
 
 
 _PROLOGUE = re.compile(
@@ -238,6 +264,17 @@ def split_prologue(query: str) -> tuple[str, str, str | None]:
 
 
 # -- Graph Store Protocol ------------------------------------------------------------------------------
+UNION_GRAPH = "urn:dantoc-kg:union"
+"""Where ``push`` sends a store's default graph (the de-duplicated union of the articles) when the server's
+Graph Store has no default graph (Virtuoso), and what ``query --default-graph`` then names.  Virtuoso's own
+default graph is every graph at once *with repeats* (a triple in two article graphs matches twice)."""
+
+
+def is_virtuoso_gsp(param: str) -> bool:
+    """Virtuoso's Graph Store names the graph ``graph-uri`` (and refuses ``?default``)."""
+    return param == "graph-uri"
+
+
 def guess_gsp(endpoint: str) -> tuple[str, str]:
     """The Graph Store URL (and its graph parameter) next to a query endpoint, for the usual servers."""
     parts = urllib.parse.urlsplit(endpoint)
@@ -267,6 +304,7 @@ class PushReport:
     triples: int
     requests: int
     seconds: float
+    default_graph_sent: bool = False
 
 
 class Progress:
@@ -376,8 +414,12 @@ class GraphStore:
         chunk_triples: int = 50_000,
         quiet: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        default_as: str | None = None,
     ) -> PushReport:
-        """Upload every graph of ``dataset`` (named graphs by name, the default graph as default)."""
+        """Upload every graph of ``dataset`` (named graphs by name, the default graph as default).
+
+        ``default_as`` sends the default graph to that named graph instead (for servers without one).
+        """
         start = time.monotonic()
         graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
             (g for g in dataset.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value
@@ -388,7 +430,7 @@ class GraphStore:
         triples_sent = 0
         requests_before = self.requests
         for done, g in enumerate(graphs, 1):
-            name = None if isinstance(g, ox.DefaultGraph) else g.value
+            name = default_as if isinstance(g, ox.DefaultGraph) else g.value
             first = True
             for chunk in _chunks(dataset.quads_for_pattern(None, None, None, g), chunk_triples):
                 data = ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES)
@@ -402,7 +444,11 @@ class GraphStore:
                 progress(done, len(graphs))
         bar.update(len(graphs), triples_sent, final=True)
         return PushReport(
-            len(graphs), triples_sent, self.requests - requests_before, time.monotonic() - start
+            len(graphs),
+            triples_sent,
+            self.requests - requests_before,
+            time.monotonic() - start,
+            default_graph_sent=bool(graphs) and isinstance(graphs[0], ox.DefaultGraph),
         )
 
 

@@ -386,6 +386,7 @@ def create_app(source: str | Path, *, timeout: float = 10.0, queries: str | Path
         Route("/graph", state.graph_view),
         Route("/api/graph", state.graph_view),
         Route("/api", state.api_index),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     handlers: dict[Any, Callable] = {HTTPException: on_error, QueryTimeout: on_error, UserError: on_error,

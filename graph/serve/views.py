@@ -167,10 +167,12 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
     sentences = []
     for r in sorted(sents, key=lambda r: (int(r["b"].value), int(r["e"].value))):
         s, b, e, text = r["s"].value, int(r["b"].value), int(r["e"].value), r["t"].value
+        parts = mark(data, text, b, by_sentence.get(s, []))
+        shown = {p["iri"] for p in parts if "iri" in p}   # highlighted in the text already
         sentences.append({
-            "iri": s, "begin": b, "end": e, "anchor": f"s-{b}-{e}",
-            "parts": mark(data, text, b, by_sentence.get(s, [])),
-            "facts": sorted(facts_of.get(s, []), key=lambda f: (f["kind"], f["label"])),
+            "iri": s, "begin": b, "end": e, "anchor": f"s-{b}-{e}", "parts": parts,
+            "facts": sorted((f for f in facts_of.get(s, []) if f["iri"] not in shown),
+                            key=lambda f: (f["kind"], f["label"])),
         })
     # a gap between two sentences is text the graph does not keep: say so instead of hiding it
     for prev, cur in itertools.pairwise(sentences):

@@ -410,3 +410,28 @@ def test_graph_file_source_and_escaping(tmp_path):
         assert served.json(f"/sparql?query={q(COUNT)}")["results"]["bindings"][0]["n"]["value"] != "0"
     finally:
         served.stop()
+
+
+def test_neighbourhood_equals_the_whole_projection_cut_around_the_focus(seed_store):
+    """The graph view projects only the entity's surroundings; it must draw what projecting the whole
+    store and cutting the ego network would (same nodes, same edges), for every drawn thing."""
+    import networkx as nx
+
+    from graph.serve.data import GraphData
+    from graph.serve.neighbourhood import DRAWN, neighbourhood_graph
+    from graph.viz.project import project
+
+    data = GraphData(seed_store)
+    full = project(data.store)
+    checked = 0
+    for iri, kind in data.kinds.items():
+        if kind not in DRAWN or iri not in full:
+            continue
+        for depth in (1, 2):
+            ego = nx.ego_graph(full, iri, radius=depth, undirected=True)
+            mine = neighbourhood_graph(data, iri, depth, 300)
+            assert set(mine.nodes) == set(ego.nodes), (iri, depth)
+            assert sorted((u, v, d["label"]) for u, v, d in mine.edges(data=True)) == \
+                sorted((u, v, d["label"]) for u, v, d in ego.edges(data=True)), (iri, depth)
+            checked += 1
+    assert checked > 40

@@ -246,17 +246,12 @@ class App:
 
     # ------------------------------------------------------------------ graph view
     def _subgraph(self, iri: str, depth: int) -> Any:
-        import networkx as nx
+        from graph.serve.neighbourhood import neighbourhood_graph
 
-        from graph.viz.project import cap_nodes
-
-        g = self.data.projection()
-        if iri not in g:
+        g = neighbourhood_graph(self.data, iri, depth, MAX_GRAPH_NODES)
+        if g is None:
             raise HTTPException(404, "this thing is not drawn in the relationship graph")
-        sub = nx.ego_graph(g, iri, radius=depth, undirected=True)
-        sub = sub.copy()
-        sub.graph["focus"] = iri
-        return cap_nodes(sub, MAX_GRAPH_NODES, sample=True)
+        return g
 
     async def graph_view(self, request: Request) -> Response:
         from graph.viz.html import page_payload, render_html

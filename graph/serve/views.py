@@ -69,6 +69,10 @@ def evidence_list(data: GraphData, iris: list[str], texts: dict[str, str]) -> li
 
 def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, Any]:
     rows = data.select(spec["query"], this=iri)
+    if spec.get("drop_unbound"):
+        col, key = spec["drop_unbound"]["column"], spec["drop_unbound"]["when_seen"]
+        has = {str(r.get(key)) for r in rows if r.get(col) is not None}
+        rows = [r for r in rows if r.get(col) is not None or str(r.get(key)) not in has]
     columns = [c for c in (rows[0].keys() if rows else _columns(spec["query"])) if c != "ev"]
     merged: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in rows:

@@ -435,3 +435,22 @@ def test_neighbourhood_equals_the_whole_projection_cut_around_the_focus(seed_sto
                 sorted((u, v, d["label"]) for u, v, d in ego.edges(data=True)), (iri, depth)
             checked += 1
     assert checked > 40
+
+
+def test_writable_needs_a_token(seed_store, monkeypatch):
+    from graph.cli import main
+
+    monkeypatch.setenv("DANTOC_SERVE_TOKEN", "short")
+    assert main(["serve", "--store", str(seed_store), "--writable", "--port", "0"]) != 0   # refused before serving
+    token = "t" * 24
+    monkeypatch.setenv("DANTOC_SERVE_TOKEN", token)
+    served = start_server("--store", str(seed_store), extra=("--writable", "--workers", "1"))
+    try:
+        body, ctype = b"DROP ALL", {"Content-Type": "application/sparql-update"}
+        assert served.get("/sparql", data=body, headers=ctype)[0] == 401
+        assert served.get("/sparql", data=body, headers={**ctype, "Authorization": "Bearer wrong"})[0] == 401
+        status, _, answer = served.get("/sparql", data=body, headers={**ctype, "Authorization": f"Bearer {token}"})
+        assert status == 501 and b"not implemented" in answer
+        assert served.json(f"/sparql?query={q(COUNT)}")["results"]["bindings"][0]["n"]["value"] != "0"
+    finally:
+        served.stop()

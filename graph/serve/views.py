@@ -28,6 +28,7 @@ from graph.store.prefixes import compact
 
 PAGES_FILE = Path(__file__).with_name("pages.yaml")
 MAX_ROWS = 500        # per section: a page stays readable and fast on a big store
+ROW_LIMIT = 4 * MAX_ROWS   # solutions read per section (several per row when a fact has several sentences)
 GENERIC_LIMIT = 200
 
 
@@ -68,7 +69,9 @@ def evidence_list(data: GraphData, iris: list[str], texts: dict[str, str]) -> li
 
 
 def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, Any]:
-    rows = data.select(spec["query"], this=iri)
+    query = spec["query"] if "LIMIT" in spec["query"].upper() else f"{spec['query']} LIMIT {ROW_LIMIT}"
+    rows = data.select(query, this=iri)
+    cut = len(rows) >= ROW_LIMIT   # a hub (the Government, a big province): the first rows in the query's order
     if spec.get("drop_unbound"):
         col, key = spec["drop_unbound"]["column"], spec["drop_unbound"]["when_seen"]
         has = {str(r.get(key)) for r in rows if r.get(col) is not None}
@@ -86,7 +89,7 @@ def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, An
             merged[key]["ev"].append(ev.value)
     body = [r for r in merged.values() if any(c is not None for c in r["cells"]) or r["ev"]]
     return {"title": spec["title"], "columns": columns, "rows": body, "timeline": bool(spec.get("timeline")),
-            "truncated": len(merged) >= MAX_ROWS}
+            "truncated": cut or len(merged) >= MAX_ROWS}
 
 
 def _columns(query: str) -> list[str]:

@@ -225,6 +225,7 @@ def test_stored_questions_listed_with_their_parameters(server):
     assert [p["name"] for p in items["person-timeline"]["params"]] == ["name"]
     page = server.text("/queries/person-timeline")
     assert 'name="name"' in page
+    assert 'id="q" value=""' in page   # the search box of every page stays empty here
 
 
 def test_stored_question_runs_with_bound_parameter(server, seed_store):

@@ -184,7 +184,7 @@ class App:
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'} if not api else {})
         table = table_view(self.data, rows, request) if rows is not None and not isinstance(rows, list) else None
         query_string = urlencode({**{k: v for k, v in values.items() if v}, "run": "1"})
-        return self.html("query.html", q=stored, values=values, table=table, error=error, query_string=query_string)
+        return self.html("query.html", sq=stored, values=values, table=table, error=error, query_string=query_string)
 
     # ------------------------------------------------------------------ SPARQL protocol
     async def sparql(self, request: Request) -> Response:

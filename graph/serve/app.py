@@ -9,6 +9,7 @@ worker thread (at most ``MAX_CONCURRENT`` at once).
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import re
 import secrets
@@ -178,7 +179,7 @@ class App:
         fmt = request.query_params.get("format", "json" if api else "html")
         if rows is not None and not isinstance(rows, list) and fmt in ("csv", "json"):
             filename = f"{stored.name}.{fmt}"
-            body = to_csv(rows) if fmt == "csv" else JSONResponse(to_json_results(rows)).body.decode()
+            body = to_csv(rows) if fmt == "csv" else json.dumps(to_json_results(rows), ensure_ascii=False)
             media = "text/csv; charset=utf-8" if fmt == "csv" else "application/sparql-results+json"
             return Response(body, media_type=media,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'} if not api else {})

@@ -27,9 +27,10 @@ from graph.serve.data import (
 from graph.store.prefixes import compact
 
 PAGES_FILE = Path(__file__).with_name("pages.yaml")
-MAX_ROWS = 500        # per section: a page stays readable and fast on a big store
+MAX_ROWS = 200       # per section: a page stays readable and fast on a big store (the note says when cut)
 ROW_LIMIT = 4 * MAX_ROWS   # solutions read per section (several per row when a fact has several sentences)
 GENERIC_LIMIT = 200
+OWN_EVIDENCE = 100        # sentences naming the thing listed on its page (a national programme has thousands)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +119,8 @@ def entity_view(data: GraphData, iri: str) -> dict[str, Any] | None:
     sections = [run_section(data, iri, spec) for spec in page_specs().get(kind, [])]
     sections = [s for s in sections if s["rows"]]
     own = [r["ev"].value for r in data.select(
-        "SELECT DISTINCT ?ev WHERE { ?this prov:wasDerivedFrom ?ev }", this=iri) if isinstance(r["ev"], ox.NamedNode)]
+        f"SELECT DISTINCT ?ev WHERE {{ ?this prov:wasDerivedFrom ?ev }} LIMIT {OWN_EVIDENCE}", this=iri)
+        if isinstance(r["ev"], ox.NamedNode)]
     own.sort(key=lambda s: (article_of(s) or "", (char_span(s) or (0, 0))[0]))
     all_ev = set(own)
     for s in sections:
@@ -134,6 +136,7 @@ def entity_view(data: GraphData, iri: str) -> dict[str, Any] | None:
         "iri": iri, "kind": kind, "kind_vi": kind_vi, "kind_en": kind_en, "label": data.label(iri),
         "names": [n for n in names if n != data.label(iri)],
         "sections": sections, "evidence": evidence_list(data, own, texts),
+        "evidence_truncated": len(own) >= OWN_EVIDENCE,
         "statements": generic_statements(data, iri),
         "graph_url": f"/graph?iri={entity_url(iri).split('iri=', 1)[-1]}" if kind in _DRAWN else None,
     }

@@ -155,16 +155,17 @@ class GraphData:
 
     # ------------------------------------------------------------------ index
     def _load_index(self) -> None:
+        """Kinds, labels, weights and search entries of everything (no time limit: read once, at start)."""
         for kind, (classes, _, _) in KINDS.items():
             values = " ".join(classes)
-            for row in self.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}"):
+            for row in self.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}", deadline=math.inf):
                 s = row["s"]
                 if isinstance(s, ox.NamedNode) and s.value not in self.kinds:
                     self.kinds[s.value] = kind
         names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         preds = " ".join(LABEL_PREDICATES)
         rank = {expand(p): i for i, p in enumerate(LABEL_PREDICATES)}
-        for row in self.select(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l }}"):
+        for row in self.select(f"SELECT ?s ?p ?l WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l }}", deadline=math.inf):
             s, lit = row["s"], row["l"]
             if not isinstance(s, ox.NamedNode) or not isinstance(lit, ox.Literal):
                 continue
@@ -175,9 +176,9 @@ class GraphData:
             found.sort()
             self.labels[iri] = found[0][1]
         weights: dict[str, int] = {}
-        for row in self.select("SELECT ?s (COUNT(?e) AS ?n) WHERE { ?s prov:wasDerivedFrom ?e } GROUP BY ?s"):
+        for row in self.select("SELECT ?s (COUNT(?e) AS ?n) WHERE { ?s prov:wasDerivedFrom ?e } GROUP BY ?s", deadline=math.inf):
             weights[row["s"].value] = int(row["n"].value)
-        for row in self.select("SELECT ?s (COUNT(?a) AS ?n) WHERE { ?a schema:mentions ?s } GROUP BY ?s"):
+        for row in self.select("SELECT ?s (COUNT(?a) AS ?n) WHERE { ?a schema:mentions ?s } GROUP BY ?s", deadline=math.inf):
             weights[row["s"].value] = weights.get(row["s"].value, 0) + 2 * int(row["n"].value)
         for iri, kind in self.kinds.items():
             if kind not in SEARCHABLE:
@@ -188,7 +189,7 @@ class GraphData:
                 written.append(iri.rsplit("/", 1)[-1])
             folded = " | ".join(search_fold(n) for n in written or [label])
             self.entries[iri] = Entry(iri, kind, label, written, folded, math.log1p(weights.get(iri, 0)))
-        for row in self.select("SELECT ?a ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id }"):
+        for row in self.select("SELECT ?a ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id }", deadline=math.inf):
             entry = self.entries.get(row["a"].value)
             if entry is not None:
                 entry.names.append(row["id"].value)

@@ -70,14 +70,20 @@ def evidence_list(data: GraphData, iris: list[str], texts: dict[str, str]) -> li
 
 
 def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, Any]:
-    query = spec["query"] if "LIMIT" in spec["query"].upper() else f"{spec['query']} LIMIT {ROW_LIMIT}"
-    rows = data.select(query, this=iri)
+    rows = []
+    for text in spec.get("queries") or [spec["query"]]:
+        query = text if "LIMIT" in text.upper() else f"{text} LIMIT {ROW_LIMIT}"
+        rows += data.select(query, this=iri)
+    if spec.get("sort"):
+        key = spec["sort"]
+        rows.sort(key=lambda r: ("" if r.get(key) is None else r[key].value))
     cut = len(rows) >= ROW_LIMIT   # a hub (the Government, a big province): the first rows in the query's order
     if spec.get("drop_unbound"):
         col, key = spec["drop_unbound"]["column"], spec["drop_unbound"]["when_seen"]
         has = {str(r.get(key)) for r in rows if r.get(col) is not None}
         rows = [r for r in rows if r.get(col) is not None or str(r.get(key)) not in has]
-    columns = [c for c in (rows[0].keys() if rows else _columns(spec["query"])) if c != "ev"]
+    columns = [c for c in (rows[0].keys() if rows else _columns((spec.get("queries") or [spec["query"]])[0]))
+               if c != "ev"]
     merged: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in rows:
         key = tuple(str(row.get(c)) for c in columns)

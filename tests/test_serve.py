@@ -391,7 +391,7 @@ HOSTILE = """
     nif:beginIndex 4 ; nif:endIndex 31 ; nif:anchorOf "<img src=x onerror=alert(1)>" ;
     itsrdf:taIdentRef <https://w3id.org/dantoc-kg/id/person/x/evil> .
 <https://w3id.org/dantoc-kg/id/person/x/evil> a foaf:Person ; foaf:name "<img src=x onerror=alert(1)>" ;
-    prov:wasDerivedFrom <https://w3id.org/dantoc-kg/id/article/00000000000000aa#char=0,40> .
+    prov:wasInfluencedBy <https://w3id.org/dantoc-kg/id/article/00000000000000aa#char=0,40> .
 """
 
 

@@ -176,7 +176,7 @@ class GraphData:
             found.sort()
             self.labels[iri] = found[0][1]
         weights: dict[str, int] = {}
-        for row in self.select("SELECT ?s (COUNT(?e) AS ?n) WHERE { ?s prov:wasDerivedFrom ?e } GROUP BY ?s", deadline=math.inf):
+        for row in self.select("SELECT ?s (COUNT(?e) AS ?n) WHERE { ?s prov:wasInfluencedBy ?e } GROUP BY ?s", deadline=math.inf):
             weights[row["s"].value] = int(row["n"].value)
         for row in self.select("SELECT ?s (COUNT(?a) AS ?n) WHERE { ?a schema:mentions ?s } GROUP BY ?s", deadline=math.inf):
             weights[row["s"].value] = weights.get(row["s"].value, 0) + 2 * int(row["n"].value)

@@ -21,7 +21,7 @@ DRAWN = {"person", "body", "document", "programme", "event", "place"}
 # hang from their event and are looked up from it
 FACT_ENDS = ("(org:member org:organization) (org:organization org:member) "
              "(dt:conferredBy dt:atEvent) (dt:atEvent dt:conferredBy)")
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasInfluencedBy"
 ARTICLE_KEEP = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://schema.org/headline",
                 "http://schema.org/datePublished", "http://purl.org/dc/terms/identifier"}
 FACT_CLASSES = "org:Membership eli-dl:Participation dt:AwardConferral"
@@ -101,7 +101,7 @@ def substore(data: GraphData, nodes: set[str]) -> ox.Store:
     fact_quads = _copy(data, store, facts)
     sentences: set[str] = set()
     per_node: dict[str, list[str]] = {}
-    for r in data.select(f"SELECT ?s ?e WHERE {{ VALUES ?s {{ {values} }} ?s prov:wasDerivedFrom ?e }}"):
+    for r in data.select(f"SELECT ?s ?e WHERE {{ VALUES ?s {{ {values} }} ?s prov:wasInfluencedBy ?e }}"):
         per_node.setdefault(r["s"].value, []).append(r["e"].value)
     for node, evs in per_node.items():
         chosen = sorted(evs)[:MAX_OWN_EVIDENCE]

@@ -125,7 +125,7 @@ def entity_view(data: GraphData, iri: str) -> dict[str, Any] | None:
     sections = [run_section(data, iri, spec) for spec in page_specs().get(kind, [])]
     sections = [s for s in sections if s["rows"]]
     own = [r["ev"].value for r in data.select(
-        f"SELECT DISTINCT ?ev WHERE {{ ?this prov:wasDerivedFrom ?ev }} LIMIT {OWN_EVIDENCE}", this=iri)
+        f"SELECT DISTINCT ?ev WHERE {{ ?this prov:wasInfluencedBy ?ev }} LIMIT {OWN_EVIDENCE}", this=iri)
         if isinstance(r["ev"], ox.NamedNode)]
     own.sort(key=lambda s: (article_of(s) or "", (char_span(s) or (0, 0))[0]))
     all_ev = set(own)
@@ -170,7 +170,7 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
     phrases = data.select("""SELECT ?s ?b ?e ?t ?x WHERE { ?ph a nif:Phrase ; nif:referenceContext ?this ;
         nif:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?t ; itsrdf:taIdentRef ?x }""", this=iri)
     facts = data.select("""SELECT DISTINCT ?s ?f WHERE { ?s a nif:Sentence ; nif:referenceContext ?this .
-        ?f prov:wasDerivedFrom ?s }""", this=iri)
+        ?f prov:wasInfluencedBy ?s }""", this=iri)
     by_sentence: dict[str, list[dict[str, Any]]] = {}
     for r in phrases:
         by_sentence.setdefault(r["s"].value, []).append(

@@ -13,7 +13,7 @@ from graph.extract.documents import find_documents, merge_mentions
 from graph.extract.events import find_events
 from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
-from graph.extract.officials import find_officials
+from graph.extract.officials import complete_body, find_officials
 from graph.extract.organizations import body_from_phrase, find_organizations
 from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
@@ -65,9 +65,11 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
             org = body_from_phrase(phrase, province)
-            if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
-                org = own_ban
-            post.org = org
+            if fold(phrase) in {"ban", "ban dân tộc"}:
+                # the Ban Dân tộc the sentence names ("..., cùng các phòng của Ban Dân tộc tỉnh X"), else the article's
+                org = next((o.org for o in orgs if o.sentence == pm.sentence and o.org.kind == "ban-dan-toc-tinh"
+                            and fold(o.span.of(text)) != fold(phrase)), org or own_ban)
+            post.org = complete_body(org, phrase, province, text, pm.sentence)
         if any(p.org is None and not p.body_phrase for p in pm.posts):
             side = _side_body(text, pm.sentence, orgs)
             for post in pm.posts:

@@ -49,6 +49,8 @@ _STOP_WORDS = {
     "đã", "sẽ", "đang", "dự", "tặng", "trao", "thăm", "nói", "được", "là", "cùng", "tại", "có", "vừa", "cũng",
     "luôn", "đến", "gửi", "ký", "nêu", "về", "với", "khi", "thì", "mà", "nhằm", "để", "trong", "sau", "trước",
     "theo", "cảm", "tiếp", "chủ", "nhấn", "cho", "như", "này", "đó", "người", "cán", "làm", "do", "đọc",
+    "đưa", "bị", "phải", "vẫn", "lại", "tỏ", "xin", "hỏi", "thừa", "kêu", "muốn", "mới", "cần", "nên", "hãy",
+    "đều", "nhận", "ra", "bày", "gặp", "dẫn",
 }
 _END_PUNCT = {";", ".", ":", "(", ")", "!", "?", "“", "”", "\"", "…", "[", "]"}
 _DASHES = {"-", "–", "—"}
@@ -73,6 +75,9 @@ _NAME_LABELS = ("người ký",)
 # (provinces are the gazetteer's: see ``place_len``)
 _PLACE_UNITS = {"xã", "huyện", "phường", "thị", "trấn", "thôn", "bản", "ấp", "buôn", "làng", "quận", "phố", "khu",
                 "sóc", "plei"}
+# lower-case words after which a capitalised run is a place, not a person ("sông Cửu Long, quyền Bộ trưởng")
+_GEO_WORDS = _PLACE_UNITS | {"sông", "núi", "đèo", "hồ", "vùng", "miền", "tỉnh", "thành", "đường", "cầu", "chợ",
+                             "chùa", "đình", "đền", "trường", "bệnh", "viện", "công", "ty", "nước", "đảo", "biển"}
 # body abbreviations written in titles, expanded before the body is looked up ("Bí thư TU" -> Tỉnh ủy)
 _TITLE_ABBR = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "ĐU": "Đảng ủy", "ThU": "Thành ủy", "TW": "Trung ương",
                "TƯ": "Trung ương", "T.Ư": "Trung ương", "UBMT": "Ủy ban Mặt trận", "UB": "Ủy ban"}
@@ -85,6 +90,7 @@ class Role:
     forms: tuple[tuple[str, ...], ...]
     head: str | None
     implies: str | None
+    unit_body: tuple[tuple[str, str], ...] = ()     # (unit word, body template): "tỉnh" -> "UBND tỉnh {name}"
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ class _Lexicon:
     roles: dict[str, Role]
     folded: dict[str, list[tuple[tuple[str, ...], Role, str | None]]]     # first folded word -> forms
     exact: dict[str, list[tuple[tuple[str, ...], Role, str | None]]]      # first word as written -> abbreviations
-    intro_folded: dict[str, list[tuple[str, ...]]]
+    intro_folded: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...]]]]   # (folded words, lower case as written)
     intro_exact: dict[str, list[tuple[str, ...]]]
     modifiers: frozenset[str]
     surnames: frozenset[str]
@@ -115,7 +121,9 @@ def _lexicon() -> _Lexicon:
     for k, v in raw.items():
         if not isinstance(v, dict) or "vi" not in v:
             continue
-        role = Role(k, v["vi"], tuple(phrase_tokens(f) for f in v["forms"]), v.get("head"), v.get("implies"))
+        unit_body = tuple((raw.get("unit_bodies") or {}).get(v.get("unit_body"), {}).items())
+        role = Role(k, v["vi"], tuple(phrase_tokens(f) for f in v["forms"]), v.get("head"), v.get("implies"),
+                    unit_body)
         roles_[k] = role
         for form in role.forms:
             folded.setdefault(form[0], []).append((form, role, None))
@@ -125,7 +133,7 @@ def _lexicon() -> _Lexicon:
         for ab, body in (v.get("abbr_body") or {}).items():
             toks = _raw_tokens(str(ab))
             exact.setdefault(toks[0], []).append((toks, role, body))
-    intro_folded: dict[str, list[tuple[str, ...]]] = {}
+    intro_folded: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...]]]] = {}
     intro_exact: dict[str, list[tuple[str, ...]]] = {}
     for word in [*raw.get("honorifics", []), *raw.get("ranks", [])]:
         word = str(word)
@@ -134,13 +142,15 @@ def _lexicon() -> _Lexicon:
             intro_exact.setdefault(toks[0], []).append(toks)
         else:
             ftoks = phrase_tokens(word)
-            intro_folded.setdefault(ftoks[0], []).append(ftoks)
+            lower = tuple(w[:1].islower() for w in _raw_tokens(word))
+            intro_folded.setdefault(ftoks[0], []).append((ftoks, lower))
     for index in (folded, exact):
         for forms in index.values():
             forms.sort(key=lambda fr: -len(fr[0]))
-    for intro in (intro_folded, intro_exact):
-        for forms in intro.values():
-            forms.sort(key=len, reverse=True)
+    for exact_forms in intro_exact.values():
+        exact_forms.sort(key=len, reverse=True)
+    for folded_forms in intro_folded.values():
+        folded_forms.sort(key=lambda fl: -len(fl[0]))
     return _Lexicon(roles_, folded, exact, intro_folded, intro_exact,
                     frozenset(fold(m) for m in raw.get("modifiers", [])),
                     frozenset(fold(w) for w in raw.get("surnames", [])),
@@ -185,9 +195,11 @@ def _one_intro(tokens: list[Token], i: int) -> int:
         k = len(form)
         if i + k <= len(tokens) and all(tokens[i + m].text == form[m] for m in range(k)):
             return k
-    for form in lex.intro_folded.get(t.low, ()):
+    for form, lower in lex.intro_folded.get(t.low, ()):
+        # "Trung tá" is a rank, "Đỗ Trung Tá" a name: later words keep their written case
         k = len(form)
-        if i + k <= len(tokens) and all(tokens[i + m].low == form[m] for m in range(k)):
+        if i + k <= len(tokens) and all(tokens[i + m].low == form[m] and (m == 0 or not lower[m]
+                                        or tokens[i + m].is_lower) for m in range(k)):
             return k
     return 0
 
@@ -217,6 +229,19 @@ def _honorific_before(tokens: list[Token], s: int) -> int:
     return 0
 
 
+# capitalised words after which a rank word belongs to a body's name ("Hội Nhà báo", "Đoàn Luật sư")
+_RANK_IN_BODY_AFTER = {"hội", "đoàn", "đội", "bộ", "viện", "trường", "hiệp", "ban", "câu", "lạc", "nghiệp"}
+
+
+def _intro_of_name(tokens: list[Token], j: int) -> int:
+    """An honorific or rank at ``j`` that introduces a name (not "Đoàn Luật sư TP", "Hội Nhà báo Việt Nam")."""
+    h = _honorific_len(tokens, j)
+    if not h or (j > 0 and tokens[j - 1].is_cap and tokens[j - 1].low in _RANK_IN_BODY_AFTER):
+        return 0
+    k = j + h
+    return h if k + 1 < len(tokens) and tokens[k].is_cap and tokens[k + 1].is_cap else 0
+
+
 def _is_stop(tokens: list[Token], j: int) -> bool:
     t = tokens[j]
     if not t.is_lower:
@@ -240,7 +265,7 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40) -> int:
                 j = k
                 continue
             break
-        if j > i and (_is_stop(tokens, j) or _honorific_len(tokens, j)):
+        if j > i and (_is_stop(tokens, j) or _intro_of_name(tokens, j)):
             break
         if j > i and t.low == "và" and j + 1 < n and (_honorific_len(tokens, j + 1) or tokens[j + 1].low == "các"):
             break
@@ -271,7 +296,7 @@ def _name_ok(tokens: list[Token], s: int, e: int, strict: bool) -> bool:
     first = tokens[s].low
     if first in _NOT_NAME_START and (strict or first not in _SOFT_NOT_NAME_START):
         return False
-    return all(t.is_cap for t in tokens[s:e])
+    return all(t.is_cap and not any(ch.isdigit() for ch in t.text) for t in tokens[s:e])
 
 
 def _strip_leading(tokens: list[Token], s: int, e: int, place_len: PlaceLen) -> int:
@@ -289,8 +314,9 @@ def _strip_leading(tokens: list[Token], s: int, e: int, place_len: PlaceLen) -> 
             continue
         break
     surnames = _lexicon().surnames
-    if 0 < s < e and tokens[s - 1].low in _PLACE_UNITS and e - s > 2 and tokens[s].low not in surnames:
-        # "xã Mường Lạn Lò Văn Hùng": the place ends where a family name starts
+    if s < e and tokens[s].low not in surnames and (e - s >= 5 or (s > 0 and tokens[s - 1].low in _PLACE_UNITS
+                                                                 and e - s > 2)):
+        # "xã Mường Lạn Lò Văn Hùng", "Công ty ... Dầu Tiếng Nguyễn Văn A": the place ends where a family name starts
         for k in range(s + 1, e - 1):
             if tokens[k].low in surnames:
                 return k
@@ -330,13 +356,23 @@ def _split_posts(text: str, tokens: list[Token], s: int, e: int) -> list[Post]:
             else:
                 body = f"{role.head} {rest}"
         else:
-            body = rest or role.implies or ""
+            body = _unit_body(role, rest) or rest or role.implies or ""
         posts.append(Post(role.label, part_text, None, body_phrase=body or None))
     # a role with no body of its own serves the body of the next role ("Bộ trưởng, Chủ nhiệm UBDT")
     for k in range(len(posts) - 2, -1, -1):
         if posts[k].body_phrase is None and posts[k + 1].body_phrase:
             posts[k].body_phrase = posts[k + 1].body_phrase
     return posts
+
+
+def _unit_body(role: Role, rest: str) -> str | None:
+    """"Chủ tịch tỉnh X" -> "UBND tỉnh X", "Bí thư huyện X" -> "Huyện ủy X": a title naming only the unit."""
+    low = fold(rest)
+    for unit, template in role.unit_body:
+        name = rest[len(unit):].strip()
+        if (low == unit or low.startswith(unit + " ")) and (not name or name[0].isupper() or name[0].isdigit()):
+            return template.format(name=name).strip()
+    return None
 
 
 def _expand_title_abbr(phrase: str) -> str:
@@ -354,8 +390,8 @@ def _cue() -> re.Pattern[str]:
             for entry in entries:
                 words = entry[0] if isinstance(entry[0], tuple) else entry
                 forms.add(r"\s*".join(re.escape(fold(w)) for w in words))
-    for entries in lex.intro_folded.values():
-        forms |= {r"\s*".join(re.escape(w) for w in form) for form in entries}
+    for folded_entries in lex.intro_folded.values():
+        forms |= {r"\s*".join(re.escape(w) for w in form) for form, _lower in folded_entries}
     forms |= {re.escape(label).replace(r"\ ", r"\s+") for label in _NAME_LABELS}
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?!\w)")
 
@@ -403,8 +439,8 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     n = len(tokens)
 
     def add(s: int, e: int, ts: int | None, te: int | None) -> bool:
-        if any(k in used for k in range(s, e)):
-            return False
+        if any(k in used for k in range(s, e)) or place_len(tokens, s, e) == e - s:
+            return False                        # "luật sư Hà Nội": a place is nobody's name
         name = unify_tones(" ".join(t.text for t in tokens[s:e]))
         title = text[tokens[ts].start:tokens[te - 1].end].strip(" ,-–") if ts is not None and te and te > ts else None
         posts = _split_posts(text, tokens, ts, te) if title and ts is not None and te is not None else []
@@ -426,7 +462,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         h = lead or _honorific_before(tokens, s)
         strict = not h
         s = _strip_leading(tokens, s, k, place_len) if strict else s
-        if not _name_ok(tokens, s, k, strict):
+        if not _name_ok(tokens, s, k, strict) or (strict and s > 0 and tokens[s - 1].low in _GEO_WORDS):
             continue
         add(s, k, k + 1, _title_end(tokens, k + 1))
 
@@ -435,11 +471,11 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     while i < n:
         m = match_role(tokens, i)
         if m is None or i in used or (not tokens[i].text[0].isupper() and i > 0
-                                      and tokens[i - 1].text not in {",", ":", ";"}):
+                                      and tokens[i - 1].text not in {",", ":", ";"} and tokens[i - 1].low != "và"):
             i += 1
             continue
         end = _title_end(tokens, i)
-        h = _honorific_len(tokens, end) if end < n else 0
+        h = _intro_of_name(tokens, end) if end < n else 0
         if h:
             # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh ông Nguyễn Văn A"
             ne = _name_end(tokens, end + h)

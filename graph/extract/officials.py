@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -105,6 +105,8 @@ class _Lexicon:
     modifiers: frozenset[str]
     surnames: frozenset[str]
     body_heads: tuple[tuple[str, ...], ...]
+    folded_trie: dict = field(default_factory=dict)    # word -> subtrie; key None holds (role, implied body)
+    exact_trie: dict = field(default_factory=dict)
 
 
 def _raw_tokens(phrase: str) -> tuple[str, ...]:
@@ -154,7 +156,34 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(roles_, folded, exact, intro_folded, intro_exact,
                     frozenset(fold(m) for m in raw.get("modifiers", [])),
                     frozenset(fold(w) for w in raw.get("surnames", [])),
-                    tuple(phrase_tokens(h) for h in raw.get("body_heads", [])))
+                    tuple(phrase_tokens(h) for h in raw.get("body_heads", [])),
+                    _trie(folded), _trie(exact))
+
+
+def _trie(index: dict[str, list[tuple[tuple[str, ...], Role, str | None]]]) -> dict:
+    """Word trie of the forms (one walk per token instead of one comparison per form)."""
+    root: dict = {}
+    for forms in index.values():
+        for form, role, body in forms:
+            node = root
+            for w in form:
+                node = node.setdefault(w, {})
+            node.setdefault(None, (role, body))
+    return root
+
+
+def _walk(trie: dict, words: list[str], i: int) -> tuple[Role, int, str | None] | None:
+    """Longest form in ``trie`` spelled by ``words`` from ``i``."""
+    node, best, k = trie, None, i
+    while k < len(words):
+        node = node.get(words[k])
+        if node is None:
+            break
+        k += 1
+        if None in node:
+            role, body = node[None]
+            best = (role, k - i, body)
+    return best
 
 
 def roles() -> dict[str, Role]:
@@ -168,17 +197,17 @@ def _role_at(tokens: list[Token], i: int) -> tuple[Role, int, str | None] | None
         return None
     lex = _lexicon()
     t = tokens[i]
+    if t.low not in lex.folded_trie and t.text not in lex.exact_trie and t.low not in lex.modifiers:
+        return None                             # most words: two dictionary misses
     if t.low in lex.modifiers and i + 1 < n and (t.is_lower or i == 0 or not tokens[i - 1].is_word):
         hit = _role_at(tokens, i + 1)
         return (hit[0], hit[1] + 1, hit[2]) if hit else None
-    for form, role, body in lex.exact.get(t.text, ()):
-        k = len(form)
-        if i + k <= n and all(tokens[i + m].text == form[m] for m in range(k)):
-            return role, k, body
-    for form, role, body in lex.folded.get(t.low, ()):
-        k = len(form)
-        if i + k <= n and all(tokens[i + m].low == form[m] for m in range(k)):
-            return role, k, body
+    if t.text in lex.exact_trie:
+        hit = _walk(lex.exact_trie, [x.text for x in tokens[i:i + 4]], 0)
+        if hit:
+            return hit
+    if t.low in lex.folded_trie:
+        return _walk(lex.folded_trie, [x.low for x in tokens[i:i + 12]], 0)
     return None
 
 
@@ -191,6 +220,8 @@ def match_role(tokens: list[Token], i: int) -> tuple[Role, int] | None:
 def _one_intro(tokens: list[Token], i: int) -> int:
     lex = _lexicon()
     t = tokens[i]
+    if t.low not in lex.intro_folded and t.text not in lex.intro_exact:
+        return 0
     for form in lex.intro_exact.get(t.text, ()):
         k = len(form)
         if i + k <= len(tokens) and all(tokens[i + m].text == form[m] for m in range(k)):
@@ -207,6 +238,8 @@ def _one_intro(tokens: list[Token], i: int) -> int:
 def _honorific_len(tokens: list[Token], i: int) -> int:
     """Tokens taken by the words of address, ranks and degrees at ``i`` ("đồng chí Đại tá, TS. ")."""
     n, j = len(tokens), i
+    if i >= n or (tokens[i].low not in _lexicon().intro_folded and tokens[i].text not in _lexicon().intro_exact):
+        return 0
     while j < n:
         k = _one_intro(tokens, j)
         if not k:
@@ -381,31 +414,44 @@ def _expand_title_abbr(phrase: str) -> str:
 
 
 @cache
-def _cue() -> re.Pattern[str]:
-    """Any role form, honorific or rank (lower case, new-style tones): a sentence without one names no official."""
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any role form, honorific or rank: a sentence without one names no official.  The first pattern runs on the
+    lower-cased text (forms matched in any case), the second on the text as written (abbreviations: "PCT", "Ô").
+
+    Only forms that no shorter form starts are kept ("ủy viên" covers "ủy viên ban thường vụ").
+    """
     lex = _lexicon()
-    forms = {r"\s*".join(re.escape(w) for w in form) for role in lex.roles.values() for form in role.forms}
-    for index in (lex.exact, lex.intro_exact):
-        for entries in index.values():
-            for entry in entries:
-                words = entry[0] if isinstance(entry[0], tuple) else entry
-                forms.add(r"\s*".join(re.escape(fold(w)) for w in words))
+    phrases = {form for role in lex.roles.values() for form in role.forms}
     for folded_entries in lex.intro_folded.values():
-        forms |= {r"\s*".join(re.escape(w) for w in form) for form, _lower in folded_entries}
-    forms |= {re.escape(label).replace(r"\ ", r"\s+") for label in _NAME_LABELS}
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+        phrases |= {form for form, _lower in folded_entries}
+    phrases |= {tuple(label.split()) for label in _NAME_LABELS}
+    exact = {entry[0] for entries in lex.exact.values() for entry in entries}
+    exact |= {form for forms in lex.intro_exact.values() for form in forms}
+
+    def rx(items: set[tuple[str, ...]], lead: str) -> re.Pattern[str]:
+        minimal = {p for p in items if not any(p[:k] in items for k in range(1, len(p)))}
+        alts = sorted((r"\s*".join(re.escape(w) for w in p) for p in minimal), key=len, reverse=True)
+        return re.compile(lead + r"(?:" + "|".join(alts) + r")(?!\w)")
+    # measured: the look-behind pays for itself on the lower-cased forms ("ông" inside "không"), not on the
+    # upper-case abbreviations, where it would stop the fast scan for a first capital
+    return rx(phrases, r"(?<!\w)"), rx(exact, "")
 
 
 def _sentences_with_cues(text: str, sentences: list[Span]) -> list[Span]:
-    low = unify_tones(text).lower()
+    written = unify_tones(text)
+    low = written.lower()
     if len(low) != len(text):      # offsets would not line up: look at every sentence
         return sentences
-    out: list[Span] = []
-    for m in _cue().finditer(low):
-        sent = sentence_of(sentences, m.start())
-        if sent is not None and (not out or out[-1] != sent):
-            out.append(sent)
-    return out
+    folded, exact = _cues()
+    found: set[Span] = set()
+    for s, pattern in ((low, folded), (written, exact)):
+        for m in pattern.finditer(s):
+            if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
+                continue
+            sent = sentence_of(sentences, m.start())
+            if sent is not None:
+                found.add(sent)
+    return sorted(found)
 
 
 def find_officials(text: str, sentences: list[Span], place_len: PlaceLen = _no_place) -> list[PersonMention]:

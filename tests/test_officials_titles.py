@@ -174,3 +174,38 @@ def test_a_bare_ban_dan_toc_is_the_one_the_sentence_names() -> None:
     text = ("Ban Dân tộc tỉnh Lai Châu tổ chức đoàn đi học tập. Tiếp đoàn có ông Vi Văn Quý - Trưởng Ban Dân tộc, "
             "cùng đại diện các phòng chuyên môn Ban Dân tộc tỉnh Bắc Giang.")
     assert people(text)["Vi Văn Quý"][1] == ["Ban Dân tộc tỉnh Bắc Giang"]
+
+
+# --- more orders -------------------------------------------------------------------------------------------
+def test_a_title_in_brackets_after_the_name() -> None:
+    got = people("Tỉnh Gia Lai: dự lễ có ông Nguyễn Văn An (Phó Chủ tịch UBND tỉnh) và bà Lê Thị Bình (Giám đốc Sở "
+                 "Tài chính).")
+    assert got["Nguyễn Văn An"] == ("Phó Chủ tịch UBND tỉnh", ["Ủy ban nhân dân tỉnh Gia Lai"])
+    assert got["Lê Thị Bình"] == ("Giám đốc Sở Tài chính", ["Sở Tài chính tỉnh Gia Lai"])
+
+
+def test_a_title_first_in_lower_case_mid_sentence() -> None:
+    got = people("Hội nghị có sự tham dự của phó chủ tịch UBND tỉnh Gia Lai Nguyễn Văn An.")
+    assert got == {"Nguyễn Văn An": ("phó chủ tịch UBND tỉnh Gia Lai", ["Ủy ban nhân dân tỉnh Gia Lai"])}
+
+
+def test_kiem_joins_two_posts() -> None:
+    got = people("Tỉnh Sơn La: ông Trần Văn Cường, Giám đốc Sở Nội vụ kiêm Trưởng Ban Tôn giáo tỉnh phát biểu.")
+    assert got["Trần Văn Cường"][1] == ["Sở Nội vụ tỉnh Sơn La", "Ban Tôn giáo tỉnh Sơn La"]
+
+
+def test_the_body_a_guest_list_speaks_for_serves_a_bare_title() -> None:
+    got = people("Tham dự hội nghị, về phía Ủy ban Dân tộc có ông Nguyễn Văn Thành, Thứ trưởng. "
+                 "Đại diện Ủy ban Dân tộc có bà Hoàng Thị Mai, Vụ trưởng.")
+    assert got["Nguyễn Văn Thành"][1] == ["Ủy ban Dân tộc"]
+    assert got["Hoàng Thị Mai"][1] == ["Ủy ban Dân tộc"]
+
+
+def test_after_a_unit_or_body_word_the_words_name_the_place_unless_a_family_name_starts_them() -> None:
+    assert "Sông Phan" not in people("Ông Lý A Sáng là chủ tịch xã Sông Phan nhiều năm.")
+    assert list(people("Hiệu trưởng Trường Hùng Vương cho biết năm học mới đã sẵn sàng.")) == []
+    assert list(people("Giám đốc Khách sạn Kim Liên Trần Minh Hải cho biết.")) == ["Trần Minh Hải"]
+
+
+def test_a_village_elder_and_a_name_stop_at_a_preposition() -> None:
+    assert people("Già làng A Blin ở làng Kon Rbàng chia sẻ kinh nghiệm.") == {"A Blin": ("Già làng", [None])}

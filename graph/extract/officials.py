@@ -50,10 +50,11 @@ _STOP_WORDS = {
     "luôn", "đến", "gửi", "ký", "nêu", "về", "với", "khi", "thì", "mà", "nhằm", "để", "trong", "sau", "trước",
     "theo", "cảm", "tiếp", "chủ", "nhấn", "cho", "như", "này", "đó", "người", "cán", "làm", "do", "đọc",
     "đưa", "bị", "phải", "vẫn", "lại", "tỏ", "xin", "hỏi", "thừa", "kêu", "muốn", "mới", "cần", "nên", "hãy",
-    "đều", "nhận", "ra", "bày", "gặp", "dẫn",
+    "đều", "nhận", "ra", "bày", "gặp", "dẫn", "ở",
 }
 _END_PUNCT = {";", ".", ":", "(", ")", "!", "?", "“", "”", "\"", "…", "[", "]"}
 _DASHES = {"-", "–", "—"}
+_APPOSITION = {",", "("} | _DASHES
 # words that begin a body's name (continue a title after a comma: "Trưởng Ban Chỉ đạo, Ban Tổ chức ...")
 _BODY_STARTS = {"ban", "ủy", "ubnd", "hđnd", "hội", "sở", "phòng", "đoàn", "văn", "tỉnh", "huyện", "bch", "btv",
                 "mttq", "ub", "báo", "đài", "bộ", "cục", "vụ", "viện", "trường", "thành"}
@@ -347,12 +348,11 @@ def _strip_leading(tokens: list[Token], s: int, e: int, place_len: PlaceLen) -> 
             continue
         break
     surnames = _lexicon().surnames
-    if s < e and tokens[s].low not in surnames and (e - s >= 5 or (s > 0 and tokens[s - 1].low in _PLACE_UNITS
-                                                                 and e - s > 2)):
-        # "xã Mường Lạn Lò Văn Hùng", "Công ty ... Dầu Tiếng Nguyễn Văn A": the place ends where a family name starts
-        for k in range(s + 1, e - 1):
-            if tokens[k].low in surnames:
-                return k
+    if s < e and (e - s >= 5 or (s > 0 and tokens[s - 1].low in _PLACE_UNITS and e - s > 2
+                                 and tokens[s].low not in surnames)):
+        # "xã Mường Lạn Lò Văn Hùng", "BV Từ Dũ Nguyễn Thị Ngọc Phượng": the place ends where a family name starts
+        # (the first one that leaves a name of at most four words: "Đặng Lê Nguyên Vũ" keeps its "Đặng")
+        return next((k for k in range(s, e - 1) if tokens[k].low in surnames and e - k <= 4), s)
     return s
 
 
@@ -361,7 +361,7 @@ def _split_posts(text: str, tokens: list[Token], s: int, e: int) -> list[Post]:
     parts: list[tuple[int, int]] = []
     start = s
     for k in range(s, e):
-        if (tokens[k].text in {","} | _DASHES or tokens[k].low == "và") and match_role(tokens, k + 1):
+        if (tokens[k].text in {","} | _DASHES or tokens[k].low in {"và", "kiêm"}) and match_role(tokens, k + 1):
             parts.append((start, k))
             start = k + 1
     parts.append((start, e))
@@ -496,9 +496,9 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
             used.update(range(ts, te))
         return True
 
-    # 1. apposition: NAME ("," | "-") ROLE ...
+    # 1. apposition: NAME ("," | "-" | "(") ROLE ...
     for k in range(1, n - 1):
-        if tokens[k].text not in {","} | _DASHES or not match_role(tokens, k + 1):
+        if tokens[k].text not in _APPOSITION or not match_role(tokens, k + 1):
             continue
         s = _cap_run_before(tokens, k)
         if k - s > 7:
@@ -516,8 +516,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     i = 0
     while i < n:
         m = match_role(tokens, i)
-        if m is None or i in used or (not tokens[i].text[0].isupper() and i > 0
-                                      and tokens[i - 1].text not in {",", ":", ";"} and tokens[i - 1].low != "và"):
+        if m is None or i in used:
             i += 1
             continue
         end = _title_end(tokens, i)
@@ -530,7 +529,8 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
                 continue
         run = _cap_run_before(tokens, end, i + m[1])
         s = _strip_leading(tokens, run, end, place_len)
-        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap):
+        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap) \
+                and _starts_a_name(tokens, run, s):
             # "X, Trưởng Ban ...": the name is before the role, not after: leave it to apposition
             add(s, end, i, s)
             if _plural_before(tokens, i):
@@ -586,6 +586,16 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     for ts, colon in openers:
         _apply_opener(text, tokens, ts, colon, found)
     return [f[2] for f in found]
+
+
+def _starts_a_name(tokens: list[Token], run: int, s: int) -> bool:
+    """After a body word ("Trường Hùng Vương") or a place word ("xã Sông Phan", "tỉnh Hà Tây") the capitalised
+    words name the body or the place unless a family name starts them."""
+    after_place = run > 0 and tokens[run - 1].low in _PLACE_UNITS | {"tỉnh", "phố"}
+    if s == run and not after_place:
+        return True
+    first = tokens[s]
+    return first.low in _lexicon().surnames or first.text[:2] in {"H'", "H’"}
 
 
 def _only_joiners(tokens: list[Token], e: int, ns: int) -> bool:

@@ -25,7 +25,8 @@ _APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
 # "Về phía Báo Nghệ An có các đồng chí: ...": titles in the sentence that name no body serve this one
 _PARTY_BOARDS = {"ban thường vụ", "ban chấp hành"}
 _COMMITTEE = re.compile(r"(?:Tỉnh|Huyện|Thành|Đảng)\s+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
-_SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
+# "Về phía Báo X có ...", "Đại diện Ủy ban Dân tộc có ông A, Thứ trưởng": the body a guest list speaks for
+_SIDE = re.compile(r"(?<!\w)(?:(?:về\s+)?phía|đại\s+diện(?:\s+cho)?|thay\s+mặt)\s+", re.IGNORECASE)
 
 
 def _place_len(text: str, gz: Gazetteer):
@@ -43,12 +44,12 @@ def _place_len(text: str, gz: Gazetteer):
     return place_len
 
 
-def _side_body(text: str, sentence: Span, orgs: list[OrgMention]) -> OrgRef | None:
-    """The body a sentence opens with "Về phía ..." / "Phía ...", if it does."""
-    m = _SIDE.match(text, sentence.start)
-    if m is None:
-        return None
-    return next((o.org for o in orgs if o.span.start == m.end() and o.named), None)
+def _side_body(text: str, sentence: Span, orgs: list[OrgMention], before: int | None = None) -> OrgRef | None:
+    """The body named after the last "Về phía ..." / "Đại diện ..." of the sentence before ``before``, if any."""
+    body = None
+    for m in _SIDE.finditer(text, sentence.start, before if before is not None else sentence.end):
+        body = next((o.org for o in orgs if o.span.start == m.end() and o.named), body)
+    return body
 
 
 def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMention], province: Province | None) -> None:
@@ -71,7 +72,7 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                             and fold(o.span.of(text)) != fold(phrase)), org or own_ban)
             post.org = complete_body(org, phrase, province, text, pm.sentence)
         if any(p.org is None and not p.body_phrase for p in pm.posts):
-            side = _side_body(text, pm.sentence, orgs)
+            side = _side_body(text, pm.sentence, orgs, pm.span.start)
             for post in pm.posts:
                 if post.org is None and not post.body_phrase:
                     post.org = side

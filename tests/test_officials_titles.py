@@ -209,3 +209,16 @@ def test_after_a_unit_or_body_word_the_words_name_the_place_unless_a_family_name
 
 def test_a_village_elder_and_a_name_stop_at_a_preposition() -> None:
     assert people("Già làng A Blin ở làng Kon Rbàng chia sẻ kinh nghiệm.") == {"A Blin": ("Già làng", [None])}
+
+
+def test_a_list_of_people_each_written_title_first() -> None:
+    got = people("Tỉnh Sơn La: tham dự có Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Giám đốc Sở Y tế Lê Văn Bình, "
+                 "Trưởng Ban Dân tộc tỉnh Hà Thị Cúc.")
+    assert got == {"Nguyễn Văn An": ("Phó Chủ tịch UBND tỉnh", ["Ủy ban nhân dân tỉnh Sơn La"]),
+                   "Lê Văn Bình": ("Giám đốc Sở Y tế", ["Sở Y tế tỉnh Sơn La"]),
+                   "Hà Thị Cúc": ("Trưởng Ban Dân tộc tỉnh", ["Ban Dân tộc tỉnh Sơn La"])}
+
+
+def test_a_school_named_after_a_person_is_no_person() -> None:
+    got = people("Ông Đào Văn Lợi, Hiệu trưởng Trường THCS Phạm Văn Đồng cho biết.")
+    assert list(got) == ["Đào Văn Lợi"]

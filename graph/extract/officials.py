@@ -79,6 +79,9 @@ _PLACE_UNITS = {"xã", "huyện", "phường", "thị", "trấn", "thôn", "bả
 # lower-case words after which a capitalised run is a place, not a person ("sông Cửu Long, quyền Bộ trưởng")
 _GEO_WORDS = _PLACE_UNITS | {"sông", "núi", "đèo", "hồ", "vùng", "miền", "tỉnh", "thành", "đường", "cầu", "chợ",
                              "chùa", "đình", "đền", "trường", "bệnh", "viện", "công", "ty", "nước", "đảo", "biển"}
+# words after which capitalised words name a school, hospital, station ... (often after a person): not a person
+_NAMED_AFTER = {"thcs", "thpt", "th", "ptdtnt", "ptdtbt", "đh", "cđ", "bv", "học", "xe", "chùa", "đường", "cầu",
+                "chợ", "trường", "viện", "tòa", "sân", "cảng", "ga", "đình", "đền"}
 # body abbreviations written in titles, expanded before the body is looked up ("Bí thư TU" -> Tỉnh ủy)
 _TITLE_ABBR = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "ĐU": "Đảng ủy", "ThU": "Thành ủy", "TW": "Trung ương",
                "TƯ": "Trung ương", "T.Ư": "Trung ương", "UBMT": "Ủy ban Mặt trận", "UB": "Ủy ban"}
@@ -285,8 +288,11 @@ def _is_stop(tokens: list[Token], j: int) -> bool:
     return t.low in _STOP_WORDS
 
 
-def _title_end(tokens: list[Token], i: int, limit: int = 40) -> int:
-    """Index one past the last token of the title that starts at ``i`` (a role word)."""
+def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen | None = None) -> int:
+    """Index one past the last token of the title that starts at ``i`` (a role word).
+
+    With ``place_len``, a comma after a person's name ends the title even when a role follows: "Phó Chủ tịch UBND
+    tỉnh Nguyễn Văn A, Giám đốc Sở Y tế Lê Văn B" lists two people, each title written first."""
     m = match_role(tokens, i)
     j, n = i + (m[1] if m else 1), len(tokens)
     while j < n and j - i < limit:
@@ -296,6 +302,8 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40) -> int:
         if t.text == "," or t.text in _DASHES:
             k = j + 1
             if k < n and (match_role(tokens, k) or (tokens[k].low in _BODY_STARTS and not _honorific_len(tokens, k))):
+                if place_len is not None and _name_before(tokens, i, j, place_len) is not None:
+                    break
                 j = k
                 continue
             break
@@ -307,6 +315,19 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40) -> int:
             break                       # "PCT UBND tỉnh Lê Văn A và GĐ Sở Tài chính Trần Thị B": two people
         j += 1
     return j
+
+
+def _name_before(tokens: list[Token], i: int, j: int, place_len: PlaceLen) -> int | None:
+    """Start of a person's name that ends a title at ``j`` (the title starts at ``i``), or None."""
+    m = match_role(tokens, i)
+    run = _cap_run_before(tokens, j, i + (m[1] if m else 1))
+    surnames = _lexicon().surnames
+    if run >= j or not any(t.low in surnames or t.text[:2] in {"H'", "H’"} for t in tokens[max(run, j - 4):j]):
+        return None                     # cheap test first: no family name, no person
+    s = _strip_leading(tokens, run, j, place_len)
+    if not 2 <= j - s <= 4 or not _name_ok(tokens, s, j, strict=True) or not _starts_a_name(tokens, run, s):
+        return None
+    return s if tokens[s].low in _lexicon().surnames or tokens[s].text[:2] in {"H'", "H’"} else None
 
 
 def _cap_run_before(tokens: list[Token], end: int, stop: int = 0) -> int:
@@ -510,7 +531,12 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         s = _strip_leading(tokens, s, k, place_len) if strict else s
         if not _name_ok(tokens, s, k, strict) or (strict and s > 0 and tokens[s - 1].low in _GEO_WORDS):
             continue
-        add(s, k, k + 1, _title_end(tokens, k + 1))
+        te = _title_end(tokens, k + 1, place_len=place_len)
+        if not h and s > 0 and tokens[s - 1].is_word and _name_before(tokens, k + 1, te, place_len) is not None:
+            # "Giám đốc Sở Y tế Lê Văn A, Trưởng Ban Dân tộc tỉnh Hà Thị B": A ends a title written first,
+            # and the next title ends with B: a list of people each written title first
+            continue
+        add(s, k, k + 1, te)
 
     # 2. title first: a role followed (within its title) by a name at the very end, or by an honorific and a name
     i = 0
@@ -519,7 +545,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         if m is None or i in used:
             i += 1
             continue
-        end = _title_end(tokens, i)
+        end = _title_end(tokens, i, place_len=place_len)
         h = _intro_of_name(tokens, end) if end < n else 0
         if h:
             # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh ông Nguyễn Văn A"
@@ -591,6 +617,10 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
 def _starts_a_name(tokens: list[Token], run: int, s: int) -> bool:
     """After a body word ("Trường Hùng Vương") or a place word ("xã Sông Phan", "tỉnh Hà Tây") the capitalised
     words name the body or the place unless a family name starts them."""
+    before = tokens[run - 1] if run > 0 else None
+    if s == run and before is not None and before.low in _NAMED_AFTER and (before.low != "trường"
+                                                                         or before.text[0].isupper()):
+        return False                    # "Trường THCS Phạm Đình Hổ", "Đại học Nông Lâm" (not "môi trường", "thị trường")
     after_place = run > 0 and tokens[run - 1].low in _PLACE_UNITS | {"tỉnh", "phố"}
     if s == run and not after_place:
         return True

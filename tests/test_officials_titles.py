@@ -222,3 +222,15 @@ def test_a_list_of_people_each_written_title_first() -> None:
 def test_a_school_named_after_a_person_is_no_person() -> None:
     got = people("Ông Đào Văn Lợi, Hiệu trưởng Trường THCS Phạm Văn Đồng cho biết.")
     assert list(got) == ["Đào Văn Lợi"]
+
+
+def test_commas_inside_a_bodys_name_stay_in_the_title_and_the_body() -> None:
+    got = people("Tỉnh Hà Giang: ông Lò Văn Sử, Giám đốc Sở Văn hóa, Thể thao và Du lịch phát biểu; ông Vàng Văn Dìn, "
+                 "Giám đốc Sở Y tế, Trưởng Ban Chỉ đạo cùng dự.")
+    assert got["Lò Văn Sử"] == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+                                ["Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang"])
+    assert got["Vàng Văn Dìn"][0] == "Giám đốc Sở Y tế, Trưởng Ban Chỉ đạo"
+
+
+def test_the_provincial_youth_union_named_by_one_word() -> None:
+    assert people("Tỉnh Hà Giang: ông Lò Văn Páo, Bí thư Tỉnh đoàn phát biểu.")["Lò Văn Páo"][1] == ["Tỉnh đoàn Hà Giang"]

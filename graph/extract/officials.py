@@ -306,6 +306,9 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
                     break
                 j = k
                 continue
+            if t.text == "," and _comma_in_name(tokens, k):
+                j = k                   # "Sở Văn hóa, Thể thao và Du lịch": the comma is part of the body's name
+                continue
             break
         if j > i and (_is_stop(tokens, j) or _intro_of_name(tokens, j)):
             break
@@ -315,6 +318,34 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
             break                       # "PCT UBND tỉnh Lê Văn A và GĐ Sở Tài chính Trần Thị B": two people
         j += 1
     return j
+
+
+def _comma_in_name(tokens: list[Token], k: int) -> bool:
+    """Words after a comma that go on naming the same body: capitalised, no family name, "và" a few words on."""
+    if k >= len(tokens) or not tokens[k].is_cap or tokens[k].low in _lexicon().surnames:
+        return False
+    for t in tokens[k + 1:k + 9]:
+        if t.low == "và":
+            return True
+        if not t.is_word and t.text != ",":
+            return False
+    return False
+
+
+_NAME_COMMA = re.compile(r",\s*(?=[A-ZĐÀ-Ỹ][^\W\d]*(?:[\s,]+[^\W\d]+){0,6}?\s+và\s)")
+
+
+def first_body(phrase: str) -> str:
+    """The first body a title phrase names: up to a comma, except the commas inside one name ("Sở Văn hóa,
+    Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo dục, ... và Nhi đồng")."""
+    pos = 0
+    while True:
+        comma = phrase.find(",", pos)
+        if comma < 0:
+            return phrase.strip()
+        if _NAME_COMMA.match(phrase, comma) is None:
+            return phrase[:comma].strip()
+        pos = comma + 1
 
 
 def _name_before(tokens: list[Token], i: int, j: int, place_len: PlaceLen) -> int | None:
@@ -751,6 +782,8 @@ def complete_body(org: OrgRef | None, phrase: str, province: Province | None, te
 
 def _named_body(phrase: str, province: Province | None) -> OrgRef | None:
     words = phrase.strip().split()
+    if fold(phrase.strip()) in {"tỉnh đoàn", "thành đoàn"} and province is not None:
+        return OrgRef(kind="other", label=f"{words[0]} {words[1]} {province.name}", province=province.slug)
     if len(words) < 2 or not words[0][0].isupper():
         return None
     low = phrase_tokens(phrase)

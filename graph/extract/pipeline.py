@@ -13,7 +13,7 @@ from graph.extract.documents import find_documents, merge_mentions
 from graph.extract.events import find_events
 from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
-from graph.extract.officials import complete_body, find_officials
+from graph.extract.officials import complete_body, find_officials, first_body
 from graph.extract.organizations import body_from_phrase, find_organizations
 from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
@@ -57,7 +57,7 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
     own_ban = next((o.org for o in orgs if o.org.kind == "ban-dan-toc-tinh"), None)
     for pm in persons:
         for k, post in enumerate(pm.posts):
-            phrase = (post.body_phrase or "").split(",")[0].strip()
+            phrase = first_body(post.body_phrase or "")
             if not phrase:
                 continue
             if fold(phrase) in _PARTY_BOARDS:

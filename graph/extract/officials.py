@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -733,6 +733,13 @@ def _name_list(tokens: list[Token], k: int) -> list[tuple[int, int]]:
 
 
 # --- bodies of titles the bodies extractor leaves open ----------------------------------------------------
+@lru_cache(maxsize=4096)
+def title_body(phrase: str, province: Province | None) -> OrgRef | None:
+    """``body_from_phrase``, remembered: titles repeat the same few bodies ("UBND tỉnh", "Tỉnh ủy") in every report,
+    and the answer depends only on the words and the province (OrgRef is immutable)."""
+    return body_from_phrase(phrase, province)
+
+
 _DISTRICT_LEVEL = {"huyen-uy", "ubnd-huyen", "hdnd-huyen", "mttq-huyen", "phong-dan-toc", "phong"}
 _BARE_DISTRICT_COMMITTEE = re.compile(r"(?:Ban Thường vụ\s+)?(?:Huyện|Thị|Quận)\s+(?:ủy|uỷ)", re.IGNORECASE)
 _DISTRICT_NAMED = re.compile(r"(?<!\w)(huyện|thị xã|quận)\s+((?:[A-ZĐ][^\s,.;:()]*)(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})")
@@ -767,12 +774,12 @@ def complete_body(org: OrgRef | None, phrase: str, province: Province | None, te
             if _BARE_DISTRICT_COMMITTEE.fullmatch(phrase.strip()):
                 committee = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "quận": "Quận ủy"}[unit]
                 prefix = "Ban Thường vụ " if fold(phrase).startswith("ban thường vụ") else ""
-                found = body_from_phrase(f"{committee} {name}", province)
+                found = title_body(f"{committee} {name}", province)
                 if found is not None and not prefix:
                     return found
                 return OrgRef(kind="other", label=f"{prefix}{committee} {name}",
                               province=province.slug if province else None)
-            found = body_from_phrase(f"{phrase.strip()} {name}", province)
+            found = title_body(f"{phrase.strip()} {name}", province)
             if found is not None and found.district:
                 return found
     if org is not None:

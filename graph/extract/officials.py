@@ -1,6 +1,7 @@
 """Officials: people named in a report, with the post titles written next to them.
 
-Orders handled (each shown in tests/test_officials.py on sentences written for the test):
+Orders handled (each shown in tests/test_officials.py and tests/test_officials_titles.py on sentences written for
+the tests):
   apposition     "Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh, ..."  /  "Nguyễn Văn A - Trưởng Ban Dân tộc"
   title first    "Phó Chủ tịch UBND tỉnh Nguyễn Văn A phát biểu"  /  "Bí thư Tỉnh ủy Lào Cai Nguyễn Văn A"
   shared title   "ông A, ông B, Phó Trưởng Ban Dân tộc tỉnh" (both hold it)
@@ -9,8 +10,10 @@ Orders handled (each shown in tests/test_officials.py on sentences written for t
   no comma after the name "ông Nguyễn Văn A Phó Chủ tịch UBND tỉnh" (the name stops where a role starts)
   list openers   "các Thứ trưởng: A, B và C" / "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, Giám đốc Sở ...;
                  B, ..." (the opener is every listed name's first post; "đồng chí D" written afresh leaves the list)
+  title-first lists "Phó Chủ tịch UBND tỉnh A, Giám đốc Sở Y tế B, ..." (each person their own title)
 Ranks and degrees ("Đại tá", "PGS.TS", "ThS.") introduce a name like an honorific and are neither name nor post;
-"nguyên"/"Quyền" before a role stay in the title.
+"nguyên"/"Quyền" before a role stay in the title.  ``complete_body`` gives a title's body what the text makes clear
+(the district of a bare "Huyện ủy", a named body the bodies extractor does not know).
 A title runs from its role word to the clause end: ';', '.', '(' , a verb ("phát biểu", "chủ trì", "cho biết"),
 or a comma not followed by another role or body; commas between roles keep it going
 ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh").  Role words are data: data/roles.yaml.

@@ -30,6 +30,7 @@ def test_a_photo_credit_inside_a_paragraph() -> None:
 def test_photo_credits_in_initials_and_in_brackets() -> None:
     assert authors(f"{BODY}\nQuang cảnh hội nghị. Ảnh: P.L\n{BODY}") == ["P.L"]
     assert authors(f"{BODY} Các đại biểu dự hội nghị (Ảnh: H.T).") == ["H.T"]
+    assert authors(f"{BODY}\nQuang cảnh hội nghị. Ảnh: Thu Hà - TTXVN") == ["Thu Hà"]
 
 
 def test_labelled_bylines_with_several_names() -> None:

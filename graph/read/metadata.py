@@ -35,6 +35,7 @@ _SOURCE = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:\-]", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[\s(.])(?:Ảnh|ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip)\s*:\s*"
     r"((?:[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_][^\W\d_ ]*){1,3})|[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?)"
+    r"(?:\s*[-–/]\s*[A-ZĐ][A-ZĐ\d.&\-]+)?"         # "Ảnh: Thu Hà - TTXVN": the photographer's agency
     r"\s*\)?\s*(?:\.?$|\.\s+(?=[A-ZĐÀ-Ỹ\d\"“]))")
 # one byline written as initials after a label ("Ảnh: P.L", "Tin: H.T."); never on a line of its own
 _INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?$")

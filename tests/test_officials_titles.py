@@ -234,3 +234,9 @@ def test_commas_inside_a_bodys_name_stay_in_the_title_and_the_body() -> None:
 
 def test_the_provincial_youth_union_named_by_one_word() -> None:
     assert people("Tỉnh Hà Giang: ông Lò Văn Páo, Bí thư Tỉnh đoàn phát biểu.")["Lò Văn Páo"][1] == ["Tỉnh đoàn Hà Giang"]
+
+
+def test_the_head_of_a_delegation_belongs_to_the_body_that_sent_it() -> None:
+    got = people("Ban Dân tộc tỉnh Yên Bái làm việc với đoàn công tác của Học viện Dân tộc do TS. Đinh Văn Khải làm "
+                 "Trưởng đoàn.")
+    assert got["Đinh Văn Khải"] == ("Trưởng đoàn", ["Học viện Dân tộc"])

@@ -787,7 +787,16 @@ def complete_body(org: OrgRef | None, phrase: str, province: Province | None, te
                 return found
     if org is not None:
         return org
+    if fold(phrase.strip()) == "đoàn":
+        # "đoàn công tác của Học viện X do ông A làm Trưởng đoàn": the delegation's body
+        m = _DELEGATION_OF.search(sentence.of(text))
+        if m:
+            return title_body(m.group(1), province) or _named_body(m.group(1), province)
     return _named_body(phrase, province)
+
+
+_DELEGATION_OF = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|đại biểu))?\s+của\s+"
+                            r"([A-ZĐÀ-Ỹ][^,.;:()]{2,80}?)(?=\s+(?:do|đã|đến|về|đi|vừa|làm)\s|\s*[,.;:(]|$)")
 
 
 def _named_body(phrase: str, province: Province | None) -> OrgRef | None:

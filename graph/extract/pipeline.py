@@ -13,7 +13,8 @@ from graph.extract.documents import find_documents, merge_mentions
 from graph.extract.events import find_events
 from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
-from graph.extract.officials import find_officials
+from graph.extract.officials import complete_body, find_officials, first_body, title_body
+from graph.extract.organizations import _DISTRICT_KINDS as DISTRICT_KINDS
 from graph.extract.organizations import body_from_phrase, find_organizations
 from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
@@ -25,7 +26,8 @@ _APPROVES = re.compile(r"phê duyệt|ban hành", re.IGNORECASE)
 # "Về phía Báo Nghệ An có các đồng chí: ...": titles in the sentence that name no body serve this one
 _PARTY_BOARDS = {"ban thường vụ", "ban chấp hành"}
 _COMMITTEE = re.compile(r"(?:Tỉnh|Huyện|Thành|Đảng)\s+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
-_SIDE = re.compile(r"(?:về\s+)?phía\s+", re.IGNORECASE)
+# "Về phía Báo X có ...", "Đại diện Ủy ban Dân tộc có ông A, Thứ trưởng": the body a guest list speaks for
+_SIDE = re.compile(r"(?<!\w)(?:(?:về\s+)?phía|đại\s+diện(?:\s+cho)?|thay\s+mặt)\s+", re.IGNORECASE)
 
 # Bounds for hostile or runaway input (a book, or megabytes of text without a full stop): real reports
 # are 2-30 KB with a handful of mentions per sentence, so none of these ever binds on them.
@@ -49,12 +51,12 @@ def _place_len(text: str, gz: Gazetteer):
     return place_len
 
 
-def _side_body(text: str, sentence: Span, orgs: list[OrgMention]) -> OrgRef | None:
-    """The body a sentence opens with "Về phía ..." / "Phía ...", if it does."""
-    m = _SIDE.match(text, sentence.start)
-    if m is None:
-        return None
-    return next((o.org for o in orgs if o.span.start == m.end() and o.named), None)
+def _side_body(text: str, sentence: Span, orgs: list[OrgMention], before: int | None = None) -> OrgRef | None:
+    """The body named after the last "Về phía ..." / "Đại diện ..." of the sentence before ``before``, if any."""
+    body = None
+    for m in _SIDE.finditer(text, sentence.start, before if before is not None else sentence.end):
+        body = next((o.org for o in orgs if o.span.start == m.end() and o.named), body)
+    return body
 
 
 def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMention], province: Province | None) -> None:
@@ -62,7 +64,7 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
     own_ban = next((o.org for o in orgs if o.org.kind == "ban-dan-toc-tinh"), None)
     for pm in persons:
         for k, post in enumerate(pm.posts):
-            phrase = (post.body_phrase or "").split(",")[0].strip()
+            phrase = first_body(post.body_phrase or "")
             if not phrase:
                 continue
             if fold(phrase) in _PARTY_BOARDS:
@@ -70,12 +72,16 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                 committee = next((m.group(0) for later in pm.posts[k + 1:]
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
-            org = body_from_phrase(phrase, province, orgs)
-            if org is None and fold(phrase) in {"ban", "ban dân tộc"} and own_ban is not None:
-                org = own_ban
-            post.org = org
+            org = title_body(phrase, province)
+            if org is not None and org.kind in DISTRICT_KINDS and not org.district:
+                org = body_from_phrase(phrase, province, orgs)    # the district the article's bodies name
+            if fold(phrase) in {"ban", "ban dân tộc"}:
+                # the Ban Dân tộc the sentence names ("..., cùng các phòng của Ban Dân tộc tỉnh X"), else the article's
+                org = next((o.org for o in orgs if o.sentence == pm.sentence and o.org.kind == "ban-dan-toc-tinh"
+                            and fold(o.span.of(text)) != fold(phrase)), org or own_ban)
+            post.org = complete_body(org, phrase, province, text, pm.sentence)
         if any(p.org is None and not p.body_phrase for p in pm.posts):
-            side = _side_body(text, pm.sentence, orgs)
+            side = _side_body(text, pm.sentence, orgs, pm.span.start)
             for post in pm.posts:
                 if post.org is None and not post.body_phrase:
                     post.org = side

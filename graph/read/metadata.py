@@ -12,6 +12,7 @@ from datetime import date
 
 from graph.read.boilerplate import is_article_paragraph, is_menu_line
 from graph.read.vocab import fold_line, vocab
+from graph.resolve.gazetteer import Gazetteer
 from graph.text.dates import DateMatch, find_dates
 from graph.text.normalize import clean_space, fold, title_case_name
 
@@ -30,9 +31,18 @@ _PUNCT = re.compile(r"[\s,|\-–—:;()\[\]/.·•]+")
 _DOC_REF = re.compile(r"(?:\d+\s*/\s*[\w.\-/]*[A-ZĐ][\w.\-/]*|(?i:\bsố)\s+\S+)"
                       r"\s*,?\s*(?i:ban\s+hành\s+)?(?i:ngày\s*)?$")
 _SOURCE = re.compile(r"^(?:nguồn(?:\s+tin)?|theo)\s*[:\-]", re.IGNORECASE)
+# "Ảnh: Quang Yên." at a line end or inside a paragraph (then a sentence follows), "(Ảnh: P.L)"
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[\s(.])(?:Ảnh|ảnh|Ảnh minh họa|Ảnh minh hoạ|Video|Clip)\s*:\s*"
-    r"([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_][^\W\d_ ]*){1,3})\s*\)?\s*\.?$")
+    r"((?:[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_][^\W\d_ ]*){1,3})|[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?)"
+    r"(?:\s*[-–/]\s*[A-ZĐ][A-ZĐ\d.&\-]+)?"         # "Ảnh: Thu Hà - TTXVN": the photographer's agency
+    r"\s*\)?\s*(?:\.?$|\.\s+(?=[A-ZĐÀ-Ỹ\d\"“]))")
+# one byline written as initials after a label ("Ảnh: P.L", "Tin: H.T."); never on a line of its own
+_INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?$")
+# "Name/VOV-ĐBSCL", "Name - TTXVN": a byline with its agency
+_AGENCY_TAIL = re.compile(r"\s*(?:/|\s[-–—]\s*|\s*[-–—]\s)\s*([A-ZĐ][\w.&\-]*(?:\s+[\w.&\-]+){0,6})\s*$")
+# an administrative place-date line: "Lâm Đồng, ngày 04 tháng 4 năm 2018"
+_PLACE_DATE = re.compile(r"^\s*[^\d,]{2,40},\s*ngày\s+\d", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[^\W\d_]{1,7}$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\s[-–—/]\s|\s+và\s+|\s+-\s*|\s*-\s+)\s*")
 _TRAILING_JUNK = re.compile(r"[\s./,;:!\-–—]+$")
@@ -76,13 +86,15 @@ def date_line(line: str) -> tuple[DateMatch, str | None] | None:
     words = [w for w in _PUNCT.split(rest) if w]
     if len(words) <= 2 and not any(len(w) > 3 and w[0].islower() for w in words):
         name = " ".join(words)
+        if _PLACE_DATE.match(line) or is_place(name):
+            return found[0], None              # "Lâm Đồng, ngày 04 tháng 4 năm 2018": a place, not a byline
         return found[0], (normalise_name(name) if len(words) >= 2 else None)
     # "Name - date" (a byline standing with its date)
     before = clean_space(_PUNCT.sub(" ", line[: found[0].start]))
-    if before and len(before.split()) <= 4:
+    if before and len(before.split()) <= 4 and not _PLACE_DATE.match(line):
         before = _TIME.sub(" ", before)
         name = normalise_name(before)
-        if name:
+        if name and not is_place(name):
             return found[0], name
     return None
 
@@ -125,6 +137,16 @@ def normalise_name(text: str) -> str | None:
     return title_case_name(text) if caps else text
 
 
+def is_place(name: str) -> bool:
+    """A province, provincial capital or district name ("Hà Nội", "Lâm Đồng", "Pleiku"): a dateline's place."""
+    gz = Gazetteer.default()
+    name = clean_space(name)
+    hits = gz.find_provinces(name)
+    if any(s == 0 and e == len(name) for s, e, _p in hits):
+        return True
+    return gz.province_of_capital(name) is not None or bool(gz.districts_named(name))
+
+
 def byline_names(line: str) -> list[str] | None:
     """Names in a labelled byline ("Tin, ảnh: Cảnh Tuân, Văn phòng./."); None when the line is no byline."""
     if len(line) > 200 or ":" not in line[:40]:
@@ -142,9 +164,11 @@ def byline_names(line: str) -> list[str] | None:
 
 
 def names_in(text: str) -> list[str]:
+    """Names after a byline label; initials ("P.L") count here, where the label says a person follows."""
     out: list[str] = []
     for part in _SPLIT_NAMES.split(_PAREN.sub(" ", text)):
-        name = normalise_name(part)
+        part = _TRAILING_JUNK.sub("", part.strip()) if not _INITIALS.match(part.strip()) else part.strip()
+        name = normalise_name(part) or (part.rstrip(".") if _INITIALS.match(part) else None)
         if name and name not in out:
             out.append(name)
     return out
@@ -217,12 +241,11 @@ def read_metadata(text: str, tail: str = "") -> Metadata:
     authors: list[str] = [dl.author for dl in datelines if dl.author]
     authors.extend(_bottom_bylines(lines, idx))
     for i in idx:
-        end = lines[i][-80:]
-        m = _PHOTO_CREDIT.search(end) if ":" in end else None
-        if m:
-            name = normalise_name(m.group(1))
-            if name:
-                authors.append(name)
+        line = lines[i]
+        if ":" not in line:
+            continue
+        for m in _PHOTO_CREDIT.finditer(line):
+            authors.extend(n for n in names_in(m.group(1)) if not is_place(n))
     meta.authors = list(dict.fromkeys(authors))
     meta.portal = find_portal(tail) or find_portal(text)
     return meta
@@ -238,12 +261,36 @@ def _bottom_bylines(lines: list[str], idx: list[int]) -> list[str]:
         if labelled is not None:
             found[:0] = labelled
             break
-        name = normalise_name(line) if len(line) <= 60 else None
+        name = _bottom_name(line) if len(line) <= 80 else None
         if name:
             found.insert(0, name)
             continue
+        if not found and line.isupper() and len(line) <= 80:
+            continue                            # a footer heading left below the byline ("BAN DÂN TỘC (VOV4)")
         break
     return found
+
+
+def _bottom_name(line: str) -> str | None:
+    """A name standing on a closing line, alone or with its agency or unit ("Thạch Hồng/VOV-ĐBSCL",
+    "Nguyễn Thị Hồng Vân - Phòng Chính sách Dân tộc"); not a place ("Hà Nội")."""
+    name = normalise_name(line) if len(line) <= 60 else None
+    if name is None:
+        m = _AGENCY_TAIL.search(line)
+        if m and _is_agency(m.group(1)):
+            name = normalise_name(line[: m.start()])
+    return name if name and not is_place(name) else None
+
+
+def _is_agency(words: str) -> bool:
+    """An agency code ("TTXVN", "VOV-ĐBSCL") or a unit's name ("Phòng Chính sách Dân tộc", "Báo Gia Lai")."""
+    first = words.split()[0]
+    if sum(ch.isupper() for ch in first) >= 2 and len(words.split()) <= 2:
+        return True
+    return fold(first) in _UNIT_WORDS
+
+
+_UNIT_WORDS = {"phòng", "ban", "báo", "văn", "trung", "đài", "cổng", "tạp", "sở", "vụ", "cục", "chi", "trang"}
 
 
 def find_portal(text: str) -> str | None:

@@ -51,6 +51,15 @@ def name_key(name: str) -> str:
     return fold(name)
 
 
+def is_membership(role: str | None, listed: frozenset[str]) -> bool:
+    """A seat in a body rather than a post that places a person: listed, or by the shape of its notation
+    (every "Ủy viên ..." / "... ủy viên" and "Đại biểu ..." of data/roles.yaml), so a new member role
+    added there needs no second entry here."""
+    if not role:
+        return False
+    return role in listed or role.startswith(("uy-vien", "dai-bieu")) or role.endswith("-uy-vien")
+
+
 def post_scope(post: Post) -> tuple[int, str] | None:
     """(rank, scope) of one post; rank 1 = national post, 2 = provincial, 3 = national membership."""
     national_roles, membership, _, _ = _data()
@@ -59,7 +68,7 @@ def post_scope(post: Post) -> tuple[int, str] | None:
     if org is None:
         return (1, NATIONAL) if role in national_roles else None
     if org.national:
-        return (3, NATIONAL) if role in membership else (1, NATIONAL)
+        return (3, NATIONAL) if is_membership(role, membership) else (1, NATIONAL)
     if org.province:
         return 2, org.province
     return None

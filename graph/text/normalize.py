@@ -54,7 +54,20 @@ def _move_tone(m: re.Match[str]) -> str:
 
 def unify_tones(text: str) -> str:
     """Old tone placement -> new, keeping case: Hoà -> Hòa, Thuỷ -> Thủy, HOÀ -> HÒA; Quý unchanged."""
-    if text.isascii() or not _OLD_TONE_CHARS.search(text):
+    if text.isascii():
+        return text
+    if len(text) > 200:
+        return _unify_long(text)
+    if not _OLD_TONE_CHARS.search(text):
+        return text
+    return _OLD_TONE.sub(_move_tone, text)
+
+
+@lru_cache(maxsize=8)
+def _unify_long(text: str) -> str:
+    """An article's whole text is unified by several extractors in turn (provinces, bodies, people):
+    the last few answers are kept (a str caches its hash, so a hit costs no rescan)."""
+    if not _OLD_TONE_CHARS.search(text):
         return text
     return _OLD_TONE.sub(_move_tone, text)
 

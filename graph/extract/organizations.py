@@ -1127,7 +1127,7 @@ def _literal_starts(items: list) -> set[str] | None:
 
 
 @lru_cache(maxsize=1)
-def _rules_with_triggers() -> tuple[tuple[re.Pattern[str], Rule, tuple[str, ...] | None], ...]:
+def _rules_with_triggers() -> tuple[tuple[re.Pattern[str], Rule, re.Pattern[str] | None], ...]:
     """Each rule with the lowercase texts one of which a sentence must contain for the rule to match
     (a necessary condition, read from the regex itself): most rules are skipped without a scan.
     Extraction spent a quarter of its time running all ~30 rules over every sentence."""
@@ -1136,7 +1136,9 @@ def _rules_with_triggers() -> tuple[tuple[re.Pattern[str], Rule, tuple[str, ...]
     out = []
     for rx, fn in _rules():
         starts = _literal_starts(list(_parser.parse(rx.pattern, rx.flags)))
-        out.append((rx, fn, tuple(sorted({x.lower() for x in starts})) if starts else None))
+        # the triggers as one alternation: a single C-level scan instead of one `in` per trigger
+        trig = sorted({x.lower() for x in starts}, key=lambda t: (-len(t), t)) if starts else None
+        out.append((rx, fn, re.compile("|".join(map(re.escape, trig))) if trig else None))
     return tuple(out)
 
 
@@ -1144,7 +1146,7 @@ def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
     s = ctx.s
     low = s.lower()
     for rx, fn, triggers in _rules_with_triggers():
-        if triggers is not None and not any(t in low for t in triggers):
+        if triggers is not None and triggers.search(low) is None:
             continue
         for m in rx.finditer(s):
             if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from graph.errors import UserError
@@ -31,8 +32,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="exit 0 even when some files were skipped (unreadable, or their extraction failed)")
     p.add_argument("--article-timeout", type=float, default=None, metavar="SECONDS",
                    help="skip an article whose extraction takes longer than this (default: 60; 0: no limit)")
+    p.add_argument("--report", type=Path, default=None, metavar="FILE",
+                   help="write the full SHACL report to FILE (Turtle if it ends in .ttl, else text); "
+                   "the terminal shows counts per shape with a few examples each")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     p.set_defaults(func=run)
+
+
+EXAMPLES_PER_SHAPE = 3   # results shown per shape on the terminal; --report FILE has them all
+
+
+def write_report(report: object, path: Path) -> None:
+    """The whole validation report: the sh:ValidationReport graph for .ttl, else the readable text."""
+    from graph.export.writers import write_bytes_atomic
+
+    ttl = path.suffix.lower() == ".ttl"
+    text = report.to_turtle() if ttl else report.to_text()  # type: ignore[attr-defined]
+    try:
+        write_bytes_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"cannot write {safe(path)}: {exc.strerror or exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
 
             report = validate(out)
     conforms = report is None or report.conforms
+    if report is not None and args.report is not None:
+        write_report(report, args.report)
     say = sys.stderr if out is not None and is_stdout(out) else sys.stdout   # the graph may be on stdout
     if not args.quiet:
         print(f"articles built: {result.articles} ({len(result.duplicates)} duplicate files, "
@@ -99,8 +120,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"duplicate {safe(path)}: same text as {safe(same)}", file=say)
         if report is not None:
             print(f"SHACL: {shacl_summary(report)}", file=say)
-            if not conforms:
-                print(report.to_text(), file=say)
+            if report.results:
+                # a summary, not a flood: counts per shape, a few examples each; everything with --report
+                text = report.to_text(limit_per_group=EXAMPLES_PER_SHAPE)  # type: ignore[attr-defined]
+                print(text.split("\n", 1)[1], file=say, end="")     # (its first line is the summary above)
+                if args.report is None and any(
+                        n > EXAMPLES_PER_SHAPE for n in Counter(r.shape for r in report.results).values()):
+                    print("(the full report: --report FILE, .txt or .ttl)", file=say)
         if out is not None and not is_stdout(out):
             print(f"wrote {safe(out)}", file=say)
     if result.skipped:  # on stderr, even with --quiet: these files are missing from the graph

@@ -202,6 +202,29 @@ def test_article_reader_highlights_phrases_at_their_offsets(server, seed_store):
     assert ninh and all(p["text"] == "Kiên Ninh" for p in ninh)
 
 
+def test_article_reader_shows_the_whole_text_with_highlights_in_place(server, seed_store):
+    """The reader rebuilds the report from nif:isString: plain text between the evidence sentences,
+    nothing lost, doubled or reordered, and the page (tags stripped) reads as the whole text."""
+    person = _person(server, "kien ninh")
+    ev = server.json(f"/api/entity?iri={q(person['iri'])}")["evidence"][0]
+    key = ev["url"].split("/article/")[1].split("?")[0]
+    whole = _local(seed_store, f"""PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?t WHERE {{ <{ID}article/{key}> nif:isString ?t }}""")[0]["t"]
+    art = server.json(f"/api/article/{key}")
+    assert art["full_text"] is True
+    rebuilt = "".join(s["before"] + "".join(p["text"] for p in s["parts"]) for s in art["sentences"]) + art["tail"]
+    assert rebuilt == whole
+    assert not any(s["gap_before"] for s in art["sentences"])
+    assert any(s["before"].strip() for s in art["sentences"]) or art["tail"].strip()  # text beyond evidence
+    page = server.text(f"/article/{key}")
+    reader = page.split('<div class="reader">', 1)[1].rsplit("</main>", 1)[0]
+    reader = re.sub(r'<ul class="sfacts">.*?</ul>', "", reader, flags=re.S)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", reader))
+    assert " ".join(shown.split()) == " ".join(whole.split())
+    assert '<p class="gap">' not in page
+    assert page.count('class="hl ') >= 1
+
+
 def test_evidence_link_opens_the_sentence_highlighted(server):
     person = _person(server, "kien ninh")
     ev = server.json(f"/api/entity?iri={q(person['iri'])}")["evidence"][0]
@@ -381,7 +404,8 @@ HOSTILE = """
 @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://w3id.org/dantoc-kg/id/article/00000000000000aa> a schema:NewsArticle, nif:Context ;
-    schema:headline "<script>alert('h')</script>" ; schema:mentions <https://w3id.org/dantoc-kg/id/person/x/evil> .
+    schema:headline "<script>alert('h')</script>" ;
+    nif:isString "Ông <img src=x onerror=alert(1)> nói.   Sau đó <script>alert('t')</script> hết." ; schema:mentions <https://w3id.org/dantoc-kg/id/person/x/evil> .
 <https://w3id.org/dantoc-kg/id/article/00000000000000aa#char=0,40> a nif:Sentence ;
     nif:referenceContext <https://w3id.org/dantoc-kg/id/article/00000000000000aa> ;
     nif:beginIndex 0 ; nif:endIndex 40 ; nif:anchorOf "Ông <img src=x onerror=alert(1)> nói." .
@@ -407,6 +431,8 @@ def test_graph_file_source_and_escaping(tmp_path):
             page = served.text(path)
             assert "<img src=x" not in page and "<script>alert" not in page, path
             assert "&lt;img src=x onerror=alert(1)&gt;" in page, path
+        article = served.text("/article/00000000000000aa")
+        assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; hết." in article   # the whole text, escaped
         # the endpoint works on a graph file too (the workers read a copy on disk)
         assert served.json(f"/sparql?query={q(COUNT)}")["results"]["bindings"][0]["n"]["value"] != "0"
     finally:

@@ -154,8 +154,9 @@ _DRAWN = {"person", "body", "document", "programme", "event", "place"}
 # ---------------------------------------------------------------------- the article reader
 
 def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
-    """The article's evidence sentences in text order, each phrase naming an entity marked at its offsets,
-    and the facts read from each sentence."""
+    """The article's whole text (``nif:isString``) with its evidence sentences in place, each phrase
+    naming an entity marked at its offsets, and the facts read from each sentence; a graph without
+    the text gives the evidence sentences alone, with gaps marked."""
     iri = ARTICLE_PREFIX + key
     head = data.select("""SELECT ?p ?o WHERE { ?this ?p ?o
         VALUES ?p { schema:headline schema:datePublished dcterms:identifier schema:url schema:contentLocation
@@ -190,12 +191,25 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
             "facts": sorted((f for f in facts_of.get(s, []) if f["iri"] not in shown),
                             key=lambda f: (f["kind"], f["label"])),
         })
-    # a gap between two sentences is text the graph does not keep: say so instead of hiding it
-    for prev, cur in itertools.pairwise(sentences):
-        cur["gap_before"] = cur["begin"] > prev["end"] + 2
-    if sentences:
-        sentences[0]["gap_before"] = sentences[0]["begin"] > 0
-    return {"iri": iri, "key": key, "label": data.label(iri), "meta": meta, "sentences": sentences}
+    full = data.select("SELECT ?t WHERE { ?this nif:isString ?t }", this=iri)
+    text = full[0]["t"].value if full else None
+    tail = ""
+    if text is not None:
+        # the whole report: the text between evidence sentences is shown plain, in its place
+        at = 0
+        for cur in sentences:
+            cur["before"] = text[at:cur["begin"]] if cur["begin"] > at else ""
+            cur["gap_before"] = False
+            at = max(at, cur["end"])
+        tail = text[at:]
+    else:
+        # an older graph without the text: a gap between two sentences is text it does not keep
+        for prev, cur in itertools.pairwise(sentences):
+            cur["gap_before"] = cur["begin"] > prev["end"] + 2
+        if sentences:
+            sentences[0]["gap_before"] = sentences[0]["begin"] > 0
+    return {"iri": iri, "key": key, "label": data.label(iri), "meta": meta, "sentences": sentences,
+            "full_text": text is not None, "tail": tail}
 
 
 def mark(data: GraphData, text: str, begin: int, phrases: list[dict[str, Any]]) -> list[dict[str, Any]]:

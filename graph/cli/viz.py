@@ -35,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"refuse a bigger graph (default {DEFAULT_MAX_NODES}) unless --sample")
     p.add_argument("--sample", action="store_true",
                    help="over --max-nodes: keep the best-connected nodes instead of refusing")
+    p.add_argument("--show-isolated", action="store_true",
+                   help="page: show nodes linked to nothing from the start (default: folded away, one click "
+                        "brings them back)")
+    p.add_argument("--top", type=int, default=None, metavar="K",
+                   help="page: open on the K most central nodes, the rest one click away "
+                        "(default 300; 0: open on all)")
     p.add_argument("--title", help="page or picture title")
     p.set_defaults(func=run)
 
@@ -64,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.depth < 0:
         raise UserError("--depth must be 0 or more")
+    if args.top is not None and args.top < 0:
+        raise UserError("--top must be 0 or more")
     if args.max_nodes < 1:
         raise UserError("--max-nodes must be at least 1")
     fmt = output_format(args.out, args.format)
@@ -80,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
                              province=args.province, year=args.year)
     g = proj.cap_nodes(g, args.max_nodes, sample=args.sample)
     if fmt == "html":
-        out = write_html(g, args.out, title=args.title)
+        from graph.viz.html import TOP_NODES
+
+        out = write_html(g, args.out, title=args.title, show_isolated=args.show_isolated,
+                         top=TOP_NODES if args.top is None else args.top)
     else:
         out = write_image(g, args.out, format=fmt, title=args.title)
     note = " (sampled)" if g.graph.get("sampled_from") else ""

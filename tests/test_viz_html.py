@@ -204,3 +204,15 @@ def test_page_opens_on_the_central_core_with_isolated_folded(tmp_path, capsys):
     assert main(["viz", str(SAMPLE), "--out", str(out), "--top", "0"]) == 0
     assert payload_of(out.read_text(encoding="utf-8"))["view"]["top"] == 0
     assert main(["viz", str(SAMPLE), "--out", str(out), "--top", "-1"]) != 0
+
+
+def test_cli_page_allows_more_nodes_than_a_picture(tmp_path, monkeypatch):
+    """A page folds all but its most central nodes, so its default cap is higher than a picture's."""
+    from graph.cli import viz as viz_cli
+
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES", 5)
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES_PAGE", 1000)
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "p.html")]) == 0
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "p.png")]) == 2
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES_PAGE", 5)
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "q.html")]) == 2

@@ -541,3 +541,19 @@ def test_page_numbers_from_the_url_are_bounded(server):
     person = _person(server, "kien ninh")
     status, _, body = server.get(f"/entity?iri={q(person['iri'])}&p0=5&pe=7&p1=zz")
     assert status == 200 and "← trước / previous" in body.decode()
+
+
+def test_article_reader_without_the_text_marks_the_gaps(tmp_path):
+    """A graph written before the text was stored: the evidence sentences alone, gaps marked "…"."""
+    ttl = tmp_path / "old.ttl"
+    ttl.write_text(re.sub(r'nif:isString "[^"]*" ;', "", HOSTILE), encoding="utf-8")
+    assert "isString" not in ttl.read_text(encoding="utf-8")
+    served = start_server("--graph", str(ttl), extra=("--workers", "1"))
+    try:
+        art = served.json("/api/article/00000000000000aa")
+        assert art["full_text"] is False and art["tail"] == ""
+        page = served.text("/article/00000000000000aa")
+        assert "không giữ toàn văn" in page and '<p class="plain">' not in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    finally:
+        served.stop()

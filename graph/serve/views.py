@@ -236,6 +236,8 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
         tail = text[at:]
     else:
         # an older graph without the text: a gap between two sentences is text it does not keep
+        for cur in sentences:
+            cur["before"] = ""
         for prev, cur in itertools.pairwise(sentences):
             cur["gap_before"] = cur["begin"] > prev["end"] + 2
         if sentences:

@@ -94,6 +94,7 @@
   $("isolated-count").textContent = String(isolatedTotal);
   $("total-count").textContent = String(all.length);
   $("show-all-row").hidden = !(view.top && all.length > view.top);
+  $("show-isolated-row").hidden = isolatedTotal === 0;
   $("show-isolated").addEventListener("change", applyFilters);
   $("show-all").addEventListener("change", applyFilters);
   var hidden = { isolated: 0, beyondTop: 0 };

@@ -202,6 +202,29 @@ def test_article_reader_highlights_phrases_at_their_offsets(server, seed_store):
     assert ninh and all(p["text"] == "Kiên Ninh" for p in ninh)
 
 
+def test_article_reader_shows_the_whole_text_with_highlights_in_place(server, seed_store):
+    """The reader rebuilds the report from nif:isString: plain text between the evidence sentences,
+    nothing lost, doubled or reordered, and the page (tags stripped) reads as the whole text."""
+    person = _person(server, "kien ninh")
+    ev = server.json(f"/api/entity?iri={q(person['iri'])}")["evidence"][0]
+    key = ev["url"].split("/article/")[1].split("?")[0]
+    whole = _local(seed_store, f"""PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?t WHERE {{ <{ID}article/{key}> nif:isString ?t }}""")[0]["t"]
+    art = server.json(f"/api/article/{key}")
+    assert art["full_text"] is True
+    rebuilt = "".join(s["before"] + "".join(p["text"] for p in s["parts"]) for s in art["sentences"]) + art["tail"]
+    assert rebuilt == whole
+    assert not any(s["gap_before"] for s in art["sentences"])
+    assert any(s["before"].strip() for s in art["sentences"]) or art["tail"].strip()  # text beyond evidence
+    page = server.text(f"/article/{key}")
+    reader = page.split('<div class="reader">', 1)[1].rsplit("</main>", 1)[0]
+    reader = re.sub(r'<ul class="sfacts">.*?</ul>', "", reader, flags=re.S)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", reader))
+    assert " ".join(shown.split()) == " ".join(whole.split())
+    assert '<p class="gap">' not in page
+    assert page.count('class="hl ') >= 1
+
+
 def test_evidence_link_opens_the_sentence_highlighted(server):
     person = _person(server, "kien ninh")
     ev = server.json(f"/api/entity?iri={q(person['iri'])}")["evidence"][0]
@@ -381,7 +404,8 @@ HOSTILE = """
 @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://w3id.org/dantoc-kg/id/article/00000000000000aa> a schema:NewsArticle, nif:Context ;
-    schema:headline "<script>alert('h')</script>" ; schema:mentions <https://w3id.org/dantoc-kg/id/person/x/evil> .
+    schema:headline "<script>alert('h')</script>" ;
+    nif:isString "Ông <img src=x onerror=alert(1)> nói.   Sau đó <script>alert('t')</script> hết." ; schema:mentions <https://w3id.org/dantoc-kg/id/person/x/evil> .
 <https://w3id.org/dantoc-kg/id/article/00000000000000aa#char=0,40> a nif:Sentence ;
     nif:referenceContext <https://w3id.org/dantoc-kg/id/article/00000000000000aa> ;
     nif:beginIndex 0 ; nif:endIndex 40 ; nif:anchorOf "Ông <img src=x onerror=alert(1)> nói." .
@@ -407,6 +431,8 @@ def test_graph_file_source_and_escaping(tmp_path):
             page = served.text(path)
             assert "<img src=x" not in page and "<script>alert" not in page, path
             assert "&lt;img src=x onerror=alert(1)&gt;" in page, path
+        article = served.text("/article/00000000000000aa")
+        assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; hết." in article   # the whole text, escaped
         # the endpoint works on a graph file too (the workers read a copy on disk)
         assert served.json(f"/sparql?query={q(COUNT)}")["results"]["bindings"][0]["n"]["value"] != "0"
     finally:
@@ -453,5 +479,81 @@ def test_writable_needs_a_token(seed_store, monkeypatch):
         status, _, answer = served.get("/sparql", data=body, headers={**ctype, "Authorization": f"Bearer {token}"})
         assert status == 501 and b"not implemented" in answer
         assert served.json(f"/sparql?query={q(COUNT)}")["results"]["bindings"][0]["n"]["value"] != "0"
+    finally:
+        served.stop()
+
+
+def test_long_sections_are_paged_and_the_pages_add_up_to_the_whole(seed_store, monkeypatch):
+    """With a tiny page size every section of every page is cut into pages: walking the "more" links
+    finds each row of the unpaged section (none lost), page by page, and the evidence list likewise."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from graph.serve import views
+    from graph.serve.data import GraphData
+
+    data = GraphData(seed_store)
+    whole = {}
+    for iri in data.kinds:
+        view = views.entity_view(data, iri)
+        if view is not None:
+            whole[iri] = view
+    monkeypatch.setattr(views, "ROW_LIMIT", 2)
+    monkeypatch.setattr(views, "OWN_EVIDENCE", 2)
+    paged_sections = 0
+    for iri, full in whole.items():
+        for s_full in full["sections"]:
+            rows_full = {json.dumps(r["cells"], sort_keys=True) for r in s_full["rows"]}
+            seen: set[str] = set()
+            pages: dict[str, int] = {}
+            param = None
+            for _ in range(200):
+                view = views.entity_view(data, iri, pages)
+                sec = next((s for s in view["sections"] if s["title"] == s_full["title"]), None)
+                if sec is None:
+                    break
+                seen |= {json.dumps(r["cells"], sort_keys=True) for r in sec["rows"]}
+                if not sec["next"]:
+                    break
+                query = parse_qs(urlsplit(sec["next"]).query)
+                param = next(k for k in query if k != "iri")
+                assert query["iri"] == [iri]
+                pages = {param: int(query[param][0])}
+            assert seen == rows_full, (iri, s_full["title"])
+            if param:
+                paged_sections += 1
+        evs, pages = [], {}
+        while True:
+            view = views.entity_view(data, iri, pages)
+            evs += [e["iri"] for e in view["evidence"]]
+            if not view["evidence_next"]:
+                break
+            pages = {"pe": pages.get("pe", 0) + 1}
+        assert sorted(evs) == sorted(e["iri"] for e in full["evidence"])
+    assert paged_sections > 10
+
+
+def test_page_numbers_from_the_url_are_bounded(server):
+    from graph.serve.views import MAX_PAGE, page_numbers
+
+    assert page_numbers({"p2": "3", "pe": "1", "iri": "x", "p": "4", "px": "1", "p1": "-1", "p3": "a"}) == \
+        {"p2": 3, "pe": 1}
+    assert page_numbers({"p0": "99999999999"}) == {"p0": MAX_PAGE}
+    person = _person(server, "kien ninh")
+    status, _, body = server.get(f"/entity?iri={q(person['iri'])}&p0=5&pe=7&p1=zz")
+    assert status == 200 and "← trước / previous" in body.decode()
+
+
+def test_article_reader_without_the_text_marks_the_gaps(tmp_path):
+    """A graph written before the text was stored: the evidence sentences alone, gaps marked "…"."""
+    ttl = tmp_path / "old.ttl"
+    ttl.write_text(re.sub(r'nif:isString "[^"]*" ;', "", HOSTILE), encoding="utf-8")
+    assert "isString" not in ttl.read_text(encoding="utf-8")
+    served = start_server("--graph", str(ttl), extra=("--workers", "1"))
+    try:
+        art = served.json("/api/article/00000000000000aa")
+        assert art["full_text"] is False and art["tail"] == ""
+        page = served.text("/article/00000000000000aa")
+        assert "không giữ toàn văn" in page and '<p class="plain">' not in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page
     finally:
         served.stop()

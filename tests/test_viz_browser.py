@@ -154,7 +154,26 @@ def test_big_graph_stabilises_then_freezes(browser, tmp_path):
     p = Page(browser, write_html(g, tmp_path / "big.html"))
     try:
         assert p.errors == []
+        # it opens on the TOP_NODES most central nodes and says what it hides
+        from graph.viz.html import TOP_NODES, centrality_ranks
+        isolated = sum(1 for n in g.nodes if g.degree(n) == 0)
+        assert p.count() == p.on_canvas() == TOP_NODES
+        shown = set(p.page.evaluate("kg.nodes.getIds()"))
+        ranks = centrality_ranks(g)
+        index = {n: i for i, n in enumerate(g.nodes)}
+        assert shown == {index[n] for n, (r, _) in ranks.items() if r < TOP_NODES}
+        note = p.page.text_content("#hidden-note")
+        assert f"{g.number_of_nodes() - isolated - TOP_NODES} nút ít kết nối" in note
+        p.page.check("#show-all")
+        p.page.wait_for_selector("body[data-stabilized='1']", timeout=90_000)
+        assert p.count() == p.on_canvas() == g.number_of_nodes() - isolated
+        if isolated:
+            p.page.check("#show-isolated")
+            p.page.wait_for_selector("body[data-stabilized='1']", timeout=90_000)
+        else:   # nothing to unfold: no toggle
+            assert p.page.is_hidden("#show-isolated-row")
         assert p.count() == p.on_canvas() == g.number_of_nodes()
+        assert p.page.text_content("#hidden-note") == ""
         assert p.page.evaluate("network.physics.options.enabled") is False
         # the options for big graphs: no improved layout, bounded stabilisation
         assert p.page.evaluate("network.layoutEngine.options.improvedLayout") is False
@@ -184,3 +203,93 @@ def test_focus_page_selects_the_focus_and_hover_is_text(browser, tmp_path):
         assert tip.startswith("Lâm Thị Hồng Nhung · Người")
     finally:
         p.page.close()
+
+
+SEEDS = Path(__file__).parent / "golden" / "seeds.ttl"
+CORE_PX = """() => { const s = network.getScale();
+  return kg.core().map(id => network.body.nodes[id].options.font.size * s); }"""
+
+
+@pytest.fixture(scope="module")
+def seeds_page(browser, tmp_path_factory):
+    g = to_networkx(SEEDS)
+    page = Page(browser, write_html(g, tmp_path_factory.mktemp("seeds") / "seeds.html"))
+    yield g, page
+    page.page.close()
+
+
+def test_overview_labels_the_most_central_nodes_readably(seeds_page):
+    """At the starting zoom the 20 most central nodes' labels are drawn at >= 10 px on screen
+    (font size x canvas scale, as vis-network draws them) and the view is fitted on them."""
+    _, p = seeds_page
+    assert p.errors == []
+    assert all(u.startswith("file://") for u in p.requests), p.requests   # offline
+    core = p.page.evaluate("kg.core()")
+    ranks = p.page.evaluate("kg.core().map(id => kg.data.nodes[id].r)")
+    assert len(core) == 20 and ranks == sorted(ranks) and ranks[0] == 0
+    px = p.page.evaluate(CORE_PX)
+    assert min(px) >= 10, px
+    # vis-network draws a label only above its drawThreshold: the core's are drawn
+    threshold = p.page.evaluate("network.body.nodes[kg.core()[0]].options.scaling.label.drawThreshold")
+    assert min(px) >= threshold - 1
+    # each core node is inside the visible canvas
+    box = p.page.locator("#network").bounding_box()
+    for id_ in core:
+        pos = p.page.evaluate(f"network.canvasToDOM(network.getPositions([{id_}])[{id_}])")
+        assert 0 <= pos["x"] <= box["width"] and 0 <= pos["y"] <= box["height"], id_
+    # zooming out with the wheel keeps them readable; a plain node's label is then too small to draw
+    p.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(4):
+        p.page.mouse.wheel(0, 400)
+        p.page.wait_for_timeout(100)
+    scale = p.page.evaluate("network.getScale()")
+    assert scale < 0.5
+    assert min(p.page.evaluate(CORE_PX)) >= 10
+    plain = p.page.evaluate("""kg.nodes.getIds().filter(id => !kg.core().includes(id))
+        .map(id => network.body.nodes[id].options.font.size * network.getScale())""")
+    assert plain and max(plain) < threshold - 1
+
+
+def test_isolated_nodes_are_folded_until_asked(seeds_page):
+    g, p = seeds_page
+    isolated = [n for n in g.nodes if g.degree(n) == 0]
+    assert isolated
+    assert p.count() == p.on_canvas() == g.number_of_nodes() - len(isolated)
+    assert p.page.text_content("#isolated-count") == str(len(isolated))
+    assert f"{len(isolated)} nút lẻ" in p.page.text_content("#hidden-note")
+    shown = set(p.page.evaluate("kg.nodes.getIds()"))
+    index = {n: i for i, n in enumerate(g.nodes)}
+    assert not shown & {index[n] for n in isolated}
+    assert p.page.is_hidden("#show-all-row")   # small graph: nothing beyond the top nodes to show
+    p.page.check("#show-isolated")
+    p.page.wait_for_selector("body[data-stabilized='1']", timeout=60_000)
+    assert p.count() == p.on_canvas() == g.number_of_nodes()
+    assert p.page.text_content("#hidden-note") == ""
+    p.page.uncheck("#show-isolated")
+    assert p.count() == g.number_of_nodes() - len(isolated)
+    assert p.errors == []
+
+
+def test_grouping_by_kind_and_province_folds_nodes_into_clusters(seeds_page):
+    _, p = seeds_page
+    drawn = p.count()
+    p.page.select_option("#group-by", "kind")
+    kinds = p.page.evaluate("new Set(kg.nodes.get().map(n => n.gk)).size")
+    groups = int(p.page.get_attribute("body", "data-groups"))
+    assert 2 <= groups <= kinds
+    visible = p.page.evaluate("network.body.nodeIndices.length")
+    assert visible < drawn                       # the groups stand for their members on screen
+    labels = p.page.evaluate("""Object.keys(network.body.nodes).filter(id => network.isCluster(id))
+        .map(id => network.body.nodes[id].options.label)""")
+    assert any(x.startswith("Cơ quan (") for x in labels), labels
+    p.page.select_option("#group-by", "province")
+    labels = p.page.evaluate("""Object.keys(network.body.nodes).filter(id => network.isCluster(id))
+        .map(id => network.body.nodes[id].options.label)""")
+    assert any(x.startswith("Trà Vinh (") for x in labels), labels
+    # searching a node inside a group opens the groups
+    p.page.fill("#search", "kien ninh")
+    p.page.press("#search", "Enter")
+    assert p.page.evaluate("network.getSelectedNodes().length") == 1
+    p.page.select_option("#group-by", "")
+    assert p.page.evaluate("network.body.nodeIndices.length") == drawn
+    assert p.count() == drawn and p.errors == []

@@ -168,3 +168,51 @@ def test_png_of_a_large_component_uses_the_numpy_only_layout(tmp_path):
     assert len(g) >= 500  # one connected component: the ForceAtlas2 branch (no scipy here)
     out = write_image(g, tmp_path / "big.png")
     assert 0.01 < _non_white_fraction(out) < 0.7
+
+
+def test_centrality_ranks_put_the_hub_first_and_isolated_last():
+    import networkx as nx
+
+    from graph.viz.html import centrality_ranks
+
+    g = nx.MultiDiGraph()
+    for n, label in (("hub", "Zeta"), ("a", "A"), ("b", "B"), ("c", "C"), ("lone", "Alpha")):
+        g.add_node(n, label=label)
+    for other in ("a", "b", "c"):
+        g.add_edge("hub", other)
+    g.add_edge("a", "b")
+    g.add_edge("a", "b")          # a parallel relation adds no neighbour, only breaks ties
+    ranks = centrality_ranks(g)
+    assert ranks["hub"] == (0, 3)
+    assert ranks["a"][0] < ranks["b"][0] < ranks["c"][0]  # a: 2 neighbours; b ties a but has the name after
+    assert ranks["lone"] == (4, 0)
+
+
+def test_page_opens_on_the_central_core_with_isolated_folded(tmp_path, capsys):
+    g = to_networkx(Path(__file__).parent / "golden" / "seeds.ttl")
+    data = page_payload(g)
+    isolated = [n for n in data["nodes"] if n["nb"] == 0]
+    assert isolated, "the seed graph has isolated nodes to fold"
+    assert all(g.degree(list(g.nodes)[n["id"]]) == 0 for n in isolated)
+    assert sorted(n["r"] for n in data["nodes"]) == list(range(len(data["nodes"])))
+    assert data["view"] == {"show_isolated": False, "top": 300, "labelled": 20}
+    # the command line passes its choices to the page
+    out = tmp_path / "p.html"
+    assert main(["viz", str(Path(__file__).parent / "golden" / "seeds.ttl"), "--out", str(out),
+                 "--show-isolated", "--top", "25"]) == 0
+    assert payload_of(out.read_text(encoding="utf-8"))["view"] == {"show_isolated": True, "top": 25, "labelled": 20}
+    assert main(["viz", str(SAMPLE), "--out", str(out), "--top", "0"]) == 0
+    assert payload_of(out.read_text(encoding="utf-8"))["view"]["top"] == 0
+    assert main(["viz", str(SAMPLE), "--out", str(out), "--top", "-1"]) != 0
+
+
+def test_cli_page_allows_more_nodes_than_a_picture(tmp_path, monkeypatch):
+    """A page folds all but its most central nodes, so its default cap is higher than a picture's."""
+    from graph.cli import viz as viz_cli
+
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES", 5)
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES_PAGE", 1000)
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "p.html")]) == 0
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "p.png")]) == 2
+    monkeypatch.setattr(viz_cli, "DEFAULT_MAX_NODES_PAGE", 5)
+    assert main(["viz", str(SAMPLE), "--out", str(tmp_path / "q.html")]) == 2

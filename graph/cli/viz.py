@@ -10,7 +10,8 @@ from graph.errors import UserError
 from graph.terminal import safe
 
 ORDER = 80
-DEFAULT_MAX_NODES = 2000
+DEFAULT_MAX_NODES = 2000        # a picture draws every node
+DEFAULT_MAX_NODES_PAGE = 10000  # a page opens on its most central nodes (--top), the rest folded
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,10 +32,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--province", help="keep what belongs to this province (e.g. 'Sóc Trăng' or soc-trang)")
     p.add_argument("--year", type=int, help="keep what is dated or reported in this year")
     p.add_argument("--query", metavar="Q.rq", help="draw the rows of this SPARQL query instead")
-    p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
-                   help=f"refuse a bigger graph (default {DEFAULT_MAX_NODES}) unless --sample")
+    p.add_argument("--max-nodes", type=int, default=None,
+                   help=f"refuse a bigger graph (default {DEFAULT_MAX_NODES_PAGE} for a page, "
+                        f"{DEFAULT_MAX_NODES} for a picture) unless --sample")
     p.add_argument("--sample", action="store_true",
                    help="over --max-nodes: keep the best-connected nodes instead of refusing")
+    p.add_argument("--show-isolated", action="store_true",
+                   help="page: show nodes linked to nothing from the start (default: folded away, one click "
+                        "brings them back)")
+    p.add_argument("--top", type=int, default=None, metavar="K",
+                   help="page: open on the K most central nodes, the rest one click away "
+                        "(default 300; 0: open on all)")
     p.add_argument("--title", help="page or picture title")
     p.set_defaults(func=run)
 
@@ -64,9 +72,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.depth < 0:
         raise UserError("--depth must be 0 or more")
+    if args.top is not None and args.top < 0:
+        raise UserError("--top must be 0 or more")
+    fmt = output_format(args.out, args.format)
+    if args.max_nodes is None:
+        args.max_nodes = DEFAULT_MAX_NODES_PAGE if fmt == "html" else DEFAULT_MAX_NODES
     if args.max_nodes < 1:
         raise UserError("--max-nodes must be at least 1")
-    fmt = output_format(args.out, args.format)
     if args.query:
         qpath = Path(args.query)
         if not qpath.is_file():
@@ -80,7 +92,10 @@ def run(args: argparse.Namespace) -> int:
                              province=args.province, year=args.year)
     g = proj.cap_nodes(g, args.max_nodes, sample=args.sample)
     if fmt == "html":
-        out = write_html(g, args.out, title=args.title)
+        from graph.viz.html import TOP_NODES
+
+        out = write_html(g, args.out, title=args.title, show_isolated=args.show_isolated,
+                         top=TOP_NODES if args.top is None else args.top)
     else:
         out = write_image(g, args.out, format=fmt, title=args.title)
     note = " (sampled)" if g.graph.get("sampled_from") else ""

@@ -34,7 +34,7 @@ from graph.query.params import bind
 from graph.query.stored import StoredQuery, default_queries_folder, list_queries
 from graph.serve import sparql as sp
 from graph.serve.data import KINDS, SEARCHABLE, GraphData, QueryTimeout, entity_url, valid_article_key
-from graph.serve.views import article_view, entity_view
+from graph.serve.views import article_view, entity_view, page_numbers
 from graph.serve.workers import Job, WorkerPool
 from graph.store.prefixes import PREFIXES, compact
 from graph.store.results import Rows
@@ -121,7 +121,8 @@ class App:
 
     async def entity(self, request: Request) -> Response:
         iri = self._iri(request)
-        view = await self.run(lambda: entity_view(self.data, iri))
+        pages = page_numbers(request.query_params)
+        view = await self.run(lambda: entity_view(self.data, iri, pages))
         if view is None:
             raise HTTPException(404, "the graph says nothing about this IRI")
         if request.url.path.startswith("/api/"):

@@ -1,8 +1,8 @@
 """The data behind each page, as plain dicts (the JSON API returns them as they are; templates draw them).
 
-Entity sections come from ``pages.yaml``; the article reader rebuilds the report from its evidence
-sentences (the graph keeps the sentences facts were read from, with their offsets, not the whole text)
-and marks every phrase that names an entity at its offsets.
+Entity sections come from ``pages.yaml``, each paged (``ROW_LIMIT`` solutions a page) so a hub's page
+is as quick as anyone's; the article reader shows the report's whole text (``nif:isString``) and marks
+every phrase that names an entity at its offsets.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from graph.serve.data import (
 from graph.store.prefixes import compact
 
 PAGES_FILE = Path(__file__).with_name("pages.yaml")
-MAX_ROWS = 200       # per section: a page stays readable and fast on a big store (the note says when cut)
-ROW_LIMIT = 4 * MAX_ROWS   # solutions read per section (several per row when a fact has several sentences)
+ROW_LIMIT = 200      # solutions read per section and page (a hub's section is paged: "more" links)
 GENERIC_LIMIT = 200
-OWN_EVIDENCE = 100        # sentences naming the thing listed on its page (a national programme has thousands)
+OWN_EVIDENCE = 100        # sentences naming the thing per page (a national programme has thousands)
+MAX_PAGE = 10_000         # a page number past this is refused (OFFSET stays bounded)
 
 
 @lru_cache(maxsize=1)
@@ -69,15 +69,29 @@ def evidence_list(data: GraphData, iris: list[str], texts: dict[str, str]) -> li
     return out
 
 
-def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, Any]:
+def page_url(iri: str, param: str, page: int) -> str:
+    """The entity page with one section (``p<N>``) or the evidence list (``pe``) on ``page``."""
+    return f"{entity_url(iri)}&{param}={page}" if page else entity_url(iri)
+
+
+def run_section(data: GraphData, iri: str, spec: dict[str, Any], *, index: int = 0,
+                page: int = 0) -> dict[str, Any]:
+    """One section, one page of it: each query's solutions ``page * ROW_LIMIT`` on, at most
+    ``ROW_LIMIT``, so a hub's page costs the same as anyone's (a fact whose sentences straddle two
+    pages shows on both, with its sentences split)."""
     rows = []
+    more = False
     for text in spec.get("queries") or [spec["query"]]:
-        query = text if "LIMIT" in text.upper() else f"{text} LIMIT {ROW_LIMIT}"
-        rows += data.select(query, this=iri)
+        if "LIMIT" in text.upper():
+            rows += data.select(text, this=iri)
+            continue
+        got = data.select(f"{text} LIMIT {ROW_LIMIT + 1} OFFSET {page * ROW_LIMIT}", this=iri)
+        more = more or len(got) > ROW_LIMIT
+        rows += got[:ROW_LIMIT]
     if spec.get("sort"):
         key = spec["sort"]
         rows.sort(key=lambda r: ("" if r.get(key) is None else r[key].value))
-    cut = len(rows) >= ROW_LIMIT   # a hub (the Government, a big province): the first rows in the query's order
+    cut = more   # a hub (the Government, a big province): this page holds the first rows in the query's order
     if spec.get("drop_unbound"):
         col, key = spec["drop_unbound"]["column"], spec["drop_unbound"]["when_seen"]
         has = {str(r.get(key)) for r in rows if r.get(col) is not None}
@@ -87,16 +101,17 @@ def run_section(data: GraphData, iri: str, spec: dict[str, Any]) -> dict[str, An
     merged: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in rows:
         key = tuple(str(row.get(c)) for c in columns)
-        if key not in merged:
-            if len(merged) >= MAX_ROWS:
-                continue
+        if key not in merged:   # bounded: each query gives at most ROW_LIMIT solutions a page
             merged[key] = {"cells": [cell(data, row.get(c)) for c in columns], "ev": []}
         ev = row.get("ev")
         if isinstance(ev, ox.NamedNode) and ev.value not in merged[key]["ev"]:
             merged[key]["ev"].append(ev.value)
     body = [r for r in merged.values() if any(c is not None for c in r["cells"]) or r["ev"]]
+    param = f"p{index}"
     return {"title": spec["title"], "columns": columns, "rows": body, "timeline": bool(spec.get("timeline")),
-            "truncated": cut or len(merged) >= MAX_ROWS}
+            "truncated": cut, "page": page,
+            "next": page_url(iri, param, page + 1) if cut and page < MAX_PAGE else None,
+            "prev": page_url(iri, param, page - 1) if page > 0 else None}
 
 
 def _columns(query: str) -> list[str]:
@@ -116,17 +131,31 @@ def generic_statements(data: GraphData, iri: str) -> dict[str, Any]:
             "timeline": False, "truncated": len(out_rows) >= GENERIC_LIMIT or len(in_rows) >= GENERIC_LIMIT}
 
 
-def entity_view(data: GraphData, iri: str) -> dict[str, Any] | None:
-    """Everything the entity page shows; None when the graph says nothing about ``iri``."""
+def page_numbers(params: Any) -> dict[str, int]:
+    """The ``p<N>=K`` / ``pe=K`` page numbers of a request (anything else, or out of range, is 0)."""
+    out = {}
+    for key, value in params.items():
+        if (key == "pe" or (key.startswith("p") and key[1:].isdigit())) and value.isdigit():
+            out[key] = min(int(value), MAX_PAGE)
+    return out
+
+
+def entity_view(data: GraphData, iri: str, pages: dict[str, int] | None = None) -> dict[str, Any] | None:
+    """Everything the entity page shows; None when the graph says nothing about ``iri``.  ``pages``
+    picks a page of a long section (``p<N>``: its index in ``pages.yaml``) or of the evidence (``pe``)."""
+    pages = pages or {}
     kind = data.kind(iri)
     if kind == "other" and not data.select("SELECT ?p WHERE { ?this ?p ?o } LIMIT 1", this=iri) \
             and not data.select("SELECT ?p WHERE { ?s ?p ?this } LIMIT 1", this=iri):
         return None
-    sections = [run_section(data, iri, spec) for spec in page_specs().get(kind, [])]
-    sections = [s for s in sections if s["rows"]]
-    own = [r["ev"].value for r in data.select(
-        f"SELECT DISTINCT ?ev WHERE {{ ?this prov:wasInfluencedBy ?ev }} LIMIT {OWN_EVIDENCE}", this=iri)
-        if isinstance(r["ev"], ox.NamedNode)]
+    sections = [run_section(data, iri, spec, index=i, page=pages.get(f"p{i}", 0))
+                for i, spec in enumerate(page_specs().get(kind, []))]
+    sections = [s for s in sections if s["rows"] or s["page"]]
+    ev_page = pages.get("pe", 0)
+    own_rows = data.select(f"SELECT DISTINCT ?ev WHERE {{ ?this prov:wasInfluencedBy ?ev }} "
+                           f"LIMIT {OWN_EVIDENCE + 1} OFFSET {ev_page * OWN_EVIDENCE}", this=iri)
+    own_more = len(own_rows) > OWN_EVIDENCE
+    own = [r["ev"].value for r in own_rows[:OWN_EVIDENCE] if isinstance(r["ev"], ox.NamedNode)]
     own.sort(key=lambda s: (article_of(s) or "", (char_span(s) or (0, 0))[0]))
     all_ev = set(own)
     for s in sections:
@@ -142,7 +171,10 @@ def entity_view(data: GraphData, iri: str) -> dict[str, Any] | None:
         "iri": iri, "kind": kind, "kind_vi": kind_vi, "kind_en": kind_en, "label": data.label(iri),
         "names": [n for n in names if n != data.label(iri)],
         "sections": sections, "evidence": evidence_list(data, own, texts),
-        "evidence_truncated": len(own) >= OWN_EVIDENCE,
+        "evidence_truncated": own_more, "evidence_page": ev_page,
+        "evidence_start": ev_page * OWN_EVIDENCE + 1,
+        "evidence_next": page_url(iri, "pe", ev_page + 1) if own_more and ev_page < MAX_PAGE else None,
+        "evidence_prev": page_url(iri, "pe", ev_page - 1) if ev_page > 0 else None,
         "statements": generic_statements(data, iri),
         "graph_url": f"/graph?iri={entity_url(iri).split('iri=', 1)[-1]}" if kind in _DRAWN else None,
     }
@@ -154,8 +186,9 @@ _DRAWN = {"person", "body", "document", "programme", "event", "place"}
 # ---------------------------------------------------------------------- the article reader
 
 def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
-    """The article's evidence sentences in text order, each phrase naming an entity marked at its offsets,
-    and the facts read from each sentence."""
+    """The article's whole text (``nif:isString``) with its evidence sentences in place, each phrase
+    naming an entity marked at its offsets, and the facts read from each sentence; a graph without
+    the text gives the evidence sentences alone, with gaps marked."""
     iri = ARTICLE_PREFIX + key
     head = data.select("""SELECT ?p ?o WHERE { ?this ?p ?o
         VALUES ?p { schema:headline schema:datePublished dcterms:identifier schema:url schema:contentLocation
@@ -190,12 +223,27 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
             "facts": sorted((f for f in facts_of.get(s, []) if f["iri"] not in shown),
                             key=lambda f: (f["kind"], f["label"])),
         })
-    # a gap between two sentences is text the graph does not keep: say so instead of hiding it
-    for prev, cur in itertools.pairwise(sentences):
-        cur["gap_before"] = cur["begin"] > prev["end"] + 2
-    if sentences:
-        sentences[0]["gap_before"] = sentences[0]["begin"] > 0
-    return {"iri": iri, "key": key, "label": data.label(iri), "meta": meta, "sentences": sentences}
+    full = data.select("SELECT ?t WHERE { ?this nif:isString ?t }", this=iri)
+    text = full[0]["t"].value if full else None
+    tail = ""
+    if text is not None:
+        # the whole report: the text between evidence sentences is shown plain, in its place
+        at = 0
+        for cur in sentences:
+            cur["before"] = text[at:cur["begin"]] if cur["begin"] > at else ""
+            cur["gap_before"] = False
+            at = max(at, cur["end"])
+        tail = text[at:]
+    else:
+        # an older graph without the text: a gap between two sentences is text it does not keep
+        for cur in sentences:
+            cur["before"] = ""
+        for prev, cur in itertools.pairwise(sentences):
+            cur["gap_before"] = cur["begin"] > prev["end"] + 2
+        if sentences:
+            sentences[0]["gap_before"] = sentences[0]["begin"] > 0
+    return {"iri": iri, "key": key, "label": data.label(iri), "meta": meta, "sentences": sentences,
+            "full_text": text is not None, "tail": tail}
 
 
 def mark(data: GraphData, text: str, begin: int, phrases: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,6 +24,8 @@ from graph.viz.project import kind_styles
 
 STATIC = Path(__file__).with_name("static")
 BIG_GRAPH = 1000  # from here on: no improved layout, bounded stabilisation, no edge labels
+TOP_NODES = 300   # a bigger graph opens on its most central nodes (the rest one click away)
+LABELLED = 20     # the most central nodes whose labels are drawn readable at the starting zoom
 
 
 def script_json(value: Any) -> str:
@@ -49,10 +51,24 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def page_payload(g: nx.MultiDiGraph, *, title: str = "") -> dict[str, Any]:
+def centrality_ranks(g: nx.MultiDiGraph) -> dict[Any, tuple[int, int]]:
+    """Each node's (rank, distinct neighbours): rank 0 is the most central.  Centrality is degree on
+    the undirected simple graph (as in ``dantoc-kg stats``): cheap at any size and easy to explain;
+    ties go to the node with more relations, then to the name, so the order is stable."""
+    neighbours = {n: len(set(g.predecessors(n)) | set(g.successors(n)) - {n}) for n in g.nodes}
+    order = sorted(g.nodes, key=lambda n: (-neighbours[n], -g.degree(n),
+                                           str(g.nodes[n].get("label") or n), str(n)))
+    return {n: (i, neighbours[n]) for i, n in enumerate(order)}
+
+
+def page_payload(g: nx.MultiDiGraph, *, title: str = "", show_isolated: bool = False,
+                 top: int | None = TOP_NODES, labelled: int = LABELLED) -> dict[str, Any]:
     """The data the page draws: nodes and edges by integer id, sentences and articles interned
-    once (a sentence is often evidence for several facts)."""
+    once (a sentence is often evidence for several facts), each node's centrality rank, and how the
+    page opens: isolated nodes folded away unless ``show_isolated``, at most ``top`` nodes (the most
+    central; None or 0: all) and the ``labelled`` most central ones labelled readable."""
     index = {n: i for i, n in enumerate(g.nodes)}
+    ranks = centrality_ranks(g)
     sentences: list[dict[str, Any]] = []
     sentence_ix: dict[str, int] = {}
     articles: list[dict[str, str]] = []
@@ -79,6 +95,7 @@ def page_payload(g: nx.MultiDiGraph, *, title: str = "") -> dict[str, Any]:
             "id": index[n], "iri": d.get("iri", n), "k": d.get("kind", "other"),
             "l": d.get("label") or str(n),
             "p": list(d.get("provinces", [])), "y": list(d.get("years", [])), "deg": g.degree(n),
+            "r": ranks[n][0], "nb": ranks[n][1],
             "e": [sent(e) for e in d.get("evidence", [])], "f": facts,
         })
     edges = [{"from": index[u], "to": index[v], "l": d.get("label", ""), "d": list(d.get("dates", []))}
@@ -88,10 +105,12 @@ def page_payload(g: nx.MultiDiGraph, *, title: str = "") -> dict[str, Any]:
         "title": title, "kinds": kind_styles(), "nodes": nodes, "edges": edges,
         "sentences": sentences, "articles": articles,
         "focus": index.get(focus) if focus is not None else None,
+        "view": {"show_isolated": bool(show_isolated), "top": int(top) if top else 0, "labelled": int(labelled)},
     }
 
 
-def render_html(g: nx.MultiDiGraph, *, title: str | None = None) -> str:
+def render_html(g: nx.MultiDiGraph, *, title: str | None = None, show_isolated: bool = False,
+                top: int | None = TOP_NODES) -> str:
     """The page as a string (see :func:`write_html`)."""
     parts = _static()
     title = title or f"Mạng quan hệ dân tộc — {g.number_of_nodes()} nút"
@@ -100,7 +119,7 @@ def render_html(g: nx.MultiDiGraph, *, title: str | None = None) -> str:
            f"script-src {' '.join(_sha256(s) for s in scripts)}; base-uri 'none'; form-action 'none'")
     fill = {
         "CSP": html.escape(csp), "TITLE": html.escape(title), "CSS": parts["page.css"],
-        "DATA": script_json(page_payload(g, title=title)), "VIS_JS": scripts[0], "PAGE_JS": scripts[1],
+        "DATA": script_json(page_payload(g, title=title, show_isolated=show_isolated, top=top)), "VIS_JS": scripts[0], "PAGE_JS": scripts[1],
     }
     # one pass, so nothing inserted is ever read again as a placeholder
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: fill[m.group(1)], parts["page.html"])
@@ -115,8 +134,12 @@ def atomic_write(out: str | os.PathLike[str], data: str | bytes) -> Path:
     return write_atomically(out, lambda fh: fh.write(payload))
 
 
-def write_html(g: nx.MultiDiGraph, out: str | os.PathLike[str], *, title: str | None = None) -> Path:
+def write_html(g: nx.MultiDiGraph, out: str | os.PathLike[str], *, title: str | None = None,
+               show_isolated: bool = False, top: int | None = TOP_NODES) -> Path:
     """Write ``g`` (from :func:`graph.viz.to_networkx`) as one offline HTML page at ``out``:
-    colours and shapes by kind, legend, name search, kind/province/year filters, a side panel with
-    each node's facts and evidence sentences.  Written atomically; returns the path."""
-    return atomic_write(out, render_html(g, title=title))
+    colours and shapes by kind, legend, name search, kind/province/year filters, grouping by kind or
+    province, a side panel with each node's facts and evidence sentences.  It opens readable: the
+    most central nodes labelled, isolated nodes folded away (unless ``show_isolated``) and, on a
+    graph bigger than ``top`` nodes, only the ``top`` most central (the page says what it hides and
+    shows the rest on request).  Written atomically; returns the path."""
+    return atomic_write(out, render_html(g, title=title, show_isolated=show_isolated, top=top))

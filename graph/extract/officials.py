@@ -70,6 +70,9 @@ _NOT_NAME_START = {
     "thông", "kế", "công", "lãnh", "cán", "người", "ông", "bà", "cùng", "đến", "từ", "thôn", "xã", "bản", "lễ",
     "toàn", "thưa", "bên", "việt", "uỷ", "tổ", "văn", "liên", "hợp", "quân", "ảnh", "tin",
     "nguồn", "tác", "bài", "đ", "khu", "cụm", "đội", "chi", "tiểu", "học", "giáo", "hòa", "thượng",
+    # geographic words that begin a place's name ("Chợ Dừa", "Sông Hồng", "Buôn Ma Thuột", "Tây Nguyên")
+    "sông", "núi", "chợ", "bến", "cầu", "đèo", "vũng", "hòn", "vịnh", "suối", "thác", "buôn", "làng", "xóm",
+    "ấp", "phố", "phường", "quận", "đảo", "miền", "vùng", "tây", "không",
 }
 # 'văn' starts pen names (Văn Hoa) but more often "Văn phòng": accepted only after an honorific.
 _SOFT_NOT_NAME_START = {"văn"}
@@ -165,6 +168,54 @@ def _lexicon() -> _Lexicon:
                     frozenset(fold(w) for w in raw.get("surnames", [])),
                     tuple(phrase_tokens(h) for h in raw.get("body_heads", [])),
                     _trie(folded), _trie(exact))
+
+
+@dataclass(frozen=True)
+class _NameFilters:
+    """What is never a person's name (roles.yaml and the gazetteer, data/provinces.yaml), folded word tuples."""
+
+    places: frozenset[tuple[str, ...]]        # provinces, their aliases, capitals, regions, cities, countries
+    districts: frozenset[tuple[str, ...]]     # district names: a place unless a family name starts them
+    not_name_words: frozenset[str]
+    firm_heads: tuple[tuple[str, ...], ...]
+    kin_words: frozenset[str]
+    openers: frozenset[str]
+
+
+@cache
+def _filters() -> _NameFilters:
+    raw = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    geo = yaml.safe_load((DATA / "provinces.yaml").read_text(encoding="utf-8"))
+    places: set[tuple[str, ...]] = {phrase_tokens(str(p)) for p in raw.get("places", [])}
+    districts: set[tuple[str, ...]] = set()
+    for row in geo["provinces"]:
+        for form in (row["name"], *(row.get("aliases") or ()), row.get("capital") or ""):
+            toks = phrase_tokens(unify_tones(str(form)))
+            places.update(toks[k:] for k in range(len(toks) - 1))     # "Bà Rịa - Vũng Tàu", "Vũng Tàu"
+        for d in (*(row.get("districts") or ()), *(row.get("former") or ())):
+            name = re.sub(r"^(?:thành phố|thị xã|huyện)\s+", "", str(d))
+            districts.add(phrase_tokens(unify_tones(name)))
+    people = {phrase_tokens(str(p)) for p in raw.get("places_named_after_people", [])}
+    places = {p for p in places if len(p) >= 2 and p not in people and all(w[0].isalpha() for w in p)}
+    return _NameFilters(frozenset(places), frozenset(d for d in districts if len(d) >= 2),
+                        frozenset(fold(w) for w in raw.get("not_name_words", [])),
+                        tuple(phrase_tokens(h) for h in raw.get("firm_heads", [])),
+                        frozenset(fold(w) for w in raw.get("kin_words", [])),
+                        frozenset(fold(w) for w in raw.get("sentence_openers", [])))
+
+
+def _is_place_name(words: tuple[str, ...]) -> bool:
+    """Folded name words that spell a place: a province, region, city or country; a district unless a family
+    name starts it ("Lâm Hà" may be a person, "Phước Sơn" is not)."""
+    f = _filters()
+    if words in f.places:
+        return True
+    return words in f.districts and words[0] not in _lexicon().surnames
+
+
+def not_a_person(words: tuple[str, ...]) -> bool:
+    """A candidate name (folded words) that names a place or a firm."""
+    return _is_place_name(words) or any(w in _filters().not_name_words for w in words)
 
 
 def _trie(index: dict[str, list[tuple[tuple[str, ...], Role, str | None]]]) -> dict:
@@ -319,8 +370,18 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
             break
         if j > i and t.low == "và" and match_role(tokens, j + 1) and j - _cap_run_before(tokens, j, i) >= 2:
             break                       # "PCT UBND tỉnh Lê Văn A và GĐ Sở Tài chính Trần Thị B": two people
+        if j > i and t.low == "và" and j + 1 < n and tokens[j + 1].is_lower and tokens[j + 1].low in _AND_CLAUSE:
+            break                       # "Chủ tịch Hội ... và gần 150 nhà giáo": "và" joins a new phrase
         j += 1
+    while j > i + 1 and (tokens[j - 1].low in {"và", "kiêm", "của"} or tokens[j - 1].text in {","} | _DASHES):
+        j -= 1                          # "Phó Thủ tướng Lê Văn A và đại diện ...": the joiner is not the title's
     return j
+
+
+# lower-case words after "và" that begin a new phrase, not the rest of a body's name
+_AND_CLAUSE = {"gần", "hơn", "các", "những", "nhiều", "một", "hai", "ba", "là", "đã", "được", "thày", "thầy", "cô",
+               "bị", "bãi", "cũng", "còn", "đang", "sẽ", "người", "ngài", "vợ", "chồng", "con", "nay", "hiện", "ông",
+               "bà", "anh", "chị"}
 
 
 def _comma_in_name(tokens: list[Token], k: int) -> bool:
@@ -540,12 +601,16 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     n = len(tokens)
 
     def add(s: int, e: int, ts: int | None, te: int | None) -> bool:
-        if any(k in used for k in range(s, e)) or place_len(tokens, s, e) == e - s:
-            return False                        # "luật sư Hà Nội": a place is nobody's name
-        name = unify_tones(" ".join(t.text for t in tokens[s:e]))
+        s, e = _trim_name(tokens, s, e)
+        if e - s < 2 or any(k in used for k in range(s, e)) or place_len(tokens, s, e) == e - s \
+                or not_a_person(tuple(_name_word(t).lower() for t in tokens[s:e])):
+            return False                        # "luật sư Hà Nội", "Tây Nguyên", "Manulife Financial": nobody's name
+        words = [_name_word(t) for t in tokens[s:e]]
+        name = unify_tones(" ".join(words))
+        span = Span(tokens[s].start, tokens[e - 1].start + len(words[-1]))
         title = text[tokens[ts].start:tokens[te - 1].end].strip(" ,-–") if ts is not None and te and te > ts else None
         posts = _split_posts(text, tokens, ts, te) if title and ts is not None and te is not None else []
-        found.append((s, e, PersonMention(name, Span(tokens[s].start, tokens[e - 1].end), sent, title, posts)))
+        found.append((s, e, PersonMention(name, span, sent, title, posts)))
         used.update(range(s, e))
         if ts is not None and te is not None:
             used.update(range(ts, te))
@@ -590,7 +655,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
         run = _cap_run_before(tokens, end, i + m[1])
         s = _strip_leading(tokens, run, end, place_len)
         if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap) \
-                and _starts_a_name(tokens, run, s):
+                and _starts_a_name(tokens, run, s) and not _after_firm_head(tokens, i + m[1], run, s):
             # "X, Trưởng Ban ...": the name is before the role, not after: leave it to apposition
             add(s, end, i, s)
             if _plural_before(tokens, i):
@@ -614,7 +679,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     # 3. honorific + name: no title, a title written straight after the name, or "... làm Trưởng đoàn"
     for k in range(n):
         h = _honorific_len(tokens, k)
-        if not h:
+        if not h or _honorific_in_place(tokens, k, h, place_len):
             continue
         s = k + h
         e = _name_end(tokens, s)
@@ -646,6 +711,55 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     for ts, colon in openers:
         _apply_opener(text, tokens, ts, colon, found)
     return [f[2] for f in found]
+
+
+_TAGGED = re.compile(r"^(\w+)[-–]([A-ZĐ]{2,5})$")
+
+
+def _name_word(t: Token) -> str:
+    """A name's word as written, without a newspaper tag glued to it ("Trung-TN") or the first word of the next
+    sentence glued without a space ("LongNăm")."""
+    m = _TAGGED.match(t.text)
+    if m:
+        return m.group(1)
+    w = t.text
+    for k in range(3, len(w) - 1):
+        if w[k].isupper() and w[k - 1].islower() and w.isalpha():
+            return w[:k]
+    return w
+
+
+def _trim_name(tokens: list[Token], s: int, e: int) -> tuple[int, int]:
+    """Leave out a capitalised kinship word before a full name ("Anh Đoàn Văn A") and the first word of the next
+    sentence after a headline's name ("Ông Nguyễn Văn An Sau 2 năm ...")."""
+    f = _filters()
+    surnames = _lexicon().surnames
+    if e - s >= 3 and tokens[s].low in f.kin_words and tokens[s + 1].low in surnames:
+        s += 1
+    if e - s >= 4 and tokens[e - 1].low in f.openers and (e == len(tokens) or not tokens[e].is_cap):
+        e -= 1
+    return s, e
+
+
+def _honorific_in_place(tokens: list[Token], k: int, h: int, place_len: PlaceLen) -> bool:
+    """"Bà"/"Ô" starting a place's name ("tỉnh Bà Rịa - Vũng Tàu", "phường Ô Chợ Dừa"), not a word of address."""
+    if k > 0 and tokens[k - 1].is_lower and tokens[k - 1].low in _PLACE_UNITS:
+        return True
+    return place_len(tokens, k, len(tokens)) > h
+
+
+def _after_firm_head(tokens: list[Token], a: int, run: int, s: int) -> bool:
+    """In a title, capitalised words right after a lower-case firm word ("Giám đốc công ty du lịch Hoa Sen")
+    name the firm unless a family name starts them."""
+    if tokens[s].low in _lexicon().surnames:
+        return False
+    for k in range(run - 1, a - 1, -1):
+        if not tokens[k].is_lower:
+            return False
+        for head in _filters().firm_heads:
+            if tuple(t.low for t in tokens[k:k + len(head)]) == head:
+                return True
+    return False
 
 
 def _starts_a_name(tokens: list[Token], run: int, s: int) -> bool:

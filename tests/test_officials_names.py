@@ -109,3 +109,18 @@ def test_ngai_introduces_a_foreign_name_and_ends_the_title_before_it() -> None:
     got = people("Tổng cục trưởng Cục Du lịch Lê Thị Hà và ngài Robert Kline, Đại sứ, đã ký biên bản.")
     assert got["Lê Thị Hà"] == "Tổng cục trưởng Cục Du lịch"
     assert "Robert Kline" in got
+
+
+def test_a_headline_title_ending_with_a_name_before_an_honorific_keeps_its_own_name() -> None:
+    facts = extract_article(Article(source="t", text="Khởi tố nguyên thứ trưởng Trần Quang Vĩnh Ông Trần Quang Vĩnh "
+                                    "bị đưa về trụ sở.", title=None, published=date(2025, 9, 1)))
+    titles = {p.title for p in facts.persons if p.name == "Trần Quang Vĩnh"}
+    assert "nguyên thứ trưởng" in titles and not any(t and "Vĩnh" in t for t in titles)
+
+
+def test_a_title_stops_at_a_verb_of_saying_or_judging() -> None:
+    got = people("Bà Đỗ Thu Hằng, Phó Hiệu trưởng trường Đại học Kinh tế chứng minh rằng giá đã tăng.")
+    assert got["Đỗ Thu Hằng"] == "Phó Hiệu trưởng trường Đại học Kinh tế"
+    # "kiểm tra", "chỉ đạo" after "Ban"/"Ủy ban" are the body's name, not a verb
+    got = people("Cán bộ xã như Lưu Văn Tư (Chủ nhiệm Ủy ban kiểm tra đảng ủy) cũng bị kỷ luật.")
+    assert got["Lưu Văn Tư"] == "Chủ nhiệm Ủy ban kiểm tra đảng ủy"

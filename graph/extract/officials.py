@@ -47,7 +47,15 @@ _STOP_BIGRAMS = {
     ("lưu", "ý"), ("mong", "muốn"), ("tiếp", "thu"), ("trao", "đổi"), ("cho", "rằng"), ("chúc", "mừng"),
     ("đại", "diện"), ("lãnh", "đạo"), ("kiểm", "tra"), ("đến", "dự"), ("thay", "mặt"), ("nhất", "trí"),
     ("động", "viên"), ("thăm", "hỏi"), ("bày", "tỏ"), ("ân", "cần"), ("tin", "tưởng"), ("hoan", "nghênh"),
+    # verbs of saying and judging that follow a title on general news
+    ("chứng", "minh"), ("nhận", "định"), ("nhận", "xét"), ("phân", "tích"), ("giải", "thích"), ("thừa", "nhận"),
+    ("cảnh", "báo"), ("khuyến", "cáo"), ("tiết", "lộ"), ("xác", "nhận"), ("lý", "giải"), ("bình", "luận"),
+    ("đề", "xuất"), ("kiến", "nghị"), ("thông", "báo"), ("tuyên", "bố"), ("phản", "ánh"), ("cam", "kết"),
+    ("lo", "ngại"), ("dự", "báo"), ("ước", "tính"), ("giải", "trình"), ("phủ", "nhận"), ("bác", "bỏ"),
+    ("nhắc", "lại"), ("băn", "khoăn"), ("kể", "lại"), ("trăn", "trở"), ("thẳng", "thắn"), ("di", "chuyển"),
 }
+# stop bigrams that also name a body after "Ban", "Đoàn", "Tổ" ("Ủy ban kiểm tra", "Ban chỉ đạo")
+_BODY_BIGRAMS = {("kiểm", "tra"), ("chỉ", "đạo"), ("lãnh", "đạo"), ("thông", "tin")}
 _STOP_WORDS = {
     "đã", "sẽ", "đang", "dự", "tặng", "trao", "thăm", "nói", "được", "là", "cùng", "tại", "có", "vừa", "cũng",
     "luôn", "đến", "gửi", "ký", "nêu", "về", "với", "khi", "thì", "mà", "nhằm", "để", "trong", "sau", "trước",
@@ -338,7 +346,8 @@ def _is_stop(tokens: list[Token], j: int) -> bool:
     if not t.is_lower:
         return False
     if j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_BIGRAMS:
-        return True
+        return not (j > 0 and tokens[j - 1].low in {"ban", "đoàn", "tổ"}
+                    and (t.low, tokens[j + 1].low) in _BODY_BIGRAMS)
     return t.low in _STOP_WORDS
 
 
@@ -646,7 +655,9 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
             continue
         end = _title_end(tokens, i, place_len=place_len)
         h = _intro_of_name(tokens, end) if end < n else 0
-        if h:
+        if h and _name_before(tokens, i, end, place_len) is None:
+            # (a title that already ends with a name is a headline running into the text: "... thứ trưởng
+            # Nguyễn Văn A Ông Nguyễn Văn A được ...")
             # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh ông Nguyễn Văn A"
             ne = _name_end(tokens, end + h)
             if _name_ok(tokens, end + h, ne, strict=False) and add(end + h, ne, i, end):
@@ -654,7 +665,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
                 continue
         run = _cap_run_before(tokens, end, i + m[1])
         s = _strip_leading(tokens, run, end, place_len)
-        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap) \
+        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap or h) \
                 and _starts_a_name(tokens, run, s) and not _after_firm_head(tokens, i + m[1], run, s):
             # "X, Trưởng Ban ...": the name is before the role, not after: leave it to apposition
             add(s, end, i, s)
@@ -868,6 +879,8 @@ def _districts_in(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in _DISTRICT_NAMED.finditer(text):
         words = m.group(2).split()
+        if fold(words[0]) in _filters().openers or fold(words[0]) == "hôm":
+            continue                    # "Chủ tịch UBND huyện Hôm qua ...": no district named
         for k in range(1, len(words)):
             if fold(words[k]) in surnames and k >= 2:
                 words = words[:k]

@@ -124,3 +124,17 @@ def test_a_title_stops_at_a_verb_of_saying_or_judging() -> None:
     # "kiểm tra", "chỉ đạo" after "Ban"/"Ủy ban" are the body's name, not a verb
     got = people("Cán bộ xã như Lưu Văn Tư (Chủ nhiệm Ủy ban kiểm tra đảng ủy) cũng bị kỷ luật.")
     assert got["Lưu Văn Tư"] == "Chủ nhiệm Ủy ban kiểm tra đảng ủy"
+
+
+# --- programmes: back-references ------------------------------------------------------------------------
+def test_a_programme_phrase_ending_in_a_demonstrative_refers_back() -> None:
+    from graph.extract.programmes import find_programmes
+    from graph.extract.sentences import split_sentences
+
+    text = ("Tỉnh nhận vốn của Chương trình cấp nước sạch vùng cao giai đoạn 2021-2025. "
+            "Theo đánh giá, Chương trình hỗ trợ vốn vay ưu đãi này đã giúp nhiều hộ. "
+            "Riêng Chương trình 135 này cũng đã làm xong 40 công trình.")
+    names = [p.name for p in find_programmes(text, split_sentences(text))]
+    assert not any(n.endswith("này") for n in names)
+    assert "Chương trình 135" in names
+    assert any(n.startswith("Chương trình cấp nước sạch") for n in names)

@@ -138,3 +138,31 @@ def test_a_programme_phrase_ending_in_a_demonstrative_refers_back() -> None:
     assert not any(n.endswith("này") for n in names)
     assert "Chương trình 135" in names
     assert any(n.startswith("Chương trình cấp nước sạch") for n in names)
+
+
+def test_a_firm_written_with_a_capitalised_head_is_not_a_person() -> None:
+    got = people("Bà Lan là Giám đốc Công ty Quang Minh, hiện nắm chức chủ tịch.")
+    assert "Quang Minh" not in got
+    assert "Phương Đông" not in people("Giám đốc Công ty Phương Đông cho biết lãi tăng.")
+
+
+def test_an_initial_before_a_family_name_does_not_end_a_name() -> None:
+    got = people("Theo bà Maria J. Lopez, chương trình rất tốt.")
+    assert "Maria J" not in got
+
+
+def test_words_that_look_like_verbs_inside_a_body_name_do_not_end_the_title() -> None:
+    got = people("Ông Lê Văn Ba, Tổng Giám đốc Đài Tiếng nói Việt Nam, cho biết.")
+    assert got["Lê Văn Ba"] == "Tổng Giám đốc Đài Tiếng nói Việt Nam"
+    got = people("Bà Hà Thị Mai, Phó Chủ tịch kiêm Tổng Thư ký Hội Chữ thập đỏ, phát biểu.")
+    assert got["Hà Thị Mai"] == "Phó Chủ tịch kiêm Tổng Thư ký Hội Chữ thập đỏ"
+
+
+def test_a_dash_inside_a_body_name_does_not_end_the_title() -> None:
+    got = people("Ông Phạm Văn Tư, Thứ trưởng Bộ Lao động - Thương binh và Xã hội, đến dự.")
+    assert got["Phạm Văn Tư"] == "Thứ trưởng Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_a_title_stops_at_a_time_phrase() -> None:
+    got = people("Ông Y Blum, Chủ tịch UBND tỉnh Đắk Lắk lúc bấy giờ, đã ký.")
+    assert got["Y Blum"] == "Chủ tịch UBND tỉnh Đắk Lắk"

@@ -53,15 +53,17 @@ _STOP_BIGRAMS = {
     ("đề", "xuất"), ("kiến", "nghị"), ("thông", "báo"), ("tuyên", "bố"), ("phản", "ánh"), ("cam", "kết"),
     ("lo", "ngại"), ("dự", "báo"), ("ước", "tính"), ("giải", "trình"), ("phủ", "nhận"), ("bác", "bỏ"),
     ("nhắc", "lại"), ("băn", "khoăn"), ("kể", "lại"), ("trăn", "trở"), ("thẳng", "thắn"), ("di", "chuyển"),
+    ("xung", "quanh"),
 }
 # stop bigrams that also name a body after "Ban", "Đoàn", "Tổ" ("Ủy ban kiểm tra", "Ban chỉ đạo")
+_NAME_BIGRAMS = {("tiếng", "nói"), ("thư", "ký")}
 _BODY_BIGRAMS = {("kiểm", "tra"), ("chỉ", "đạo"), ("lãnh", "đạo"), ("thông", "tin")}
 _STOP_WORDS = {
     "đã", "sẽ", "đang", "dự", "tặng", "trao", "thăm", "nói", "được", "là", "cùng", "tại", "có", "vừa", "cũng",
     "luôn", "đến", "gửi", "ký", "nêu", "về", "với", "khi", "thì", "mà", "nhằm", "để", "trong", "sau", "trước",
     "theo", "cảm", "tiếp", "chủ", "nhấn", "cho", "như", "này", "đó", "người", "cán", "làm", "do", "đọc",
     "đưa", "bị", "phải", "vẫn", "lại", "tỏ", "xin", "hỏi", "thừa", "kêu", "muốn", "mới", "cần", "nên", "hãy",
-    "đều", "nhận", "ra", "bày", "gặp", "dẫn", "ở",
+    "đều", "nhận", "ra", "bày", "gặp", "dẫn", "ở", "lúc",
 }
 _END_PUNCT = {";", ".", ":", "(", ")", "!", "?", "“", "”", "\"", "…", "[", "]"}
 _DASHES = {"-", "–", "—"}
@@ -80,7 +82,7 @@ _NOT_NAME_START = {
     "nguồn", "tác", "bài", "đ", "khu", "cụm", "đội", "chi", "tiểu", "học", "giáo", "hòa", "thượng",
     # geographic words that begin a place's name ("Chợ Dừa", "Sông Hồng", "Buôn Ma Thuột", "Tây Nguyên")
     "sông", "núi", "chợ", "bến", "cầu", "đèo", "vũng", "hòn", "vịnh", "suối", "thác", "buôn", "làng", "xóm",
-    "ấp", "phố", "phường", "quận", "đảo", "miền", "vùng", "tây", "không",
+    "ấp", "phố", "phường", "quận", "đảo", "miền", "vùng", "tây", "không", "chúa",
 }
 # 'văn' starts pen names (Văn Hoa) but more often "Văn phòng": accepted only after an honorific.
 _SOFT_NOT_NAME_START = {"văn"}
@@ -345,6 +347,8 @@ def _is_stop(tokens: list[Token], j: int) -> bool:
     t = tokens[j]
     if not t.is_lower:
         return False
+    if j > 0 and (tokens[j - 1].low, t.low) in _NAME_BIGRAMS:
+        return False                    # "Đài Tiếng nói Việt Nam", "Tổng Thư ký": not the verbs "nói", "ký"
     if j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_BIGRAMS:
         return not (j > 0 and tokens[j - 1].low in {"ban", "đoàn", "tổ"}
                     and (t.low, tokens[j + 1].low) in _BODY_BIGRAMS)
@@ -369,8 +373,8 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
                     break
                 j = k
                 continue
-            if t.text == "," and _comma_in_name(tokens, k):
-                j = k                   # "Sở Văn hóa, Thể thao và Du lịch": the comma is part of the body's name
+            if _comma_in_name(tokens, k):
+                j = k                   # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
                 continue
             break
         if j > i and (_is_stop(tokens, j) or _intro_of_name(tokens, j)):
@@ -749,6 +753,9 @@ def _trim_name(tokens: list[Token], s: int, e: int) -> tuple[int, int]:
         s += 1
     if e - s >= 4 and tokens[e - 1].low in f.openers and (e == len(tokens) or not tokens[e].is_cap):
         e -= 1
+    if e - s >= 2 and len(tokens[e - 1].text) == 1 and e + 1 < len(tokens) and tokens[e].text == "." \
+            and tokens[e + 1].is_cap:
+        e -= 1                          # "Erika E. Feller": an initial cut off from the family name after it
     return s, e
 
 
@@ -765,11 +772,11 @@ def _after_firm_head(tokens: list[Token], a: int, run: int, s: int) -> bool:
     if tokens[s].low in _lexicon().surnames:
         return False
     for k in range(run - 1, a - 1, -1):
-        if not tokens[k].is_lower:
-            return False
         for head in _filters().firm_heads:
             if tuple(t.low for t in tokens[k:k + len(head)]) == head:
-                return True
+                return True             # "Công ty Hòa Bình" too: its "ty" is written in lower case
+        if not tokens[k].is_lower:
+            return False
     return False
 
 

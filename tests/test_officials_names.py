@@ -166,3 +166,10 @@ def test_a_dash_inside_a_body_name_does_not_end_the_title() -> None:
 def test_a_title_stops_at_a_time_phrase() -> None:
     got = people("Ông Y Blum, Chủ tịch UBND tỉnh Đắk Lắk lúc bấy giờ, đã ký.")
     assert got["Y Blum"] == "Chủ tịch UBND tỉnh Đắk Lắk"
+
+
+def test_a_compound_starting_with_a_stop_word_stays_in_the_title() -> None:
+    got = people("Ông Lò Văn Sơn, Giám đốc Ban Quản lý dự án giao thông tỉnh, cho biết.")
+    assert got["Lò Văn Sơn"] == "Giám đốc Ban Quản lý dự án giao thông tỉnh"
+    got = people("Ông Hồ Văn Sáu (Hiệu trưởng Đại học dự bị dân tộc) nói rằng kỳ thi đã xong.")
+    assert got["Hồ Văn Sáu"] == "Hiệu trưởng Đại học dự bị dân tộc"

@@ -57,6 +57,7 @@ _STOP_BIGRAMS = {
 }
 # stop bigrams that also name a body after "Ban", "Đoàn", "Tổ" ("Ủy ban kiểm tra", "Ban chỉ đạo")
 _NAME_BIGRAMS = {("tiếng", "nói"), ("thư", "ký")}
+_STOP_WORD_COMPOUNDS = {("dự", "án"), ("dự", "bị"), ("dự", "toán"), ("dự", "trữ"), ("dự", "báo")}
 _BODY_BIGRAMS = {("kiểm", "tra"), ("chỉ", "đạo"), ("lãnh", "đạo"), ("thông", "tin")}
 _STOP_WORDS = {
     "đã", "sẽ", "đang", "dự", "tặng", "trao", "thăm", "nói", "được", "là", "cùng", "tại", "có", "vừa", "cũng",
@@ -349,6 +350,9 @@ def _is_stop(tokens: list[Token], j: int) -> bool:
         return False
     if j > 0 and (tokens[j - 1].low, t.low) in _NAME_BIGRAMS:
         return False                    # "Đài Tiếng nói Việt Nam", "Tổng Thư ký": not the verbs "nói", "ký"
+    if (j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_WORD_COMPOUNDS) or \
+            (j > 0 and (tokens[j - 1].low, t.low) in _STOP_WORD_COMPOUNDS):
+        return False                    # "Ban Quản lý dự án", "Đại học dự bị": not the verb "dự" (attend)
     if j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_BIGRAMS:
         return not (j > 0 and tokens[j - 1].low in {"ban", "đoàn", "tổ"}
                     and (t.low, tokens[j + 1].low) in _BODY_BIGRAMS)

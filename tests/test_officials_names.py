@@ -173,3 +173,14 @@ def test_a_compound_starting_with_a_stop_word_stays_in_the_title() -> None:
     assert got["Lò Văn Sơn"] == "Giám đốc Ban Quản lý dự án giao thông tỉnh"
     got = people("Ông Hồ Văn Sáu (Hiệu trưởng Đại học dự bị dân tộc) nói rằng kỳ thi đã xong.")
     assert got["Hồ Văn Sáu"] == "Hiệu trưởng Đại học dự bị dân tộc"
+
+
+def test_a_short_form_of_a_name_written_in_full_is_that_person() -> None:
+    text = ("Bà Đỗ Thị Kim Liên, Giám đốc Sở Y tế, dự họp. Theo bà Kim Liên, số ca bệnh giảm. "
+            "Ông Y Bhin Niê, Phó Chủ tịch UBND huyện, cho biết thêm. Ông Y Bhin nói rằng dân đã yên tâm.")
+    got = people(text)
+    assert "Kim Liên" not in got and "Y Bhin" not in got
+    assert got.keys() >= {"Đỗ Thị Kim Liên", "Y Bhin Niê"}
+    # two full names that end the same way: the short form stays as written
+    two = people("Ông Lê Văn Minh và ông Trần Văn Minh đến. Ông Văn Minh phát biểu.")
+    assert "Văn Minh" in two

@@ -598,7 +598,24 @@ def find_officials(text: str, sentences: list[Span], place_len: PlaceLen = _no_p
     for sent in _sentences_with_cues(text, sentences):
         tokens = tokenize(text, sent.start, sent.end)
         out.extend(_officials_in(text, tokens, sent, place_len))
+    _full_names(out)
     return out
+
+
+def _full_names(mentions: list[PersonMention]) -> None:
+    """A short form of a name written in full elsewhere in the article is that person: the given names ("bà Kim
+    Thoa" after "Hồ Thị Kim Thoa") or, in Ê Đê and Jarai names, the name before the family name ("Y Khé" after
+    "Y Khé Niê").  Only when exactly one full name fits."""
+    names = {m.name for m in mentions}
+    longer = [tuple(n.split()) for n in names if len(n.split()) >= 3]
+    if not longer:
+        return
+    for m in mentions:
+        words = tuple(m.name.split())
+        k = len(words)
+        fits = {full for full in longer if len(full) > k and (full[-k:] == words or full[:k] == words)}
+        if len(fits) == 1:
+            m.name = " ".join(fits.pop())
 
 
 def _name_end(tokens: list[Token], s: int) -> int:

@@ -184,3 +184,10 @@ def test_a_short_form_of_a_name_written_in_full_is_that_person() -> None:
     # two full names that end the same way: the short form stays as written
     two = people("Ông Lê Văn Minh và ông Trần Văn Minh đến. Ông Văn Minh phát biểu.")
     assert "Văn Minh" in two
+
+
+def test_capitalised_words_after_a_zone_or_port_name_the_place() -> None:
+    got = people("Tỉnh sẽ thi tuyển Trưởng Ban Khu kinh tế mở Vân Phong trong năm nay.")
+    assert "Vân Phong" not in got
+    got = people("Đề nghị kỷ luật chi cục trưởng hải quan cửa khẩu Tà Lùng vì thất thu thuế.")
+    assert "Tà Lùng" not in got

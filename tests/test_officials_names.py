@@ -191,3 +191,11 @@ def test_capitalised_words_after_a_zone_or_port_name_the_place() -> None:
     assert "Vân Phong" not in got
     got = people("Đề nghị kỷ luật chi cục trưởng hải quan cửa khẩu Tà Lùng vì thất thu thuế.")
     assert "Tà Lùng" not in got
+
+
+def test_team_and_group_leaders_are_roles_not_a_head_of_office_inside_them() -> None:
+    got = people("Theo ông Lê Văn Sáu, Đội trưởng phòng cháy chữa cháy Kim Mã, đám cháy đã được dập tắt.")
+    assert got["Lê Văn Sáu"] == "Đội trưởng phòng cháy chữa cháy Kim Mã"
+    assert "Kim Mã" not in got
+    got = people("Bà Vi Thị Hoa, Tổ trưởng tổ dân phố 3, cho biết.")
+    assert got["Vi Thị Hoa"] == "Tổ trưởng tổ dân phố 3"

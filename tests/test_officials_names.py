@@ -199,3 +199,8 @@ def test_team_and_group_leaders_are_roles_not_a_head_of_office_inside_them() -> 
     assert "Kim Mã" not in got
     got = people("Bà Vi Thị Hoa, Tổ trưởng tổ dân phố 3, cho biết.")
     assert got["Vi Thị Hoa"] == "Tổ trưởng tổ dân phố 3"
+
+
+def test_a_kinship_word_opening_a_sentence_before_a_pen_name_is_left_out() -> None:
+    got = people("Anh Minh Đức, tổng biên tập báo Thanh Xuân, dẫn đoàn đi.")
+    assert "Minh Đức" in got and "Anh Minh Đức" not in got

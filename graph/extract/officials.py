@@ -770,8 +770,8 @@ def _trim_name(tokens: list[Token], s: int, e: int) -> tuple[int, int]:
     sentence after a headline's name ("Ông Nguyễn Văn An Sau 2 năm ...")."""
     f = _filters()
     surnames = _lexicon().surnames
-    if e - s >= 3 and tokens[s].low in f.kin_words and tokens[s + 1].low in surnames:
-        s += 1
+    if e - s >= 3 and tokens[s].low in f.kin_words and (tokens[s + 1].low in surnames or s == 0):
+        s += 1                          # a kin word at the sentence start before two more words: "Anh Nam Đồng, ..."
     if e - s >= 4 and tokens[e - 1].low in f.openers and (e == len(tokens) or not tokens[e].is_cap):
         e -= 1
     if e - s >= 2 and len(tokens[e - 1].text) == 1 and e + 1 < len(tokens) and tokens[e].text == "." \

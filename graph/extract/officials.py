@@ -47,13 +47,24 @@ _STOP_BIGRAMS = {
     ("lưu", "ý"), ("mong", "muốn"), ("tiếp", "thu"), ("trao", "đổi"), ("cho", "rằng"), ("chúc", "mừng"),
     ("đại", "diện"), ("lãnh", "đạo"), ("kiểm", "tra"), ("đến", "dự"), ("thay", "mặt"), ("nhất", "trí"),
     ("động", "viên"), ("thăm", "hỏi"), ("bày", "tỏ"), ("ân", "cần"), ("tin", "tưởng"), ("hoan", "nghênh"),
+    # verbs of saying and judging that follow a title on general news
+    ("chứng", "minh"), ("nhận", "định"), ("nhận", "xét"), ("phân", "tích"), ("giải", "thích"), ("thừa", "nhận"),
+    ("cảnh", "báo"), ("khuyến", "cáo"), ("tiết", "lộ"), ("xác", "nhận"), ("lý", "giải"), ("bình", "luận"),
+    ("đề", "xuất"), ("kiến", "nghị"), ("thông", "báo"), ("tuyên", "bố"), ("phản", "ánh"), ("cam", "kết"),
+    ("lo", "ngại"), ("dự", "báo"), ("ước", "tính"), ("giải", "trình"), ("phủ", "nhận"), ("bác", "bỏ"),
+    ("nhắc", "lại"), ("băn", "khoăn"), ("kể", "lại"), ("trăn", "trở"), ("thẳng", "thắn"), ("di", "chuyển"),
+    ("xung", "quanh"),
 }
+# stop bigrams that also name a body after "Ban", "Đoàn", "Tổ" ("Ủy ban kiểm tra", "Ban chỉ đạo")
+_NAME_BIGRAMS = {("tiếng", "nói"), ("thư", "ký")}
+_STOP_WORD_COMPOUNDS = {("dự", "án"), ("dự", "bị"), ("dự", "toán"), ("dự", "trữ"), ("dự", "báo")}
+_BODY_BIGRAMS = {("kiểm", "tra"), ("chỉ", "đạo"), ("lãnh", "đạo"), ("thông", "tin")}
 _STOP_WORDS = {
     "đã", "sẽ", "đang", "dự", "tặng", "trao", "thăm", "nói", "được", "là", "cùng", "tại", "có", "vừa", "cũng",
     "luôn", "đến", "gửi", "ký", "nêu", "về", "với", "khi", "thì", "mà", "nhằm", "để", "trong", "sau", "trước",
     "theo", "cảm", "tiếp", "chủ", "nhấn", "cho", "như", "này", "đó", "người", "cán", "làm", "do", "đọc",
     "đưa", "bị", "phải", "vẫn", "lại", "tỏ", "xin", "hỏi", "thừa", "kêu", "muốn", "mới", "cần", "nên", "hãy",
-    "đều", "nhận", "ra", "bày", "gặp", "dẫn", "ở",
+    "đều", "nhận", "ra", "bày", "gặp", "dẫn", "ở", "lúc",
 }
 _END_PUNCT = {";", ".", ":", "(", ")", "!", "?", "“", "”", "\"", "…", "[", "]"}
 _DASHES = {"-", "–", "—"}
@@ -70,6 +81,9 @@ _NOT_NAME_START = {
     "thông", "kế", "công", "lãnh", "cán", "người", "ông", "bà", "cùng", "đến", "từ", "thôn", "xã", "bản", "lễ",
     "toàn", "thưa", "bên", "việt", "uỷ", "tổ", "văn", "liên", "hợp", "quân", "ảnh", "tin",
     "nguồn", "tác", "bài", "đ", "khu", "cụm", "đội", "chi", "tiểu", "học", "giáo", "hòa", "thượng",
+    # geographic words that begin a place's name ("Chợ Dừa", "Sông Hồng", "Buôn Ma Thuột", "Tây Nguyên")
+    "sông", "núi", "chợ", "bến", "cầu", "đèo", "vũng", "hòn", "vịnh", "suối", "thác", "buôn", "làng", "xóm",
+    "ấp", "phố", "phường", "quận", "đảo", "miền", "vùng", "tây", "không", "chúa",
 }
 # 'văn' starts pen names (Văn Hoa) but more often "Văn phòng": accepted only after an honorific.
 _SOFT_NOT_NAME_START = {"văn"}
@@ -165,6 +179,54 @@ def _lexicon() -> _Lexicon:
                     frozenset(fold(w) for w in raw.get("surnames", [])),
                     tuple(phrase_tokens(h) for h in raw.get("body_heads", [])),
                     _trie(folded), _trie(exact))
+
+
+@dataclass(frozen=True)
+class _NameFilters:
+    """What is never a person's name (roles.yaml and the gazetteer, data/provinces.yaml), folded word tuples."""
+
+    places: frozenset[tuple[str, ...]]        # provinces, their aliases, capitals, regions, cities, countries
+    districts: frozenset[tuple[str, ...]]     # district names: a place unless a family name starts them
+    not_name_words: frozenset[str]
+    firm_heads: tuple[tuple[str, ...], ...]
+    kin_words: frozenset[str]
+    openers: frozenset[str]
+
+
+@cache
+def _filters() -> _NameFilters:
+    raw = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    geo = yaml.safe_load((DATA / "provinces.yaml").read_text(encoding="utf-8"))
+    places: set[tuple[str, ...]] = {phrase_tokens(str(p)) for p in raw.get("places", [])}
+    districts: set[tuple[str, ...]] = set()
+    for row in geo["provinces"]:
+        for form in (row["name"], *(row.get("aliases") or ()), row.get("capital") or ""):
+            toks = phrase_tokens(unify_tones(str(form)))
+            places.update(toks[k:] for k in range(len(toks) - 1))     # "Bà Rịa - Vũng Tàu", "Vũng Tàu"
+        for d in (*(row.get("districts") or ()), *(row.get("former") or ())):
+            name = re.sub(r"^(?:thành phố|thị xã|huyện)\s+", "", str(d))
+            districts.add(phrase_tokens(unify_tones(name)))
+    people = {phrase_tokens(str(p)) for p in raw.get("places_named_after_people", [])}
+    places = {p for p in places if len(p) >= 2 and p not in people and all(w[0].isalpha() for w in p)}
+    return _NameFilters(frozenset(places), frozenset(d for d in districts if len(d) >= 2),
+                        frozenset(fold(w) for w in raw.get("not_name_words", [])),
+                        tuple(phrase_tokens(h) for h in raw.get("firm_heads", [])),
+                        frozenset(fold(w) for w in raw.get("kin_words", [])),
+                        frozenset(fold(w) for w in raw.get("sentence_openers", [])))
+
+
+def _is_place_name(words: tuple[str, ...]) -> bool:
+    """Folded name words that spell a place: a province, region, city or country; a district unless a family
+    name starts it ("Lâm Hà" may be a person, "Phước Sơn" is not)."""
+    f = _filters()
+    if words in f.places:
+        return True
+    return words in f.districts and words[0] not in _lexicon().surnames
+
+
+def not_a_person(words: tuple[str, ...]) -> bool:
+    """A candidate name (folded words) that names a place or a firm."""
+    return _is_place_name(words) or any(w in _filters().not_name_words for w in words)
 
 
 def _trie(index: dict[str, list[tuple[tuple[str, ...], Role, str | None]]]) -> dict:
@@ -286,8 +348,14 @@ def _is_stop(tokens: list[Token], j: int) -> bool:
     t = tokens[j]
     if not t.is_lower:
         return False
+    if j > 0 and (tokens[j - 1].low, t.low) in _NAME_BIGRAMS:
+        return False                    # "Đài Tiếng nói Việt Nam", "Tổng Thư ký": not the verbs "nói", "ký"
+    if (j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_WORD_COMPOUNDS) or \
+            (j > 0 and (tokens[j - 1].low, t.low) in _STOP_WORD_COMPOUNDS):
+        return False                    # "Ban Quản lý dự án", "Đại học dự bị": not the verb "dự" (attend)
     if j + 1 < len(tokens) and (t.low, tokens[j + 1].low) in _STOP_BIGRAMS:
-        return True
+        return not (j > 0 and tokens[j - 1].low in {"ban", "đoàn", "tổ"}
+                    and (t.low, tokens[j + 1].low) in _BODY_BIGRAMS)
     return t.low in _STOP_WORDS
 
 
@@ -309,8 +377,8 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
                     break
                 j = k
                 continue
-            if t.text == "," and _comma_in_name(tokens, k):
-                j = k                   # "Sở Văn hóa, Thể thao và Du lịch": the comma is part of the body's name
+            if _comma_in_name(tokens, k):
+                j = k                   # "Sở Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"
                 continue
             break
         if j > i and (_is_stop(tokens, j) or _intro_of_name(tokens, j)):
@@ -319,8 +387,18 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
             break
         if j > i and t.low == "và" and match_role(tokens, j + 1) and j - _cap_run_before(tokens, j, i) >= 2:
             break                       # "PCT UBND tỉnh Lê Văn A và GĐ Sở Tài chính Trần Thị B": two people
+        if j > i and t.low == "và" and j + 1 < n and tokens[j + 1].is_lower and tokens[j + 1].low in _AND_CLAUSE:
+            break                       # "Chủ tịch Hội ... và gần 150 nhà giáo": "và" joins a new phrase
         j += 1
+    while j > i + 1 and (tokens[j - 1].low in {"và", "kiêm", "của"} or tokens[j - 1].text in {","} | _DASHES):
+        j -= 1                          # "Phó Thủ tướng Lê Văn A và đại diện ...": the joiner is not the title's
     return j
+
+
+# lower-case words after "và" that begin a new phrase, not the rest of a body's name
+_AND_CLAUSE = {"gần", "hơn", "các", "những", "nhiều", "một", "hai", "ba", "là", "đã", "được", "thày", "thầy", "cô",
+               "bị", "bãi", "cũng", "còn", "đang", "sẽ", "người", "ngài", "vợ", "chồng", "con", "nay", "hiện", "ông",
+               "bà", "anh", "chị"}
 
 
 def _comma_in_name(tokens: list[Token], k: int) -> bool:
@@ -520,7 +598,24 @@ def find_officials(text: str, sentences: list[Span], place_len: PlaceLen = _no_p
     for sent in _sentences_with_cues(text, sentences):
         tokens = tokenize(text, sent.start, sent.end)
         out.extend(_officials_in(text, tokens, sent, place_len))
+    _full_names(out)
     return out
+
+
+def _full_names(mentions: list[PersonMention]) -> None:
+    """A short form of a name written in full elsewhere in the article is that person: the given names ("bà Kim
+    Thoa" after "Hồ Thị Kim Thoa") or, in Ê Đê and Jarai names, the name before the family name ("Y Khé" after
+    "Y Khé Niê").  Only when exactly one full name fits."""
+    names = {m.name for m in mentions}
+    longer = [tuple(n.split()) for n in names if len(n.split()) >= 3]
+    if not longer:
+        return
+    for m in mentions:
+        words = tuple(m.name.split())
+        k = len(words)
+        fits = {full for full in longer if len(full) > k and (full[-k:] == words or full[:k] == words)}
+        if len(fits) == 1:
+            m.name = " ".join(fits.pop())
 
 
 def _name_end(tokens: list[Token], s: int) -> int:
@@ -540,12 +635,16 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     n = len(tokens)
 
     def add(s: int, e: int, ts: int | None, te: int | None) -> bool:
-        if any(k in used for k in range(s, e)) or place_len(tokens, s, e) == e - s:
-            return False                        # "luật sư Hà Nội": a place is nobody's name
-        name = unify_tones(" ".join(t.text for t in tokens[s:e]))
+        s, e = _trim_name(tokens, s, e)
+        if e - s < 2 or any(k in used for k in range(s, e)) or place_len(tokens, s, e) == e - s \
+                or not_a_person(tuple(_name_word(t).lower() for t in tokens[s:e])):
+            return False                        # "luật sư Hà Nội", "Tây Nguyên", "Manulife Financial": nobody's name
+        words = [_name_word(t) for t in tokens[s:e]]
+        name = unify_tones(" ".join(words))
+        span = Span(tokens[s].start, tokens[e - 1].start + len(words[-1]))
         title = text[tokens[ts].start:tokens[te - 1].end].strip(" ,-–") if ts is not None and te and te > ts else None
         posts = _split_posts(text, tokens, ts, te) if title and ts is not None and te is not None else []
-        found.append((s, e, PersonMention(name, Span(tokens[s].start, tokens[e - 1].end), sent, title, posts)))
+        found.append((s, e, PersonMention(name, span, sent, title, posts)))
         used.update(range(s, e))
         if ts is not None and te is not None:
             used.update(range(ts, te))
@@ -581,7 +680,9 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
             continue
         end = _title_end(tokens, i, place_len=place_len)
         h = _intro_of_name(tokens, end) if end < n else 0
-        if h:
+        if h and _name_before(tokens, i, end, place_len) is None:
+            # (a title that already ends with a name is a headline running into the text: "... thứ trưởng
+            # Nguyễn Văn A Ông Nguyễn Văn A được ...")
             # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh ông Nguyễn Văn A"
             ne = _name_end(tokens, end + h)
             if _name_ok(tokens, end + h, ne, strict=False) and add(end + h, ne, i, end):
@@ -589,8 +690,8 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
                 continue
         run = _cap_run_before(tokens, end, i + m[1])
         s = _strip_leading(tokens, run, end, place_len)
-        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap) \
-                and _starts_a_name(tokens, run, s):
+        if _name_ok(tokens, s, end, strict=True) and (end == n or not tokens[end].is_cap or h) \
+                and _starts_a_name(tokens, run, s) and not _after_firm_head(tokens, i + m[1], run, s):
             # "X, Trưởng Ban ...": the name is before the role, not after: leave it to apposition
             add(s, end, i, s)
             if _plural_before(tokens, i):
@@ -614,7 +715,7 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     # 3. honorific + name: no title, a title written straight after the name, or "... làm Trưởng đoàn"
     for k in range(n):
         h = _honorific_len(tokens, k)
-        if not h:
+        if not h or _honorific_in_place(tokens, k, h, place_len):
             continue
         s = k + h
         e = _name_end(tokens, s)
@@ -646,6 +747,58 @@ def _officials_in(text: str, tokens: list[Token], sent: Span, place_len: PlaceLe
     for ts, colon in openers:
         _apply_opener(text, tokens, ts, colon, found)
     return [f[2] for f in found]
+
+
+_TAGGED = re.compile(r"^(\w+)[-–]([A-ZĐ]{2,5})$")
+
+
+def _name_word(t: Token) -> str:
+    """A name's word as written, without a newspaper tag glued to it ("Trung-TN") or the first word of the next
+    sentence glued without a space ("LongNăm")."""
+    m = _TAGGED.match(t.text)
+    if m:
+        return m.group(1)
+    w = t.text
+    for k in range(3, len(w) - 1):
+        if w[k].isupper() and w[k - 1].islower() and w.isalpha():
+            return w[:k]
+    return w
+
+
+def _trim_name(tokens: list[Token], s: int, e: int) -> tuple[int, int]:
+    """Leave out a capitalised kinship word before a full name ("Anh Đoàn Văn A") and the first word of the next
+    sentence after a headline's name ("Ông Nguyễn Văn An Sau 2 năm ...")."""
+    f = _filters()
+    surnames = _lexicon().surnames
+    if e - s >= 3 and tokens[s].low in f.kin_words and (tokens[s + 1].low in surnames or s == 0):
+        s += 1                          # a kin word at the sentence start before two more words: "Anh Nam Đồng, ..."
+    if e - s >= 4 and tokens[e - 1].low in f.openers and (e == len(tokens) or not tokens[e].is_cap):
+        e -= 1
+    if e - s >= 2 and len(tokens[e - 1].text) == 1 and e + 1 < len(tokens) and tokens[e].text == "." \
+            and tokens[e + 1].is_cap:
+        e -= 1                          # "Erika E. Feller": an initial cut off from the family name after it
+    return s, e
+
+
+def _honorific_in_place(tokens: list[Token], k: int, h: int, place_len: PlaceLen) -> bool:
+    """"Bà"/"Ô" starting a place's name ("tỉnh Bà Rịa - Vũng Tàu", "phường Ô Chợ Dừa"), not a word of address."""
+    if k > 0 and tokens[k - 1].is_lower and tokens[k - 1].low in _PLACE_UNITS:
+        return True
+    return place_len(tokens, k, len(tokens)) > h
+
+
+def _after_firm_head(tokens: list[Token], a: int, run: int, s: int) -> bool:
+    """In a title, capitalised words right after a lower-case firm word ("Giám đốc công ty du lịch Hoa Sen")
+    name the firm unless a family name starts them."""
+    if tokens[s].low in _lexicon().surnames:
+        return False
+    for k in range(run - 1, a - 1, -1):
+        for head in _filters().firm_heads:
+            if tuple(t.low for t in tokens[k:k + len(head)]) == head:
+                return True             # "Công ty Hòa Bình" too: its "ty" is written in lower case
+        if not tokens[k].is_lower:
+            return False
+    return False
 
 
 def _starts_a_name(tokens: list[Token], run: int, s: int) -> bool:
@@ -754,6 +907,8 @@ def _districts_in(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in _DISTRICT_NAMED.finditer(text):
         words = m.group(2).split()
+        if fold(words[0]) in _filters().openers or fold(words[0]) == "hôm":
+            continue                    # "Chủ tịch UBND huyện Hôm qua ...": no district named
         for k in range(1, len(words)):
             if fold(words[k]) in surnames and k >= 2:
                 words = words[:k]

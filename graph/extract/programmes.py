@@ -56,6 +56,8 @@ _QUOTED = re.compile(r"\s*[“\"]([^”\"″]{3,200})[”\"″]")
 _GENERIC_AFTER = re.compile(r"^\s*(?:,|và|dự án|đề án|chính sách|chương trình|này|đó|trên|của|nêu|như|trọng tâm|đề ra|"
                             r"kết thúc|bắt đầu|diễn ra|cho biết|được|đã|sẽ|đang)(?!\w)", re.I)
 # what a national target programme is about: without one of these it refers back to an earlier one
+# a demonstrative ending a name: the phrase points back at a programme named before ("Chương trình hỗ trợ này")
+_BACK_REFERENCE = re.compile(r"\s+(?:này|ấy|nói trên)(?!\w)|\s+(?:đó|trên)$")
 _TOPIC = re.compile(r"phát triển|giảm nghèo|nông thôn|xây dựng|về\s|dân tộc|DTTS|miền núi|\d{4}", re.I)
 _NUMBER = re.compile(r"\s*(?:MTQG\s+)?(?P<n>\d{1,4}[a-z]?)(?![\w/])")
 # more numbers under the same head: "Chương trình 134, 135 và 30a"
@@ -229,6 +231,11 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         if end >= len(text.rstrip()) and " " in name and not re.search(r"[aeiouy]", ascii_fold(name.rsplit(" ", 1)[1])):
             name = name.rsplit(" ", 1)[0]    # cut off by the end of the text: its last word is partial
             cut_off.add(start)
+        back = _BACK_REFERENCE.search(name)
+        if back and not quoted:
+            if not numbered:
+                continue                 # "Chương trình hỗ trợ ... này": refers back to a programme named before
+            name = name[:back.start()]   # "Chương trình 135 này": the named one
         words = name.split()
         lower_head = head[0].islower()
         has_period = bool(_PERIOD.search(name))

@@ -308,3 +308,21 @@ def test_rule_triggers_are_necessary_for_a_match() -> None:
                     assert triggers is None or any(t in m.group(0).lower() for t in triggers), (rx.pattern[:60], m)
                     assert triggers is None or any(t in low for t in triggers)
     assert matched > 100
+
+
+def test_a_national_body_of_a_foreign_country_is_not_viet_nams() -> None:
+    """"Chính phủ Ai Len", "Quốc hội Nhật Bản", "Bộ Ngoại giao Mỹ": the country after the body makes it
+    that country's; no body of id/org/vn may stand for it (the extractor leaves it out)."""
+    text = ("Đại diện Chính phủ Ai-len trao học bổng cho sinh viên. Chính phủ nước CHDCND Lào cử đoàn sang thăm. "
+            "Quốc hội Nhật Bản thông qua khoản viện trợ; Bộ Ngoại giao Hoa Kỳ ra thông cáo; Bộ Y tế Thuỵ Điển "
+            "hỗ trợ thiết bị.")
+    assert find_organizations(text, [], None) == []
+    assert body_from_phrase("Thủ tướng Chính phủ Lào", None) is None
+
+
+def test_viet_nams_bodies_and_places_that_begin_like_countries_stay() -> None:
+    text = ("Chính phủ Việt Nam hoan nghênh. Bộ Ngoại giao và Quốc hội đã thống nhất. "
+            "UBND tỉnh Lào Cai làm việc với UBND huyện Đức Trọng.")
+    got = {org_key(m.org, "a") for m in find_organizations(text, [], None)}
+    assert {"vn/chinh-phu", "vn/bo/ngoai-giao", "vn/quoc-hoi"} <= got
+    assert any("lao-cai" in k for k in got)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.extract.countries import foreign_country_after
 from graph.extract.facts import OrgMention, OrgRef, Span
 from graph.resolve.gazetteer import CAP_WORD, UPPER, Gazetteer, Province, _prefixes
 from graph.resolve.orgs import (
@@ -1388,7 +1389,8 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
     chosen = _composed(ctx, chosen)
     if subunits:
         chosen = _subunits(ctx, chosen)
-    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)]
+    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)
+              and not (h.org.national and foreign_country_after(text, h.end) is not None)]   # "Chính phủ Lào"
     sentence_of = _sentence_finder(text, sentences)
     return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,
                        parent=parent_of(h.org)) for h in chosen]

@@ -265,8 +265,8 @@ def _simple_provincial(kind: str) -> Rule:
         if _PLURAL_UNITS.match(ctx.s, m.end()) or _NOT_PROVINCIAL.match(ctx.s, m.end()):
             return None      # "Ban Dân tộc các tỉnh, thành phố": generic (a named list has its own rule)
         end, named, unit = _province_tail(ctx, m.end())
-        if unit == "thành phố" and (named is None and ctx.province is not None and not ctx.province.is_city
-                                    or named is not None and not _city_level(ctx, (end, named), _unit_end(ctx, m.end()))):
+        if unit == "thành phố" and ((named is None and ctx.province is not None and not ctx.province.is_city)
+                                    or (named is not None and not _city_level(ctx, (end, named), _unit_end(ctx, m.end())))):
             return None      # "Văn phòng HĐND và UBND thành phố (Tuyên Quang)": the provincial city's office
         prov = _complete(ctx, named, unit)
         return _Hit(m.start(), end, _prov_ref(kind, prov, unit))

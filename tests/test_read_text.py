@@ -307,3 +307,15 @@ def test_a_caption_date_inside_a_sentence_is_not_the_article_date() -> None:
     body = ("Cây cầu treo bản Phiêng bị lũ cuốn trôi ở xã Tà Mung, ngày 12/3/2005. Hôm nay, chính quyền "
             "địa phương đã dựng lại cây cầu mới cho người dân qua lại.")
     assert read(page(TITLE, body, BODY2)).published is None
+
+
+def test_a_date_told_as_years_ago_is_not_the_article_date() -> None:
+    body = ("Cách đây gần bốn năm, ngày 12/9/2019, người dân bản Nậm Ty phát hiện vụ cháy rừng đầu nguồn "
+            "và báo cho chính quyền xã.")
+    assert read(page(TITLE, body, BODY2)).published is None
+
+
+def test_an_event_date_run_on_to_the_headline_is_the_article_date() -> None:
+    raw = ("Lâm Đồng triển khai dự án du lịch cộng đồng lớn nhất vùng Ngày 31-12-2023, lãnh đạo UBND tỉnh "
+           "Lâm Đồng cho biết tỉnh sẽ hỗ trợ đồng bào dân tộc thiểu số làm du lịch cộng đồng.")
+    assert read(raw).published == date(2023, 12, 31)

@@ -181,7 +181,10 @@ def _nonempty(lines: list[str]) -> list[int]:
 # a report's own date opens its lead: "Sáng 5/3/2024, ...", "Ngày 10 tháng 01 năm 2023, ...", "..., chiều
 # ngày 15/3/2022, ..."; only time-of-day words may stand between the clause start and the date
 _LEAD_PREFIX = re.compile(
-    r"(?:^|[,.;:!?()\-–—]|\b(?:NLĐ|TTXVN|VOV|VNA)\b\)?)\s*(?:(?:vào|trong)\s+)?"
+    # a clause starts after punctuation, an agency tag, or where a capital opens a sentence run on to the
+    # headline ("... lớn nhất Việt Nam Ngày 31-12-2005, lãnh đạo ...")
+    r"(?:^|[,.;:!?()\-–—]|\b(?:NLĐ|TTXVN|VOV|VNA)\b\)?|\s(?=(?-i:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Vào|Lúc|Rạng)\s))"
+    r"\s*(?:(?:vào|trong)\s+)?"
     r"(?:(?:vào\s+)?(?:lúc|khoảng)?\s*\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
     r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?"
@@ -190,7 +193,8 @@ _LEAD_PREFIX = re.compile(
 # contracts ending, laws taking effect ("sinh ngày ...", "từ ngày 1/1/2006", "ngày 30/4/1975 giải phóng")
 _PAST_BEFORE = re.compile(
     r"\b(?:kỷ\s+niệm|kỉ\s+niệm|sinh|hy\s+sinh|hết\s+hạn|hiệu\s+lực|kể\s+từ|từ|đến|tới|trước|sau|"
-    r"thành\s+lập|năm\s+xưa|trước\s+đây|cách\s+đây)\b[^,.;]{0,12}$", re.IGNORECASE)
+    r"thành\s+lập|năm\s+xưa|trước\s+đây|cách\s+đây)\b[^,.;]{0,12}$"
+    r"|\b(?:cách\s+đây|trước\s+đó|hồi\s+ấy|khi\s+ấy|năm\s+xưa)\b[^.;]{0,30}$", re.IGNORECASE)
 _PAST_AFTER = re.compile(
     r"^[^,.;]{0,40}?\b(?:kỷ\s+niệm|kỉ\s+niệm|giải\s+phóng|thành\s+lập|ra\s+đời|lịch\s+sử|năm\s+xưa|"
     r"qua\s+đời|từ\s+trần|hy\s+sinh|thống\s+nhất\s+đất\s+nước|chiến\s+thắng|khởi\s+nghĩa|"

@@ -171,3 +171,15 @@ def test_store_union_equals_the_articles_after_batched_and_replaced_builds(tmp_p
         distinct = {(q.subject, q.predicate, q.object) for q in kg.quads()}
         assert {(q.subject, q.predicate, q.object) for q in kg.union_triples()} == distinct
         assert len(kg.articles()) == 7
+
+
+def test_every_seed_holding_has_its_body_and_no_article_scoped_body_shadows_a_provincial_one(seed_graph: Path) -> None:
+    """Issue 13, error 8: a holding without org:organization ("Phó phòng phụ trách LĐTB & XH huyện ...") and an
+    article-scoped "UBND tỉnh" beside the province's own ("Văn phòng HĐND và UBND thành phố")."""
+    bodiless = run_query("""PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT ?m WHERE { ?m a org:Membership . FILTER NOT EXISTS { ?m org:organization ?o } }""", seed_graph)
+    assert list(bodiless.rows) == []
+    shadowed = run_query("""PREFIX schema: <http://schema.org/>
+        SELECT ?org WHERE { ?art schema:contentLocation ?place ; schema:mentions ?org .
+                            FILTER(CONTAINS(STR(?org), "/id/org/a/") && REGEX(STR(?org), "-tinh$")) }""", seed_graph)
+    assert list(shadowed.rows) == []

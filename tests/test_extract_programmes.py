@@ -208,3 +208,14 @@ def test_numbered_projects_written_in_lower_case() -> None:
     text = ("Huyện đã giải ngân tiểu dự án 1 thuộc dự án 3 và dự án 5 của Chương trình. Các dự án, đề án hỗ trợ "
             "đồng bào được triển khai. Tỉnh thu hút dự án nhà máy điện gió tại xã.")
     assert names(text) == ["tiểu dự án 1 thuộc dự án 3", "dự án 5"]
+
+
+def test_a_numbered_scheme_is_one_programme_whatever_follows_its_number() -> None:
+    """"Đề án 717" is named by its number: the sentence's words after it are not part of its name."""
+    text = ("Năm nay là năm cuối giai đoạn I (2016 - 2020) của Đề án 717. Đề án 717 đã cử được 900 sinh viên "
+            "người dân tộc thiểu số đi học. 12 sinh viên thuộc Đề án 717 tốt nghiệp loại giỏi. Thông tin liên hệ "
+            "với đề án 717 - Bộ Giáo dục. Kinh phí cho Đề án 717 giai đoạn II khoảng 200 tỷ đồng mỗi năm. "
+            "Tổng kết đề án ở giai đoạn 2016-2020 cho thấy nhiều kết quả.")
+    found = find_programmes(text, split_sentences(text))
+    assert {p.key for p in found} == {found[0].key}
+    assert {p.name.casefold() for p in found} == {"đề án 717"}

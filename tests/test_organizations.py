@@ -308,3 +308,41 @@ def test_rule_triggers_are_necessary_for_a_match() -> None:
                     assert triggers is None or triggers.search(m.group(0).lower()), (rx.pattern[:60], m)
                     assert triggers is None or triggers.search(low)
     assert matched > 100
+
+
+def test_a_national_body_of_a_foreign_country_is_not_viet_nams() -> None:
+    """"Chính phủ Ai Len", "Quốc hội Nhật Bản", "Bộ Ngoại giao Mỹ": the country after the body makes it
+    that country's; no body of id/org/vn may stand for it (the extractor leaves it out)."""
+    text = ("Đại diện Chính phủ Ai-len trao học bổng cho sinh viên. Chính phủ nước CHDCND Lào cử đoàn sang thăm. "
+            "Quốc hội Nhật Bản thông qua khoản viện trợ; Bộ Ngoại giao Hoa Kỳ ra thông cáo; Bộ Y tế Thuỵ Điển "
+            "hỗ trợ thiết bị.")
+    assert find_organizations(text, [], None) == []
+    assert body_from_phrase("Thủ tướng Chính phủ Lào", None) is None
+
+
+def test_viet_nams_bodies_and_places_that_begin_like_countries_stay() -> None:
+    text = ("Chính phủ Việt Nam hoan nghênh. Bộ Ngoại giao và Quốc hội đã thống nhất. "
+            "UBND tỉnh Lào Cai làm việc với UBND huyện Đức Trọng.")
+    got = {org_key(m.org, "a") for m in find_organizations(text, [], None)}
+    assert {"vn/chinh-phu", "vn/bo/ngoai-giao", "vn/quoc-hoi"} <= got
+    assert any("lao-cai" in k for k in got)
+
+
+def test_a_provincial_citys_office_is_not_the_provinces_nor_an_article_scoped_one() -> None:
+    """In a province's article, "UBND thành phố" is the provincial city's committee (a district-level body),
+    the one the article names; never an article-scoped "UBND tỉnh" beside the province's own."""
+    text = ("Dự hội nghị có đại diện Văn phòng HĐND và UBND thành phố Sơn La. Ban Dân tộc đề nghị "
+            "Văn phòng HĐND và UBND thành phố tiếp tục phối hợp; UBND tỉnh chỉ đạo các ngành.")
+    found = find_organizations(text, [], P("Sơn La"))
+    keys = {org_key(m.org, "a") for m in found}
+    assert all(not k.startswith("a/") for k in keys), keys
+    assert "son-la/ubnd-tinh" in keys
+    assert not any(m.org.kind == "van-phong-ubnd-tinh" for m in found)
+    city = [m.org for m in found if m.org.kind == "ubnd-huyen"]
+    assert city and all(o.district == "son-la" and o.province == "son-la" for o in city)
+
+
+def test_a_deputy_in_charge_of_an_office_holds_a_post_in_it() -> None:
+    org = body_from_phrase("Phó phòng phụ trách LĐTB & XH huyện Mường La", P("Sơn La"))
+    assert org is not None and org.kind == "phong" and org.district == "muong-la"
+    assert org.label == "Phòng Lao động - Thương binh và Xã hội huyện Mường La"

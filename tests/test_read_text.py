@@ -275,3 +275,47 @@ def test_iter_inputs_sorted_recursive(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in got] == ["a.htm", "b/1.txt", "b/2.html", "c.TXT"]
     with pytest.raises(ReadError):
         list(iter_inputs([tmp_path / "khong-co"]))
+
+
+def test_a_date_about_the_past_is_never_the_article_date() -> None:
+    """A liberation day, an anniversary span or a birth date in the lead is history, not the report's day."""
+    for body in (
+        "Ngày 30/4/1975 giải phóng hoàn toàn miền Nam, thống nhất đất nước, mở ra kỷ nguyên mới cho dân tộc.",
+        "Nhân kỷ niệm 70 năm ngày thành lập trường (1955-2025), ngày 12/10/1955, những thầy giáo đầu tiên "
+        "đã đến bản làng vùng cao.",
+        "Ông Lò Văn Pâng, sinh ngày 2/9/1950, là người có uy tín tiêu biểu của huyện Mường Tè nhiều năm liền.",
+        "Luật Giáo dục sửa đổi có hiệu lực từ ngày 1/1/2006, quy định nhiều điểm mới về giáo dục phổ thông.",
+    ):
+        assert read(page(TITLE, body, BODY2)).published is None, body
+
+
+def test_an_event_date_opening_the_lead_is_the_article_date() -> None:
+    body = ("Sáng 5/3/2024, tại huyện Mường Tè, Ban Dân tộc tỉnh Lai Châu tổ chức gặp mặt người có uy tín "
+            "nhân kỷ niệm ngày thành lập Đảng.")
+    assert read(page(TITLE, body, BODY2)).published == date(2024, 3, 5)
+
+
+def test_a_lead_date_far_older_than_the_other_dates_is_not_the_article_date() -> None:
+    body = ("Ngày 20/7/1998, xã Nậm Cha được công nhận là xã đặc biệt khó khăn, và đến nay đã có nhiều đổi "
+            "thay nhờ các chính sách của Đảng và Nhà nước.")
+    later = "Ngày 14/5/2024, đoàn công tác của tỉnh về thăm và tặng quà cho bà con trong xã."
+    assert read(page(TITLE, body, later)).published is None
+    assert read(page(TITLE, body, BODY2)).published == date(1998, 7, 20)
+
+
+def test_a_caption_date_inside_a_sentence_is_not_the_article_date() -> None:
+    body = ("Cây cầu treo bản Phiêng bị lũ cuốn trôi ở xã Tà Mung, ngày 12/3/2005. Hôm nay, chính quyền "
+            "địa phương đã dựng lại cây cầu mới cho người dân qua lại.")
+    assert read(page(TITLE, body, BODY2)).published is None
+
+
+def test_a_date_told_as_years_ago_is_not_the_article_date() -> None:
+    body = ("Cách đây gần bốn năm, ngày 12/9/2019, người dân bản Nậm Ty phát hiện vụ cháy rừng đầu nguồn "
+            "và báo cho chính quyền xã.")
+    assert read(page(TITLE, body, BODY2)).published is None
+
+
+def test_an_event_date_run_on_to_the_headline_is_the_article_date() -> None:
+    raw = ("Lâm Đồng triển khai dự án du lịch cộng đồng lớn nhất vùng Ngày 31-12-2023, lãnh đạo UBND tỉnh "
+           "Lâm Đồng cho biết tỉnh sẽ hỗ trợ đồng bào dân tộc thiểu số làm du lịch cộng đồng.")
+    assert read(raw).published == date(2023, 12, 31)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.extract.countries import foreign_country_after
 from graph.extract.facts import OrgMention, OrgRef, Span
 from graph.resolve.gazetteer import CAP_WORD, UPPER, Gazetteer, Province, _prefixes
 from graph.resolve.orgs import (
@@ -221,6 +222,12 @@ def _province_tail(ctx: _Ctx, pos: int, allow_unit: bool = True) -> tuple[int, P
     return end, None, unit
 
 
+def _unit_end(ctx: _Ctx, pos: int) -> int:
+    """Where 'tỉnh|thành phố|TP' after ``pos`` ends (``pos`` when there is none)."""
+    m = re.compile(r"\s+" + PROV_UNIT + _E, re.IGNORECASE).match(ctx.s, pos)
+    return m.end() if m else pos
+
+
 def _unit_word(u: str) -> str:
     u = u.lower().rstrip(".")
     return "thành phố" if u in ("tp", "thành phố") else u
@@ -258,6 +265,9 @@ def _simple_provincial(kind: str) -> Rule:
         if _PLURAL_UNITS.match(ctx.s, m.end()) or _NOT_PROVINCIAL.match(ctx.s, m.end()):
             return None      # "Ban Dân tộc các tỉnh, thành phố": generic (a named list has its own rule)
         end, named, unit = _province_tail(ctx, m.end())
+        if unit == "thành phố" and ((named is None and ctx.province is not None and not ctx.province.is_city)
+                                    or (named is not None and not _city_level(ctx, (end, named), _unit_end(ctx, m.end())))):
+            return None      # "Văn phòng HĐND và UBND thành phố (Tuyên Quang)": the provincial city's office
         prov = _complete(ctx, named, unit)
         return _Hit(m.start(), end, _prov_ref(kind, prov, unit))
     return rule
@@ -1068,7 +1078,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (UBND, _unit_rule("ubnd-tinh", "ubnd-huyen", "ubnd-xa")),
         (HDND, _unit_rule("hdnd-tinh", "hdnd-huyen", "hdnd-xa")),
         # district
-        (r"(?-i:Phòng|PHÒNG|phòng)\s+(?P<name>" + off_rx + r")", _phong_rule(offs)),
+        # "Phó phòng phụ trách LĐTB&XH huyện X": the deputy in charge of the office, still the office's title
+        (r"(?-i:Phòng|PHÒNG|phòng)\s+(?:phụ\s+trách\s+)?(?P<name>" + off_rx + r")", _phong_rule(offs)),
         # committees, media, cooperatives
         (r"(?:Ban Chỉ đạo|(?-i:BCĐ))", _committee_rule("ban-chi-dao")),
         (r"(?:Ban Tổ chức|(?-i:BTC))", _committee_rule("ban-to-chuc")),
@@ -1234,6 +1245,9 @@ _DISTRICT_KINDS = ("ubnd-huyen", "hdnd-huyen", "mttq-huyen", "phong-dan-toc", "h
 _DISTRICT_WORD = re.compile(r"(?<![^\W_])(?P<unit>huyện|thị xã|quận)\s+(?=(?-i:[" + UPPER + r"]))", re.IGNORECASE)
 
 
+_CITY_WORD = re.compile(r"(?<![^\W_])thành\s+phố\s+(?=(?-i:[" + UPPER + r"]))", re.IGNORECASE)
+
+
 def _article_district(ctx: _Ctx, hits: list[_Hit]) -> None:
     """'Bí thư Huyện ủy', 'HĐND huyện' with no name, in an article that names exactly one district:
     that district's body (the text makes it clear).  Several districts named: left bare."""
@@ -1245,6 +1259,13 @@ def _article_district(ctx: _Ctx, hits: list[_Hit]) -> None:
         d = ctx.district_at(m.end())
         if d is not None:
             names.setdefault(slug(d[1]), (_unit_word(m.group("unit")), d[1]))
+    if ctx.province is not None and not ctx.province.is_city and "thành phố" in ctx.s.lower():
+        # "UBND thành phố" in an article that names one provincial city ("thành phố Tuyên Quang"): that city
+        for m in _CITY_WORD.finditer(ctx.s):
+            d = ctx.district_at(m.end())
+            if d is not None and any(x.kind == "thành phố" and x.province == ctx.province.slug
+                                     for x in ctx.gaz.districts_named(d[1])):
+                names.setdefault(slug(d[1]), ("thành phố", d[1]))
     for k in list(names):
         if any(o != k and o.startswith(k + "-") for o in names):
             del names[k]        # "huyện Mường khương" read as "Mường": a prefix of the full name
@@ -1390,7 +1411,8 @@ def find_organizations(text: str, sentences: list[Span], province: Province | No
     chosen = _composed(ctx, chosen)
     if subunits:
         chosen = _subunits(ctx, chosen)
-    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)]
+    chosen = [h for h in chosen if not h.bare and (keep_posts or not h.post) and not _source_credit(ctx, h)
+              and not (h.org.national and foreign_country_after(text, h.end) is not None)]   # "Chính phủ Lào"
     sentence_of = _sentence_finder(text, sentences)
     return [OrgMention(org=h.org, span=Span(h.start, h.end), sentence=sentence_of(h.start), named=True,
                        parent=parent_of(h.org)) for h in chosen]

@@ -64,6 +64,10 @@ _NUMBER = re.compile(r"\s*(?:MTQG\s+)?(?P<n>\d{1,4}[a-z]?)(?![\w/])")
 _MORE_NUMBERS = re.compile(
     r"\s*(?:,|và|,\s*và)\s*(?P<n>\d{2,4}[a-z]?)(?![\w/.,]\d)"
     r"(?!\s*(?:hộ|xã|người|thôn|bản|huyện|tỷ|triệu|nghìn|ngàn|đồng|công trình|lượt|%|km|ha|m|năm)(?!\w))")
+# a numbered programme is named by its number: words after it are the sentence's, unless they say what it is
+# about ("Chương trình 135 về hỗ trợ ...", "Đề án 06 về phát triển ...") or give its period (kept below)
+_NUMBERED_TOPIC = re.compile(r"\s+(?:về|hỗ\s+trợ|phát\s+triển)\s", re.I)
+_BARE_PERIOD = re.compile(r"\s*(?:(?:ở|trong|của|cho|này|đó)\s+)*,?\s*giai\s+đoạn", re.I)
 _SUB_OF = re.compile(r"\s+(?:thuộc|của)\s+(?:của\s+)?(?i:dự án)\s+\d{1,2}[a-z]?(?!\w)")
 # a head followed by a document number is a numbered document, not a programme's name:
 # "Chương trình hành động số 12-CTr/TU", "Đề án số 01-ĐA/TU", "Chương trình số 05/CTr-UBND"
@@ -172,6 +176,8 @@ def _name_end(text: str, head: str, rest_start: int, numbered: re.Match[str] | N
         return rest_start + quoted.end()
     stop = _STOP.search(tail, base)
     cut = stop.start() if stop else min(len(tail), 200)
+    if numbered and fold(head) not in _SUB_HEADS and not _NUMBERED_TOPIC.match(tail, base):
+        cut = base          # "Đề án 322 tốt nghiệp ...", "Đề án 322 - Bộ GDĐT": the number is the whole name
     if numbered and fold(head) in _SUB_HEADS:
         sub = _SUB_OF.match(tail, cut)              # "Tiểu dự án 2 thuộc Dự án 5"
         if sub:                                     # ends with its parent's number, or runs on after a colon
@@ -247,6 +253,8 @@ def find_programmes(text: str, sentences: list[Span]) -> list[Programme]:
         if lower_desc and ((desc_more and len(text[rest_start + desc_end:end].split()) < 2)
                            or fold(words[-1]) == "khác"):
             continue                     # "chương trình phối hợp của ...", "chính sách tín dụng khác": no name
+        if has_period and not (numbered or quoted or ctmtqg) and _BARE_PERIOD.match(name, len(head)):
+            continue                     # "đề án ở giai đoạn 2006-2014": the scheme named before, in a period
         if not (numbered or has_period or quoted or ctmtqg or lower_desc
                 or (not lower_head and not sentence_start and len(words) >= 4)
                 or (len(words) >= 3 and any(_word_prefix(name, p.name) for p in out))):   # a short form

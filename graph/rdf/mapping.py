@@ -21,6 +21,7 @@ from graph import __version__
 from graph.extract.facts import ArticleFacts, DocumentMention, Figure, OrgRef, Span
 from graph.extract.programmes import canonical
 from graph.rdf import vocab
+from graph.rdf.attestation import attested_now
 from graph.rdf.namespaces import (
     DCAT,
     DCTERMS,
@@ -350,7 +351,8 @@ def build_article_graph(
                 g.add(m, DT.postTitle, _vi(post.title))
                 if pm.title:
                     g.add(m, DT.statedTitle, _vi(pm.title))
-                if published and published.day:
+                if published and published.day and article.published is not None and attested_now(
+                        text[pm.sentence.start:pm.sentence.end], pm.title, article.published):
                     g.add(m, DT.attestedOn, date_literal(published))
                     during = data_iri(f"membership/{g.h16}/{mkey}-during")
                     instant = data_iri(f"instant/{published.iso()}")

@@ -178,19 +178,98 @@ def _nonempty(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if line.strip()]
 
 
+# a report's own date opens its lead: "Sáng 5/3/2024, ...", "Ngày 10 tháng 01 năm 2023, ...", "..., chiều
+# ngày 15/3/2022, ..."; only time-of-day words may stand between the clause start and the date
+_LEAD_PREFIX = re.compile(
+    # a clause starts after punctuation, an agency tag, or where a capital opens a sentence run on to the
+    # headline ("... lớn nhất Việt Nam Ngày 31-12-2005, lãnh đạo ...")
+    r"(?:^|[,.;:!?()\-–—]|\b(?:NLĐ|TTXVN|VOV|VNA)\b\)?|\s(?=(?-i:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Vào|Lúc|Rạng)\s))"
+    r"\s*(?:(?:vào|trong)\s+)?"
+    r"(?:(?:vào\s+)?(?:lúc|khoảng)?\s*\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
+    r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)\s+)?"
+    r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?"
+    r"(?:(?:hôm\s+nay|hôm\s+qua|hôm)\s*,?\s*)?(?:ngày\s*)?$", re.IGNORECASE)
+# words that put a date in the past or outside the report: anniversaries, births, liberation, founding,
+# contracts ending, laws taking effect ("sinh ngày ...", "từ ngày 1/1/2006", "ngày 30/4/1975 giải phóng")
+_PAST_BEFORE = re.compile(
+    r"\b(?:kỷ\s+niệm|kỉ\s+niệm|sinh|hy\s+sinh|hết\s+hạn|hiệu\s+lực|kể\s+từ|từ|đến|tới|trước|sau|"
+    r"thành\s+lập|năm\s+xưa|trước\s+đây|cách\s+đây)\b[^,.;]{0,12}$"
+    r"|\b(?:cách\s+đây|trước\s+đó|hồi\s+ấy|khi\s+ấy|năm\s+xưa)\b[^.;]{0,30}$", re.IGNORECASE)
+_PAST_AFTER = re.compile(
+    r"^[^,.;]{0,40}?\b(?:kỷ\s+niệm|kỉ\s+niệm|giải\s+phóng|thành\s+lập|ra\s+đời|lịch\s+sử|năm\s+xưa|"
+    r"qua\s+đời|từ\s+trần|hy\s+sinh|thống\s+nhất\s+đất\s+nước|chiến\s+thắng|khởi\s+nghĩa|"
+    r"cách\s+mạng\s+tháng|bị\s+bắt|hết\s+hạn|có\s+hiệu\s+lực)\b", re.IGNORECASE)
+# the lead's date closes its clause ("Sáng 5/3/2024, Ban ...", "Ngày 5/3/2024 vừa qua, ...", "(vào ngày
+# 20/1/2006), ...") or its line ("Hà Nội, ngày 04 tháng 06 năm 2010 |"); one ending a sentence inside a paragraph
+# is more often a caption's or a past event's ("Tàu bị lật ở X, ngày 12/3/2005."), unless it opens the line
+_LEAD_CLOSE = re.compile(r"\s*(?:vừa\s+qua|vừa\s+rồi)?\s*(?:\([^()]{0,24}\)\s*)?\)?\s*(?:,|\||$)", re.IGNORECASE)
+_LEAD_STOP = re.compile(r"\s*(?:vừa\s+qua|vừa\s+rồi)?\s*\.", re.IGNORECASE)
+_LEAD_CHARS = 300       # the lead: a report's own date is in the opening of its first paragraph
+_OLDER_YEARS = 2        # a date this many years older than another date the article states is about the past
+_ANNIVERSARY = re.compile(r"\b(?:kỷ|kỉ)\s+niệm\b", re.IGNORECASE)
+# a year of a plan or period ("giai đoạn 2021-2025", "đến năm 2030") looks forward, not back
+_PLAN_YEAR = re.compile(r"(?:\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|tầm\s+nhìn|kế\s+hoạch|đến|tới)\b[^,.;]{0,10}"
+                        r"|\d\s*[-–]\s*)$", re.IGNORECASE)
+_SPAN_END = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_DEADLINE = re.compile(r"\b(?:đến|tới|trước|hạn|hết)\b[^,.;]{0,15}$", re.IGNORECASE)
+
+
 def _first_paragraph_date(lines: list[str], after: int) -> date | None:
-    """The first date of the first paragraph, skipping issue dates of cited documents
-    ("Kế hoạch số 12/KH-BDT ngày ...")."""
+    """The report's own date in the lead of the first paragraph ("Sáng 5/3/2024, ..."), when nothing better
+    (a dateline, page metadata) gives it. Never a cited document's issue date ("Kế hoạch số 12/KH-BDT ngày
+    ..."), a date about the past ("ngày 30/4/1975 giải phóng", "sinh ngày ...", "(1955-2025)"), or a date far
+    older than other dates the article states: a wrong article date would date every holding in it."""
     for i in range(after, len(lines)):
         line = lines[i]
         if len(line.split()) < 8:
             continue
-        for d in find_dates(line):
-            if d.value.day is None or _DOC_REF.search(line[max(0, d.start - 50): d.start]):
+        lead = line[:_LEAD_CHARS]
+        for d in find_dates(lead):
+            if d.value.day is None or d.year_inferred or _DOC_REF.search(lead[max(0, d.start - 50): d.start]):
                 continue
-            return d.value.to_date()
+            before, after_text = lead[max(0, d.start - 60): d.start], lead[d.end: d.end + 40]
+            opening = _LEAD_PREFIX.search(before)
+            if opening is None or (opening.start() == 0 and d.start > 60):
+                continue                        # words other than time-of-day ones open the clause
+            opens_sentence = opening.group()[:1] in ".!?" or (opening.start() == 0 and d.start <= 60)
+            closes = _LEAD_CLOSE.match(after_text) or (opens_sentence and _LEAD_STOP.match(after_text))
+            if not closes or _PAST_BEFORE.search(before) or _PAST_AFTER.search(after_text):
+                continue
+            if _about_the_past(lead, d):
+                continue
+            own = d.value.to_date()
+            if own is None or _newest_stated(lines, after).year - own.year >= _OLDER_YEARS:
+                return None
+            return own
         return None
     return None
+
+
+def _about_the_past(lead: str, d: DateMatch) -> bool:
+    """The date's sentence opens an anniversary ("Nhân kỷ niệm 70 năm ... (1955-2025), ngày 12/10/1955, ...")
+    or states a year well after it: the date is looked back on."""
+    start = max(lead.rfind(". ", 0, d.start), lead.rfind("\n", 0, d.start)) + 1
+    stop = lead.find(". ", d.end)
+    sentence_before, sentence = lead[start: d.start], lead[start: stop if stop >= 0 else len(lead)]
+    if _ANNIVERSARY.search(sentence_before):
+        return True
+    for m in _YEAR.finditer(sentence):
+        plan = _PLAN_YEAR.search(sentence[max(0, m.start() - 20): m.start()]) or _SPAN_END.match(sentence, m.end())
+        if int(m.group(1)) - d.value.year >= _OLDER_YEARS and not plan:
+            return True
+    return False
+
+
+def _newest_stated(lines: list[str], after: int) -> date:
+    """The newest full date the article states, deadlines ("đến ngày 31/12/2030") left out."""
+    newest = date.min
+    for line in lines[after:]:
+        for d in find_dates(line):
+            value = d.value.to_date()
+            if value is not None and value > newest and not _DEADLINE.search(line[max(0, d.start - 25): d.start]):
+                newest = value
+    return newest
 
 
 def read_metadata(text: str, tail: str = "") -> Metadata:

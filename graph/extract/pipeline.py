@@ -145,11 +145,20 @@ def _capped(items: list[Any]) -> list[Any]:
     return kept
 
 
+def _portal_province(portal: str | None, gz: Gazetteer) -> Province | None:
+    """The one province a portal's name states ("Cổng thông tin điện tử tỉnh X", "Đài PT-TH X"): the page's
+    masthead, which the annotation counts, for an article whose text names none."""
+    if not portal:
+        return None
+    found = {p.slug: p for _s, _e, p in gz.find_provinces(portal)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def extract_article(article: Any, gazetteer: Gazetteer | None = None) -> ArticleFacts:
     gz = gazetteer or Gazetteer.default()
     text: str = _extract_window(article.text)
     sentences = split_sentences(text)
-    province = gz.article_province(text, article.title)
+    province = gz.article_province(text, article.title) or _portal_province(getattr(article, "portal", None), gz)
     slug = province.slug if province else None
     orgs = find_organizations(text, sentences, province)
     docs = merge_mentions(find_documents(text, sentences, slug, article.published, province.name if province else None))

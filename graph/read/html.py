@@ -319,8 +319,26 @@ def parse_html(raw: str) -> HtmlPage:
     return HtmlPage(
         text=text, full_text=full_text, title=title, published=meta_date, authors=authors,
         url=meta.get("canonical") or meta.get("og:url") or None,
-        portal=clean_space(meta["og:site_name"]) if meta.get("og:site_name") else None,
+        portal=clean_space(meta["og:site_name"]) if meta.get("og:site_name") else _site_in_title(title_node_text, title),
     )
+
+
+_SITE_WORDS = re.compile(r"(?i)^(?:trang|cổng|báo|đài|tạp chí|website|ban|sở|ủy ban|uỷ ban|ubnd|bộ)\b")
+
+
+def _site_in_title(page_title: str | None, headline: str | None) -> str | None:
+    """The site's name written in <title> beside the headline ("<headline> - Cổng thông tin điện tử tỉnh X"):
+    the part that is not the headline and reads as an outlet or a body; the page's masthead."""
+    if not page_title:
+        return None
+    parts = [clean_space(p) for p in re.split(r"\s+[|\-–—]\s+", page_title) if p.strip()]
+    head = fold(headline or "")
+    for part in parts:
+        if head and (fold(part) in head or head in fold(part)):
+            continue
+        if _SITE_WORDS.match(part):
+            return part
+    return None
 
 
 def _is_junk(el: etree._Element, in_article: bool, holders: set[etree._Element]) -> bool:

@@ -63,8 +63,23 @@ def init_worker(parent: int) -> None:
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="parent-watch").start()
 
 
+def _quiet_teardown(args: threading.ExceptHookArgs) -> None:
+    """The pool's manager thread, finding its killed workers, sets an error on futures that shutdown has just
+    cancelled (CPython 3.11 raises InvalidStateError there): expected while stopping, not worth a traceback."""
+    from concurrent.futures import InvalidStateError
+
+    if args.exc_type is not None and issubclass(args.exc_type, InvalidStateError):
+        return
+    _previous_hook(args)
+
+
+_previous_hook = threading.excepthook
+
+
 def kill_workers(pool: object) -> None:
     """SIGKILL every live process of a ProcessPoolExecutor (its queued work would otherwise run on)."""
+    if threading.excepthook is not _quiet_teardown:
+        threading.excepthook = _quiet_teardown
     processes = getattr(pool, "_processes", None) or {}
     for proc in list(processes.values()):
         with contextlib.suppress(Exception):

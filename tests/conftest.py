@@ -26,6 +26,22 @@ _hypothesis_settings.register_profile("fuzz", deadline=None, max_examples=300)
 _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
+# Debian's chromium, driven by Playwright in the browser tests (test_viz_browser, test_serve_browser)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless chromium per test module (the modules skip when it is not installed)."""
+    api = pytest.importorskip("playwright.sync_api")
+    with api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

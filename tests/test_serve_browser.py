@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CHROMIUM
 from tests.serve_helpers import ROOT, build_seed_store, q, start_server
-from tests.test_viz_browser import ARGS, CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.serve,
     pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason="Debian's chromium is not installed"),
 ]
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 SHOTS = ROOT / "docs" if os.environ.get("DANTOC_SERVE_SCREENSHOTS") == "1" else None
 
 
@@ -29,14 +29,6 @@ def server(tmp_path_factory):
                           extra=("--workers", "1"))
     yield served
     served.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

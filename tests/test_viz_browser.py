@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from graph.viz import to_networkx, write_html
+from tests.conftest import CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DATA = Path(__file__).parent / "data" / "viz"
 SAMPLE = DATA / "sample.ttl"
 
@@ -24,15 +22,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason="Debian's chromium is not installed"),
 ]
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+pytest.importorskip("playwright.sync_api")
 
 
 class Page:

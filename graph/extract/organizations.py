@@ -1426,7 +1426,12 @@ def body_from_phrase(phrase: str, province: Province | None,
     article's bodies, from ``find_organizations``) names the district a bare 'Huyện ủy' / 'HĐND huyện'
     means when the article names exactly one body of that kind with its district.
     """
-    org = _body_of_phrase(phrase, province)
+    return in_article_district(_body_of_phrase(phrase, province), context)
+
+
+def in_article_district(org: OrgRef | None, context: list[OrgMention] | None) -> OrgRef | None:
+    """A district-level body read without its district ('Huyện ủy', 'HĐND huyện') placed in the one district
+    the article's bodies (``context``) name; any other body as it is."""
     if org is None or org.kind not in _DISTRICT_KINDS or org.district:
         return org
     places = {_district_of(m.org) for m in context or () if m.org.district and m.org.kind in _DISTRICT_KINDS}

@@ -14,8 +14,7 @@ from graph.extract.events import find_events
 from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
 from graph.extract.officials import complete_body, find_officials, first_body, title_body
-from graph.extract.organizations import _DISTRICT_KINDS as DISTRICT_KINDS
-from graph.extract.organizations import body_from_phrase, find_organizations
+from graph.extract.organizations import find_organizations, in_article_district
 from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
 from graph.extract.tokens import Token
@@ -72,9 +71,7 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                 committee = next((m.group(0) for later in pm.posts[k + 1:]
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
-            org = title_body(phrase, province)
-            if org is not None and org.kind in DISTRICT_KINDS and not org.district:
-                org = body_from_phrase(phrase, province, orgs)    # the district the article's bodies name
+            org = in_article_district(title_body(phrase, province), orgs)
             if fold(phrase) in {"ban", "ban dân tộc"}:
                 # the Ban Dân tộc the sentence names ("..., cùng các phòng của Ban Dân tộc tỉnh X"), else the article's
                 org = next((o.org for o in orgs if o.sentence == pm.sentence and o.org.kind == "ban-dan-toc-tinh"

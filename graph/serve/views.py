@@ -279,8 +279,9 @@ def fact_label(data: GraphData, iri: str) -> str:
     """A short name for a fact node (memberships and participations have no label of their own)."""
     kind = data.kind(iri)
     if kind == "membership":
-        rows = data.select("SELECT ?p ?t WHERE { OPTIONAL { ?this org:member ?p } OPTIONAL { ?this dt:postTitle ?t } }",
-                           this=iri)
+        rows = data.select("""SELECT ?p ?t WHERE { OPTIONAL { ?this org:member ?p }
+                              OPTIONAL { ?this dt:post/skos:prefLabel ?post } OPTIONAL { ?this dt:attestation/dt:postTitle ?title }
+                              BIND(COALESCE(?post, ?title) AS ?t) } ORDER BY ?t LIMIT 1""", this=iri)
         if rows:
             r = rows[0]
             return " — ".join(x for x in (data.label(r["p"].value) if r.get("p") else "",

@@ -184,3 +184,23 @@ def test_removing_a_report_from_a_store_narrows_the_tenure_back(tmp_path: Path) 
         assert [(int(r["days"]), int(r["atts"])) for r in days] == [(1, 1)]
     # the stored question on the store folder agrees
     assert [(r["from"], r["to"]) for r in _timeline(str(path))] == [("2019-03-12", "2019-03-12")]
+
+
+def test_the_tenure_page_shows_its_span_and_each_report(union: Path, g: rdflib.Graph) -> None:
+    from graph.serve.data import GraphData
+    from graph.serve.views import article_view, entity_view
+
+    data = GraphData(union)
+    head = next(m for m in _memberships(g, NAME) if "ban-dan-toc-tinh" in str(g.value(m, DT.post)))
+    view = entity_view(data, str(head))
+    assert view["kind"] == "membership" and view["label"] == HEAD
+    held, attested = view["sections"]
+    [row] = [[c.get("text") for c in r["cells"]] for r in held["rows"]]
+    assert row[0] == NAME and row[-2:] == ["2019-03-12", "2021-09-20"]
+    assert [r["cells"][0]["text"] for r in attested["rows"]] == ["2019-03-12", "2021-09-20"]
+    assert all(r["ev"] for r in attested["rows"])
+    # the article reader lists the holding among a sentence's facts, not its attestation twice over
+    article = str(next(iter(g.objects(next(iter(g.objects(head, DT.attestation))), PROV.hadPrimarySource))))
+    facts = [f for s in article_view(data, article.rsplit("/", 1)[-1])["sentences"] for f in s["facts"]]
+    kinds = {f["kind"] for f in facts}
+    assert "membership" in kinds and "attestation" not in kinds

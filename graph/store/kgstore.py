@@ -8,6 +8,10 @@ same build twice gives the same store (no duplicates).
 
 The "source name -> article" mapping is not kept on the side (where it could disagree with the
 data): it is read from the ``dcterms:identifier`` the article node carries in its own graph.
+
+The default graph is the de-duplicated union, showing one value where reports disagree on a value the
+shapes allow once (graph.resolve.claims): every write re-settles the nodes the articles it adds or
+drops name, so the union stays what a fresh build of the same articles would show.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import UserError
+from graph.resolve import claims
 from graph.store.files import parse_file
 from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
 from graph.store.results import Rows
@@ -326,6 +331,8 @@ class KGStore:
         sources = set(sources)
         g = str(graph)
         ops = [_forget(g), f"DROP SILENT GRAPH {g}"]
+        touched = claims.graph_pairs(self.oxigraph, graph)   # the claims it stated, re-resolved after
+        touched |= {(t.subject, t.predicate) for t in triples if t.predicate.value in claims.functional()}
         current = self._articles_known_as(sources)
         for old, old_sources in sorted(current.items()):
             shared = old_sources & sources
@@ -333,6 +340,7 @@ class KGStore:
                 continue
             old_node = str(ox.NamedNode(old))
             if old_sources <= sources:
+                touched |= claims.graph_pairs(self.oxigraph, ox.NamedNode(old))
                 ops += [_forget(old_node), f"DROP SILENT GRAPH {old_node}"]
             else:
                 data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
@@ -343,6 +351,7 @@ class KGStore:
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
             ops.append(f"INSERT DATA {{\n{body}\n}}")          # and into the de-duplicated union
         self._update(" ;\n".join(ops))
+        claims.settle(self.oxigraph, touched)
         return len(triples)
 
     def replace_articles(self, articles: Iterable[tuple[str, Iterable[Any]]], *, bulk: bool = False) -> int:
@@ -378,11 +387,14 @@ class KGStore:
                     )
                     self._update(f"DELETE DATA {{ GRAPH {node} {{ {data_} }} }}")
             quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        touched = {pair for g in drops for pair in claims.graph_pairs(self.oxigraph, ox.NamedNode(g))}
+        touched |= {(q.subject, q.predicate) for q in quads if q.predicate.value in claims.functional()}
         if drops:
             self._update(" ;\n".join(f"{_forget(str(ox.NamedNode(g)))} ;\nDROP SILENT GRAPH {ox.NamedNode(g)}"
                                       for g in sorted(drops)))
         self.oxigraph.bulk_extend(quads)
         self.oxigraph.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)   # the union
+        claims.settle(self.oxigraph, touched)
         return len(quads)
 
     def add_new_articles(self, batch: list[tuple[str, bytes]]) -> int:
@@ -418,6 +430,9 @@ class KGStore:
         except SyntaxError as exc:
             raise UserError(f"{log}: the redo log of an interrupted build is unreadable ({exc}); move it "
                             "away and rebuild the articles it held") from None
+        # the batch's union copy brought back values other reports' claims had outvoted: settle the
+        # nodes it names again (idempotent, so a redo after a crash ends the same)
+        claims.settle(self.oxigraph, claims.nquads_pairs(log.read_bytes()), added_only=True)
         self.oxigraph.flush()
         log.unlink()
 
@@ -430,7 +445,9 @@ class KGStore:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""
         node = ox.NamedNode(article)
         existed = self.oxigraph.contains_named_graph(node)
+        touched = claims.graph_pairs(self.oxigraph, node)
         self._update(f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}")
+        claims.settle(self.oxigraph, touched)   # its claims no longer count: the others decide again
         return existed
 
     def remove_source(self, name: str) -> list[str]:
@@ -441,7 +458,9 @@ class KGStore:
                 continue
             node = str(ox.NamedNode(info.iri))
             if set(info.sources) == {name}:
+                touched = claims.graph_pairs(self.oxigraph, ox.NamedNode(info.iri))
                 self._update(f"{_forget(node)} ;\nDROP SILENT GRAPH {node}")
+                claims.settle(self.oxigraph, touched)
                 dropped.append(info.iri)
             else:
                 data = f"{node} {_IDENT} {_sparql_string(name)} ."
@@ -507,6 +526,7 @@ class KGStore:
     def rebuild_union(self) -> None:
         """Recompute the default graph from the article graphs (for a store written by older versions)."""
         self._update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        claims.settle(self.oxigraph)
 
     def triples_count(self) -> int:
         """Number of quads in the article graphs (a triple asserted by two articles counts twice)."""

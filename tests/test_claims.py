@@ -198,3 +198,36 @@ def test_the_question_asks_about_exactly_the_properties_the_resolution_settles()
 def test_the_functional_properties_come_from_the_shapes(prop: str) -> None:
     assert prop in claims.functional()
     assert "http://www.w3.org/ns/org#holds" not in claims.functional()   # a person may hold many posts
+
+
+def test_a_build_stopped_before_settling_is_settled_when_the_store_is_next_opened(tmp_path: Path) -> None:
+    reports = write(tmp_path / "r", a=A, b=B, c=C)
+    graphs = []
+    for name in ("a", "b", "c"):
+        from graph.build import process_file
+
+        out = process_file(str(reports / f"{name}.txt"))
+        graphs.append((out.graph, out.nquads))
+    kg = open_store(tmp_path / "s")
+    kg.add_new_articles(graphs)                  # bulk-loaded: every report's values in the union for now
+    assert values_default(kg, DOC, DATE) == {"2022-02-15", "2022-02-16"}
+    assert (DOC, DATE) in claims.contested(kg.oxigraph)
+    kg.close(settle=False)                       # as if the build had been stopped here
+    with open_store(tmp_path / "s") as again:
+        assert values_default(again, DOC, DATE) == {"2022-02-15"}
+        assert claims.contested(again.oxigraph) == set()
+
+
+def test_a_document_type_two_reports_disagree_on_is_contested_like_a_label() -> None:
+    store = ox.Store()
+    kind = ox.NamedNode("http://data.europa.eu/eli/ontology#type_document")
+    for n, doctype in enumerate(["nghi-dinh", "quyet-dinh"]):
+        g = ox.NamedNode(f"https://w3id.org/dantoc-kg/id/article/000000000000000{n}")
+        for graph in (g, ox.DefaultGraph()):
+            store.extend([ox.Quad(DOC, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                  ox.NamedNode("http://data.europa.eu/eli/ontology#LegalResource"), graph),
+                          ox.Quad(DOC, kind, ox.NamedNode(f"https://w3id.org/dantoc-kg/def/doctype/{doctype}"), graph)])
+    assert claims.contested(store) == {(DOC, kind)}
+    claims.settle(store, claims.contested(store), added_only=True)
+    shown = {q.object.value for q in store.quads_for_pattern(DOC, kind, None, ox.DefaultGraph())}
+    assert shown == {"https://w3id.org/dantoc-kg/def/doctype/nghi-dinh"}       # a tie, no dates: the smaller value

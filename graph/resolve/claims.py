@@ -22,7 +22,6 @@ TriG/N-Quads file (:func:`shown_store`).  queries/quality-disagreements.rq lists
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -290,6 +289,15 @@ def settle(store: ox.Store, pairs: Iterable[Pair] | None = None, *, added_only: 
     return ds
 
 
+def contested(store: ox.Store) -> set[Pair]:
+    """The (node, functional property) pairs whose default graph holds two values in one language: after
+    articles were only added, exactly the pairs that may need settling (one value is settled already)."""
+    props = " ".join(f"<{p}>" for p in sorted(functional()))
+    rows = store.query(f"SELECT DISTINCT ?s ?p WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?a . ?s ?p ?b . "
+                       "FILTER(?a != ?b && COALESCE(LANG(?a), '') = COALESCE(LANG(?b), '')) }")
+    return {(row["s"], row["p"]) for row in rows}
+
+
 def _holds_two(store: ox.Store, node: object, prop: ox.NamedNode) -> bool:
     values = store.quads_for_pattern(node, prop, None, DEFAULT)
     return next(values, None) is not None and next(values, None) is not None
@@ -301,17 +309,5 @@ def graph_pairs(store: ox.Store, graph: ox.NamedNode) -> set[Pair]:
             for q in store.quads_for_pattern(None, ox.NamedNode(prop), None, graph)}
 
 
-def nquads_pairs(nquads: bytes) -> set[Pair]:
-    """The same, from an article graph's N-Quads (a build's batch), without parsing all of it."""
-    rx = _pairs_regex()
-    return {(ox.NamedNode(m.group(1).decode()), ox.NamedNode(m.group(2).decode())) for m in rx.finditer(nquads)}
-
-
-@lru_cache(maxsize=1)
-def _pairs_regex() -> re.Pattern[bytes]:
-    props = b"|".join(re.escape(p.encode()) for p in sorted(functional()))
-    return re.compile(rb"^<([^>]*)> <(" + props + rb")> ", re.MULTILINE)
-
-
-__all__ = ["Claim", "Disagreement", "choose", "disagreements", "functional", "graph_pairs", "has_named_graphs",
-           "nquads_pairs", "settle", "shared_classes", "shown_quads", "shown_store"]
+__all__ = ["Claim", "Disagreement", "choose", "contested", "disagreements", "functional", "graph_pairs",
+           "has_named_graphs", "settle", "shared_classes", "shown_quads", "shown_store"]

@@ -10,8 +10,9 @@ The "source name -> article" mapping is not kept on the side (where it could dis
 data): it is read from the ``dcterms:identifier`` the article node carries in its own graph.
 
 The default graph is the de-duplicated union, showing one value where reports disagree on a value the
-shapes allow once (graph.resolve.claims): every write re-settles the nodes the articles it adds or
-drops name, so the union stays what a fresh build of the same articles would show.
+shapes allow once (graph.resolve.claims): a replaced or removed article re-settles the nodes it names at
+once; bulk-loaded articles are settled in one pass when the build closes the store (or, after a crash,
+when it is next opened for writing), so the union stays what a fresh build of the same articles shows.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from graph.terminal import safe
 
 _IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
 PENDING = "dantoc-pending.nq"   # redo log: the batch of new articles being bulk-loaded (see add_new_articles)
+UNSETTLED = "dantoc-unsettled"  # bulk-loaded articles whose claims the union does not show settled yet
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ MARKER_TEXT = "dantoc-kg store (Oxigraph/RocksDB, one named graph per article). 
 # what Oxigraph (RocksDB) writes into its folder: a marker-less folder holding only these is a store
 # made before the marker existed, and is accepted (and marked)
 _ROCKSDB_FILE = re.compile(r"(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?"
-                           r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
+                           r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(UNSETTLED) + "|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
                            + r"\..*\.tmp)")
 
 
@@ -231,6 +233,7 @@ class KGStore:
             self._lock = _mark_and_lock(self.path)
             try:
                 self._redo()
+                self.settle_claims()   # a build stopped between its bulk loads and their settling
             except BaseException:
                 self._store = None   # release the lock: the caller gets the error, not a held store
                 self.close()
@@ -248,8 +251,11 @@ class KGStore:
             raise ValueError("the store is closed")
         return self._store
 
-    def close(self) -> None:
-        """Flush and release the store (and its lock)."""
+    def close(self, *, settle: bool = True) -> None:
+        """Settle the claims of bulk-loaded articles (unless ``settle=False``: a stopped build leaves
+        that to the next writable open), flush and release the store (and its lock)."""
+        if self._store is not None and not self.read_only and settle:
+            self.settle_claims()
         if self._store is not None:
             if not self.read_only:
                 self._store.flush()
@@ -261,8 +267,8 @@ class KGStore:
     def __enter__(self) -> KGStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(settle=exc_type is None)
 
     # -- articles ---------------------------------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
@@ -419,6 +425,9 @@ class KGStore:
         from graph.export.writers import atomic_write
 
         data = b"".join(parts)
+        # the batch's union copy may bring back values other reports' claims outvoted: the union is
+        # settled once after all batches (settle_claims), and a marker says so until then
+        (self.path / UNSETTLED).touch()
         atomic_write(self.path / PENDING, lambda fh: fh.write(data))
         self._load_pending()
         return data.count(b"\n")
@@ -430,9 +439,6 @@ class KGStore:
         except SyntaxError as exc:
             raise UserError(f"{log}: the redo log of an interrupted build is unreadable ({exc}); move it "
                             "away and rebuild the articles it held") from None
-        # the batch's union copy brought back values other reports' claims had outvoted: settle the
-        # nodes it names again (idempotent, so a redo after a crash ends the same)
-        claims.settle(self.oxigraph, claims.nquads_pairs(log.read_bytes()), added_only=True)
         self.oxigraph.flush()
         log.unlink()
 
@@ -440,6 +446,18 @@ class KGStore:
         """Finish the batch an interrupted build was loading (its redo log is still there)."""
         if (self.path / PENDING).exists():
             self._load_pending()
+
+    def settle_claims(self) -> int:
+        """After bulk loads (add_new_articles): make the default graph show one value wherever reports
+        now disagree (graph.resolve.claims).  One pass over the union's contested values, whatever the
+        number of batches; returns the number of disagreements settled."""
+        marker = self.path / UNSETTLED
+        if self.read_only or not marker.exists():
+            return 0
+        found = claims.settle(self.oxigraph, claims.contested(self.oxigraph), added_only=True)
+        self.oxigraph.flush()
+        marker.unlink()
+        return len(found)
 
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""

@@ -113,6 +113,8 @@ def test_a_trig_build_keeps_each_claim_and_the_question_lists_it_with_article_an
     union = tmp_path / "g.ttl"
     write_union(result.store, union)
     assert question(union) == []      # a Turtle union holds only the values shown (said in the description)
+    export(out, "turtle", tmp_path / "from-trig.ttl")                  # the same union from the TriG file
+    assert (tmp_path / "from-trig.ttl").read_bytes() == union.read_bytes()
 
 
 def test_the_store_union_is_settled_again_by_each_added_or_removed_report(tmp_path: Path) -> None:
@@ -231,3 +233,21 @@ def test_a_document_type_two_reports_disagree_on_is_contested_like_a_label() -> 
     claims.settle(store, claims.contested(store), added_only=True)
     shown = {q.object.value for q in store.quads_for_pattern(DOC, kind, None, ox.DefaultGraph())}
     assert shown == {"https://w3id.org/dantoc-kg/def/doctype/nghi-dinh"}       # a tie, no dates: the smaller value
+
+
+@pytest.mark.server
+def test_a_pushed_store_shows_one_value_and_the_server_answers_the_question(oxigraph_server, tmp_path: Path) -> None:
+    from graph.cli import main
+    from graph.store.remote import Endpoint
+
+    oxigraph_server.clear()
+    with open_store(tmp_path / "s") as kg:
+        build([write(tmp_path / "r", a=A, b=B)], jobs=1, store=kg)
+    assert main(["push", "--store", str(tmp_path / "s"), "--endpoint", oxigraph_server.query_url, "--replace",
+                 "--quiet"]) == 0
+    endpoint = Endpoint(oxigraph_server.query_url)
+    dates = endpoint.query(f"SELECT ?d WHERE {{ {DOC} {DATE} ?d }}")
+    assert [r["d"] for r in dates.rows] == ["2022-02-16"]          # the server's default graph: the union shown
+    rows = run_query(QUESTION, endpoint)
+    assert {(r["property"], r["other"], r["article"]) for r in rows.rows} == {
+        (DATE.value, "2022-02-15", "b"), (PREF.value, UPPER, "b")}

@@ -142,6 +142,18 @@ def test_the_store_union_is_settled_again_by_each_added_or_removed_report(tmp_pa
         assert values(load(tmp_path / "out.ttl"), DOC, DATE) == {"2022-02-15"}
 
 
+def test_a_changed_report_replaces_its_claim_and_the_union_is_settled_again(tmp_path: Path) -> None:
+    reports = write(tmp_path / "r", a=A, b=B, c=C)
+    with open_store(tmp_path / "s") as kg:
+        build([reports], jobs=1, store=kg)
+        assert values_default(kg, DOC, DATE) == {"2022-02-15"}
+        write(reports, c=C.replace("15/02/2022", "16/02/2022"))     # c now sides with a: replaced in one transaction
+        build([reports], jobs=1, store=kg)
+        assert values_default(kg, DOC, DATE) == {"2022-02-16"}
+        assert validate_store(kg.oxigraph, union=False).conforms
+        assert {r[4] for r in question(kg) if r[1] == DATE.value} == {"b"}
+
+
 def values_default(kg: object, node: ox.NamedNode, prop: ox.NamedNode) -> set[str]:
     return {q.object.value for q in kg.oxigraph.quads_for_pattern(node, prop, None, ox.DefaultGraph())}
 

@@ -15,9 +15,11 @@ report that itself states two values is not a disagreement between reports: noth
 there, and validation reports it as the single-article problem it is.
 
 The union carrying the shown values is: the Turtle/N-Triples an in-memory build or ``export`` writes
-(:func:`shown_quads`), the default graph of an on-disk store (:func:`settle`, re-run for the nodes
-each added or removed article touches), and the view ``validate``, ``query`` and ``push`` make of a
-TriG/N-Quads file (:func:`shown_store`).  queries/quality-disagreements.rq lists each disagreement.
+(:func:`shown_quads`), the default graph of an on-disk store (:func:`settle`: for the nodes a replaced or
+removed article names, at once; for bulk-loaded articles, once after the build on the :func:`contested`
+values), and the view ``validate``, ``query`` and ``push`` make of a TriG/N-Quads file
+(:func:`shown_store`, graph.query.run.deduplicated_union).  queries/quality-disagreements.rq lists each
+disagreement.
 """
 
 from __future__ import annotations

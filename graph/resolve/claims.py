@@ -110,7 +110,8 @@ class _Dates:
     """schema:datePublished of each article graph (its claim's date), read once."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.store, self.cache = store, {}
+        self.store = store
+        self.cache: dict[str, str] = {}
 
     def __call__(self, graph: str) -> str:
         if graph not in self.cache:

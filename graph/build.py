@@ -274,6 +274,8 @@ def build(
             print(f"\r{i}/{len(paths)} files, {rate:.0f}/s, ~{left:.0f} s left", end="", file=sys.stderr, flush=True)
             last = now
     flush()
+    if store is not None:   # the union shows one value where the new reports disagree (graph.resolve.claims)
+        store.settle_claims()
     if progress:
         print(file=sys.stderr)
     result.seconds = time.perf_counter() - started
@@ -309,8 +311,13 @@ def _sources_by_article(store: KGStore) -> dict[str, set[str]]:
 
 
 def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE) -> None:
-    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples)."""
-    _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt")
+    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples).
+
+    Where reports disagree on a value the shapes allow once, the union shows one value by the rule of
+    graph.resolve.claims; the others stay in their article graphs (a TriG/N-Quads build keeps them)."""
+    from graph.resolve.claims import shown_quads
+
+    _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt", shown_quads(store))
 
 
 def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> None:
@@ -318,10 +325,10 @@ def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> N
     _write(store, out, "trig" if fmt is RdfFormat.TRIG else "nquads")
 
 
-def _write(store: Store, out: Path, fmt: str) -> None:
+def _write(store: Store, out: Path, fmt: str, quads: Iterable[Quad] | None = None) -> None:
     from graph.export.writers import atomic_write, serialize
 
-    data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
+    data = serialize(store.quads_for_pattern(None, None, None, None) if quads is None else quads, fmt)
     try:
         atomic_write(out, lambda fh: fh.write(data))
     except OSError as exc:

@@ -5,7 +5,8 @@
     report.conforms                  # False if any sh:Violation (warnings are allowed)
 
 Uses pyshacl (the reference engine) with inference "none" and no SHACL-AF.  Files are parsed with
-pyoxigraph; named graphs are validated as their union.  The concept schemes (ontology/vocab/*.ttl)
+pyoxigraph; named graphs are validated as their union, showing one value where reports disagree
+(graph.resolve.claims: the other values are claims kept in their article graphs).  The concept schemes (ontology/vocab/*.ttl)
 are mixed in by default, so a graph that names a concept without copying it still validates.
 """
 
@@ -105,11 +106,14 @@ def validate(
     """
     if engine not in {"auto", "pyshacl", "sparql"}:
         raise ValueError(f"engine must be auto, pyshacl or sparql, not {engine!r}")
+    shown = _shown_union(data)   # article graphs: validated as the union that shows one value per claim
     if engine == "sparql" or (engine == "auto" and _size(data) > COMPILED_ABOVE):
-        store = data if isinstance(data, ox.Store) else _as_store(data)
+        store = shown or (data if isinstance(data, ox.Store) else _as_store(data))
         return validate_store(store, shapes, with_vocab=with_vocab and store is not data, evidence=evidence)
     shapes_graph = load_shapes(shapes)
-    if isinstance(data, str | Path):
+    if shown is not None:
+        graph = store_to_graph(shown)
+    elif isinstance(data, str | Path):
         graph = load_graph(data)  # our own copy: the vocabulary can go straight in
     elif isinstance(data, ox.Store):
         graph = store_to_graph(data)
@@ -147,6 +151,22 @@ def validate(
     if evidence:
         report.attach_evidence()
     return report
+
+
+_QUAD_SUFFIXES = (".trig", ".nq")
+
+
+def _shown_union(data: DataInput) -> ox.Store | None:
+    """A store or TriG/N-Quads file of article graphs -> a store of their union as shown (one value where
+    reports disagree: graph.resolve.claims); None for a single graph (a union file is already shown)."""
+    from graph.resolve.claims import has_named_graphs, shown_store
+
+    if isinstance(data, str | Path) and Path(data).name.lower().removesuffix(".gz").endswith(_QUAD_SUFFIXES) \
+            and Path(data).is_file():
+        data = _as_store(data)
+    if isinstance(data, ox.Store) and has_named_graphs(data):
+        return shown_store(data)
+    return None
 
 
 def _size(data: DataInput) -> int:

@@ -18,7 +18,7 @@ def map_documents(c: MapContext) -> None:
     g = c.g
     for dm in c.facts.documents:
         scope = keys.document_scope(dm.issuer, dm.number, g.scope)
-        iri = data_iri(f"doc/{keys.document_key(dm.number, scope)}")
+        iri = data_iri(f"doc/{keys.document_key(dm.number, scope, dm.kind)}")
         c.doc_iris[dm.number] = iri
         if g.once(f"doc {iri.value}"):
             g.add(iri, A, ELI.LegalResource)

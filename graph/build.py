@@ -65,6 +65,9 @@ class Outcome:
 @dataclass
 class BuildResult:
     store: Store
+    # the union of the article graphs in a default graph, de-duplicated: what Turtle/N-Triples output and
+    # the SHACL check read (an in-memory build fills its own as the articles come; a KGStore keeps one)
+    union: Store | None = None
     articles: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)   # (file, same text as)
     skipped: list[tuple[str, str]] = field(default_factory=list)      # (file, reason)
@@ -72,9 +75,10 @@ class BuildResult:
 
     def counts(self) -> dict[str, int]:
         out = {}
+        store, whole = (self.union, False) if self.union is not None else (self.store, True)
         for label, cls in KINDS.items():
             q = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}"
-            out[label] = int(next(iter(self.store.query(q, use_default_graph_as_union=True)))["n"].value)
+            out[label] = int(next(iter(store.query(q, use_default_graph_as_union=whole)))["n"].value)
         return out
 
 
@@ -220,6 +224,7 @@ def build(
         raise UserError("no .txt or .html reports found in the inputs given")
     jobs = jobs or min(os.cpu_count() or 1, 8)
     result = BuildResult(store.oxigraph if store is not None else Store())
+    result.union = result.store if store is not None else Store()
     known = {} if store is None else _sources_by_article(store)
     known_sources = {name for names in known.values() for name in names}
     seen: dict[str, str] = {}
@@ -231,8 +236,10 @@ def build(
         nonlocal pending_quads
         if pending and store is not None:
             store.add_new_articles(pending)
-            pending.clear()
-            pending_quads = 0
+        elif pending:
+            _load_in_memory(result, pending)
+        pending.clear()
+        pending_quads = 0
 
     started = time.perf_counter()
     last = started
@@ -245,18 +252,18 @@ def build(
             if store is not None:
                 _forget_elsewhere(store, out.source, out.graph)
             result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
-            if store is not None:   # and in the store's de-duplicated union (its default graph)
-                result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
+            # and in the de-duplicated union (a store's default graph, or the in-memory union)
+            result.union.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
         else:
             seen[out.sha1] = out.path
-            if store is not None and out.graph not in known and out.source not in known_sources:
+            if store is None or (out.graph not in known and out.source not in known_sources):
                 # a text and a file name the store has never seen: nothing to replace, so it joins a
                 # bulk-loaded batch (about 5x cheaper than transactional writes, 30x than an update each)
                 pending.append((out.graph, out.nquads))
                 pending_quads += out.nquads.count(b"\n")
                 if pending_quads >= BATCH_QUADS:
                     flush()
-            elif store is not None:
+            else:
                 # the same text known under other file names in an earlier run keeps those names
                 quads = list(parse(out.nquads, format=RdfFormat.N_QUADS))
                 older = known.get(out.graph, set()) - {out.source}
@@ -264,8 +271,6 @@ def build(
                 quads += [Quad(graph_name, DCTERMS.identifier, Literal(name), graph_name) for name in sorted(older)]
                 flush()
                 store.replace_article(out.graph, quads, sources={out.source})
-            else:
-                result.store.bulk_extend(parse(out.nquads, format=RdfFormat.N_QUADS))
             result.articles += 1
         now = time.perf_counter()
         if progress and (now - last > 1.0 or i == len(paths)):
@@ -278,6 +283,16 @@ def build(
         print(file=sys.stderr)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _load_in_memory(result: BuildResult, articles: list[tuple[str, bytes]]) -> None:
+    """Articles' N-Quads into the in-memory store, and their triples into the in-memory union, both with
+    Oxigraph's native parser.  An article's quads all name its graph, so its N-Triples are its N-Quads
+    with `` <graph> .`` cut from each line end (a newline inside a literal is escaped, never raw)."""
+    assert result.union is not None
+    result.store.bulk_load(b"".join(nquads for _graph, nquads in articles), format=RdfFormat.N_QUADS)
+    triples = b"".join(nquads.replace(f" <{graph}> .\n".encode(), b" .\n") for graph, nquads in articles)
+    result.union.bulk_load(triples, format=RdfFormat.N_TRIPLES)
 
 
 def skip_kind(reason: str) -> str:
@@ -308,8 +323,22 @@ def _sources_by_article(store: KGStore) -> dict[str, set[str]]:
     return {info.iri: set(info.sources) for info in store.articles()}
 
 
-def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE) -> None:
-    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples)."""
+def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE, *,
+                default_graph_is_union: bool = False) -> None:
+    """The union of all article graphs, deterministic, written atomically (Turtle or N-Triples).
+
+    ``default_graph_is_union``: the store's default graph already holds that union (``BuildResult.union``,
+    a KGStore), so Turtle is written from Oxigraph's native dump of it (~3x faster than from quads).
+    """
+    if default_graph_is_union and fmt is RdfFormat.TURTLE:
+        from graph.export.writers import atomic_write, union_turtle
+
+        data = union_turtle(store)
+        try:
+            atomic_write(out, lambda fh: fh.write(data))
+        except OSError as exc:
+            raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        return
     _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt")
 
 

@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from graph.errors import UserError
 from graph.rdf.namespaces import DCTERMS
@@ -206,6 +206,7 @@ def build(
     progress: bool = False,
     store: KGStore | None = None,
     article_seconds: float = ARTICLE_SECONDS,
+    graphs: bool = True,
 ) -> BuildResult:
     """Build the graph of every report under ``inputs``.
 
@@ -213,6 +214,9 @@ def build(
     version there (a changed file replaces its old article, a re-run changes nothing), so a store grows
     by adding new reports without re-reading old ones.  ``article_seconds`` caps the extraction time
     of one article (0: no cap); an article over it is skipped like an unreadable file.
+    ``graphs=False`` (in memory only) keeps just ``result.union``, not the per-article graphs in
+    ``result.store``: all that Turtle/N-Triples output and the SHACL check need, at about half the
+    parent's loading work.
     """
     from graph.read import ReadError, iter_inputs
 
@@ -237,7 +241,7 @@ def build(
         if pending and store is not None:
             store.add_new_articles(pending)
         elif pending:
-            _load_in_memory(result, pending)
+            _load_in_memory(result, pending, graphs=graphs)
         pending.clear()
         pending_quads = 0
 
@@ -251,7 +255,9 @@ def build(
             flush()
             if store is not None:
                 _forget_elsewhere(store, out.source, out.graph)
-            result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
+            if graphs or store is not None:
+                result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source),
+                                      NamedNode(out.graph)))
             # and in the de-duplicated union (a store's default graph, or the in-memory union)
             result.union.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
         else:
@@ -285,12 +291,13 @@ def build(
     return result
 
 
-def _load_in_memory(result: BuildResult, articles: list[tuple[str, bytes]]) -> None:
-    """Articles' N-Quads into the in-memory store, and their triples into the in-memory union, both with
-    Oxigraph's native parser.  An article's quads all name its graph, so its N-Triples are its N-Quads
-    with `` <graph> .`` cut from each line end (a newline inside a literal is escaped, never raw)."""
+def _load_in_memory(result: BuildResult, articles: list[tuple[str, bytes]], *, graphs: bool = True) -> None:
+    """Articles' N-Quads into the in-memory store (with ``graphs``), and their triples into the in-memory
+    union, with Oxigraph's native parser.  An article's quads all name its graph, so its N-Triples are its
+    N-Quads with `` <graph> .`` cut from each line end (a newline inside a literal is escaped, never raw)."""
     assert result.union is not None
-    result.store.bulk_load(b"".join(nquads for _graph, nquads in articles), format=RdfFormat.N_QUADS)
+    if graphs:
+        result.store.bulk_load(b"".join(nquads for _graph, nquads in articles), format=RdfFormat.N_QUADS)
     triples = b"".join(nquads.replace(f" <{graph}> .\n".encode(), b" .\n") for graph, nquads in articles)
     result.union.bulk_load(triples, format=RdfFormat.N_TRIPLES)
 
@@ -342,6 +349,42 @@ def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE, *,
     _write(store, out, "turtle" if fmt is RdfFormat.TURTLE else "nt")
 
 
+def write_union_and_validate(result: BuildResult, out: Path | None, fmt: RdfFormat = RdfFormat.TURTLE, *,
+                             check: bool = True) -> object:
+    """An in-memory build's union written (Turtle or N-Triples; nothing when ``out`` is None) and checked
+    against the shapes: the SHACL report, or None without ``check``.
+
+    Each article was never validated on its own: measured on 2,000 VNTC articles, the compiled checks
+    (~390 queries) cost ~50 ms per article graph in a worker, against ~1.6 ms per article for one pass
+    over the merged union, so the union is checked once, here, in the parent.  Overlapped with the
+    Turtle write: the union's N-Triples are dumped first (before the concept schemes join it for the
+    check), then Oxigraph runs the checks in threads (outside Python's lock) while this thread turns the
+    N-Triples into Turtle, so the two share the cores.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.export.writers import atomic_write, turtle_from_ntriples
+    from graph.store.prefixes import PREFIXES
+    from graph.validate import validate_store
+
+    union = result.union
+    assert union is not None
+    turtle = out is not None and fmt is RdfFormat.TURTLE
+    nt = (union.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()) or b"") if turtle else b""
+    with ThreadPoolExecutor(1) as pool:
+        report = pool.submit(validate_store, union, with_vocab=True, union=False, evidence=False) if check else None
+        try:
+            if turtle:
+                data = turtle_from_ntriples(nt, PREFIXES)
+                del nt
+                atomic_write(out, lambda fh: fh.write(data))  # type: ignore[arg-type]
+            elif out is not None:
+                _write(union, out, "nt")
+        except OSError as exc:
+            raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        return report.result() if report is not None else None
+
+
 def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> None:
     """Every article graph kept (TriG or N-Quads), deterministic, written atomically."""
     _write(store, out, "trig" if fmt is RdfFormat.TRIG else "nquads")
@@ -358,4 +401,4 @@ def _write(store: Store, out: Path, fmt: str) -> None:
 
 
 __all__ = ["ARTICLE_SECONDS", "BuildResult", "ExtractionTimeout", "build", "process_file", "skip_kind", "skip_summary",
-           "write_dataset", "write_union"]
+           "write_dataset", "write_union", "write_union_and_validate"]

@@ -57,7 +57,7 @@ def write_report(report: object, path: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat
 
-    from graph.build import ARTICLE_SECONDS, build, write_dataset, write_union
+    from graph.build import ARTICLE_SECONDS, build, write_dataset, write_union, write_union_and_validate
     from graph.export.writers import is_regular_target, is_stdout
     from graph.store import open_store
     from graph.validate import validate_store
@@ -98,11 +98,15 @@ def run(args: argparse.Namespace) -> int:
                 if not args.no_validate:   # the store keeps the de-duplicated union in its default graph
                     report = validate_store(kg.oxigraph, union=False)
         else:
-            result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds)
-            write(result)
+            per_article = fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG)   # else the union is all we need
+            result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds,
+                           graphs=per_article)
             counts = result.counts()
-            if not args.no_validate:   # the union built in memory, checked once (not the file re-read)
-                report = validate_store(result.union, with_vocab=True, union=False)
+            if per_article:
+                write(result)
+            # the union built in memory, checked once (not the file re-read), while the Turtle is written
+            report = write_union_and_validate(result, None if per_article else out, fmt or RdfFormat.TURTLE,
+                                              check=not args.no_validate)
     conforms = report is None or report.conforms
     if report is not None and args.report is not None:
         write_report(report, args.report)

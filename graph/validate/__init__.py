@@ -267,13 +267,26 @@ def _run_compiled(store: ox.Store, checks: list, shapes_graph: rdflib.Graph, *, 
     with vocab_added(store) if with_vocab else nullcontext():
         results_graph = run_checks(store, checks, per_graph=per_graph, union=per_graph)
         focus = {r for r in results_graph.objects(None, SH.focusNode)}
-        data = _evidence_subgraph(store, focus)
+        # the focus nodes' own triples name their kind in the report; their sentences only when asked for
+        data = _evidence_subgraph(store, focus) if evidence else _described(store, focus)
     results = results_from_graph(results_graph, shapes_graph, data)
     report = Report(conforms=not any(r.severity == "Violation" for r in results), results=results,
-                    graph=results_graph, data=data)
+                    graph=results_graph, data=data if evidence else None,
+                    lookup=None if evidence else lambda nodes: _evidence_subgraph(store, nodes))
     if evidence:
         report.attach_evidence()
     return report
+
+
+def _described(store: ox.Store, nodes: set) -> rdflib.Graph:
+    """The nodes' own triples (their types and labels, for the report's shape names and focus forms)."""
+    from graph.validate.load import quads_to_graph
+
+    g = rdflib.Graph()
+    for n in nodes:
+        if isinstance(n, rdflib.URIRef):
+            quads_to_graph(store.quads_for_pattern(ox.NamedNode(str(n)), None, None, None), g)
+    return g
 
 
 def _evidence_subgraph(store: ox.Store, nodes: set) -> rdflib.Graph:

@@ -3,7 +3,8 @@
 pySHACL walks focus nodes in Python; on tens of millions of triples that takes hours.  Here each
 constraint of ``ontology/shapes.ttl`` becomes one SPARQL SELECT that returns its violations
 (``?this`` the focus node, ``?value`` the offending value), and Oxigraph evaluates it natively over
-the whole store.  With ``per_graph=True`` every pattern runs inside ``GRAPH ?g``, which validates
+the whole store (the checks of one target are merged into one or two queries when run: see
+``_merged``).  With ``per_graph=True`` every pattern runs inside ``GRAPH ?g``, which validates
 each article's named graph on its own in the same single query (per-article semantics, as the
 build writes them); cross-article constraints (e.g. one eli:date_document per document) then run
 on the union.

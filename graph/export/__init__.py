@@ -23,6 +23,7 @@ from graph.export.writers import (
     serialize,
     sorted_quads,
     sorted_triples,
+    union_turtle,
 )
 from graph.store.files import parse_file
 from graph.store.kgstore import KGStore
@@ -94,6 +95,9 @@ def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order
             with opened as kg:
                 if order == "stream" or len(kg.oxigraph) > STREAM_ABOVE:
                     return atomic_write(out, lambda fh: stream(kg.oxigraph, fmt, fh))
+                if fmt == "turtle":   # sorted, from the union the store keeps in its default graph
+                    data = union_turtle(kg.oxigraph)
+                    return atomic_write(out, lambda fh: fh.write(data))
         elif order == "stream":
             raise UserError("--order stream needs a store (a store folder, or N-Triples/N-Quads/Turtle/TriG "
                             "from a store); files and JSON-LD are written sorted")

@@ -44,9 +44,10 @@ KINDS = {
     "bodies": "http://www.w3.org/ns/org#Organization",
     "people": "http://xmlns.com/foaf/0.1/Person",
     "positions held": "http://www.w3.org/ns/org#Membership",
-    "legal documents": "http://data.europa.eu/eli/ontology#LegalResource",
+    # normative acts and non-normative works (plans, reports, Party documents: graph/rdf/works.py)
+    "legal documents": "http://data.europa.eu/eli/ontology#LegalResource http://data.europa.eu/eli/ontology#Work",
     "programmes": "https://w3id.org/dantoc-kg/def#Programme",
-    "events": "http://schema.org/Event",
+    "events": "http://data.europa.eu/eli/eli-draft-legislation-ontology#Activity",
     "figures": "http://purl.org/linked-data/cube#Observation",
     "evidence sentences": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence",
 }
@@ -73,7 +74,8 @@ class BuildResult:
     def counts(self) -> dict[str, int]:
         out = {}
         for label, cls in KINDS.items():
-            q = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}"
+            classes = " ".join(f"<{c}>" for c in cls.split())
+            q = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"
             out[label] = int(next(iter(self.store.query(q, use_default_graph_as_union=True)))["n"].value)
         return out
 

@@ -72,7 +72,6 @@ REQUIRED_TERMS = [
     "subject",
     "approvedBy",
     "programmeKind",
-    "eventKind",
     "indicator",
     "surfaceText",
     "measureText",

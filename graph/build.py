@@ -57,10 +57,11 @@ KINDS = {
 class Outcome:
     source: str
     path: str
-    sha1: str = ""
+    sha1: str = ""          # digest of the file's bytes: the article's identity
     graph: str = ""
     nquads: bytes = b""
     skipped: str | None = None
+    text_sha1: str = ""     # digest of the cleaned text: a re-encoded copy is a duplicate too
 
 
 @dataclass
@@ -145,7 +146,8 @@ def _process(p: Path, stage: list[str]) -> Outcome:
     g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
                             place=lambda slug: gz.province(slug), guide_of=guide_of)
     data = serialize(g.quads, format=RdfFormat.N_QUADS)
-    return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"")
+    return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"",
+                   text_sha1=article.text_sha1)
 
 
 def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
@@ -224,7 +226,7 @@ def build(
     result = BuildResult(store.oxigraph if store is not None else Store())
     known = {} if store is None else _sources_by_article(store)
     known_sources = {name for names in known.values() for name in names}
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}   # file digest or text digest -> (first path, its article graph)
     pending: list[tuple[str, bytes]] = []   # new articles for the store, written in batches
     pending_quads = 0
 
@@ -241,16 +243,20 @@ def build(
     for i, out in enumerate(_run(paths, jobs, article_seconds), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
-        elif out.sha1 in seen:
-            result.duplicates.append((out.path, seen[out.sha1]))
+        elif out.sha1 in seen or out.text_sha1 in seen:
+            # the same bytes (one article), or the same text in other bytes (a re-encoded copy): one article
+            first, graph = seen.get(out.sha1) or seen[out.text_sha1]
+            result.duplicates.append((out.path, first))
             flush()
             if store is not None:
-                _forget_elsewhere(store, out.source, out.graph)
-            result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source), NamedNode(out.graph)))
+                _forget_elsewhere(store, out.source, graph)
+            result.store.add(Quad(NamedNode(graph), DCTERMS.identifier, Literal(out.source), NamedNode(graph)))
             if store is not None:   # and in the store's de-duplicated union (its default graph)
-                result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
+                result.store.add(Quad(NamedNode(graph), DCTERMS.identifier, Literal(out.source)))
         else:
-            seen[out.sha1] = out.path
+            seen[out.sha1] = (out.path, out.graph)
+            if out.text_sha1:
+                seen.setdefault(out.text_sha1, (out.path, out.graph))
             if store is not None and out.graph not in known and out.source not in known_sources:
                 # a text and a file name the store has never seen: nothing to replace, so it joins a
                 # bulk-loaded batch (about 5x cheaper than transactional writes, 30x than an update each)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pyoxigraph import Literal
+
 from graph.extract.facts import Figure, Span
 from graph.rdf.article_graph import date_literal, integer, vi
 from graph.rdf.mappers.context import MapContext
@@ -24,11 +26,13 @@ def map_events(c: MapContext) -> None:
     n_part = n_award = 0
     for n, ev in enumerate(facts.events):
         if ev.organizer is not None and ev.date is not None and ev.date.day:
-            iri = data_iri(f"event/{c.org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}")
+            key = f"{c.org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}"
         else:
-            iri = data_iri(f"event/{g.h16}/{n}")
+            key = f"{g.h16}/{n}"
+        iri = data_iri(f"event/{key}")
         if g.once(f"ev {iri.value}"):
             g.add(iri, A, ELIDL.Activity)
+            g.add(iri, ELIDL.activity_id, Literal(key))   # ELI-EP's identifier of an activity (1..1): its key
             g.add(iri, A, SCHEMA.Event)
             g.add(iri, ELIDL.had_activity_type, g.concept("eventkind", ev.kind))
         g.add(iri, SCHEMA.name, vi(ev.title))

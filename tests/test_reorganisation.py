@@ -83,3 +83,17 @@ def test_the_graph_with_changes_conforms(built: tuple[Path, rdflib.Graph]) -> No
 
     report = validate(built[1], evidence=False, engine="pyshacl")
     assert report.conforms, report.to_text()
+
+
+def test_a_changes_label_comes_from_the_data_not_the_article(tmp_path: Path) -> None:
+    """Two reports writing the body differently give its change one label (no two prefLabels when merged)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(KON_TUM, encoding="utf-8")
+    (folder / "b.txt").write_text(KON_TUM.replace("Ban Dân tộc tỉnh Kon Tum tổ chức", "Ban Dân tộc Kon Tum tổ chức")
+                                  .replace("10/7/2023", "12/7/2023"), encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    write_union(build([folder], jobs=1).store, out)
+    g = rdflib.Graph().parse(out)
+    for change in g.subjects(RDF.type, ORG.ChangeEvent):
+        assert len(list(g.objects(change, rdflib.namespace.SKOS.prefLabel))) == 1, change

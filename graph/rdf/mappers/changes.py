@@ -31,6 +31,7 @@ class Change:
     day: date
     originals: tuple[OrgRef, ...]
     result: OrgRef
+    label: str          # what happened, from the data files only (the same in every report's graph)
 
 
 @cache
@@ -68,12 +69,14 @@ def changes_of(ref: OrgRef) -> list[Change]:
                     continue
                 unit = "thành phố" if place.kind.startswith("thành phố") else "tỉnh"
                 result = OrgRef(dst["kind"], f"{dst['label']} {unit} {place.name}", province=place.slug)
+                label = f"{row['vi']} ({unit} {place.name})"
             else:
                 result = OrgRef(dst["kind"], dst["label"], national=True)
+                label = row["vi"]
             others = tuple(OrgRef(src["kind"], r["from"]["label"], national=True) for r in spec["bodies"]
                            if not r.get("provincial") and r["to"] == dst and r["from"]["kind"] == src["kind"]
                            and "label" in r["from"])
-            out.append(Change(_as_date(row["date"]), others or (ref,), result))
+            out.append(Change(_as_date(row["date"]), others or (ref,), result, label))
     if out:   # the body ended before the provinces merged (March 2025): its successor is the one that merged
         return out
     merged = _province_merger(ref)
@@ -95,7 +98,13 @@ def _province_merger(ref: OrgRef) -> Change | None:
     originals = tuple(replace(ref, label=_in_province(ref.label, old.name, p.name), province=p.slug)
                       for p in gz.merged_from(old.merged_into))
     result = replace(ref, label=_in_province(ref.label, old.name, unit.name), province=unit.slug)
-    return Change(_as_date(spec["date"]), originals, result)
+    names = [_unit_name(p) for p in gz.merged_from(old.merged_into)]
+    merged = ", ".join(names[:-1]) + " và " + names[-1]
+    return Change(_as_date(spec["date"]), originals, result, f"Hợp nhất {merged} thành {_unit_name(unit)}")
+
+
+def _unit_name(p: Any) -> str:
+    return f"{'thành phố' if p.kind.startswith('thành phố') else 'tỉnh'} {p.name}"
 
 
 def map_changes(c: MapContext) -> None:
@@ -116,8 +125,8 @@ def _emit(g: ArticleGraph, change: Change) -> bool:
         return False
     period = data_iri(f"change/{day}/period")
     g.add(iri, A, ORG.ChangeEvent)
-    g.add(iri, SKOS.prefLabel, Literal(f"Tổ chức lại ngày {change.day.day}/{change.day.month}/{change.day.year}: "
-                                        f"{change.result.label}", language="vi"))
+    when = f"{change.day.day}/{change.day.month}/{change.day.year}"
+    g.add(iri, SKOS.prefLabel, Literal(f"{change.label}, từ ngày {when}", language="vi"))
     for orig in change.originals:
         g.add(iri, ORG.originalOrganization, data_iri(f"org/{_key(orig)}"))
     g.add(iri, ORG.resultingOrganization, data_iri(f"org/{result_key}"))

@@ -155,6 +155,13 @@ def test_skos_s13_pref_and_alt_labels_are_disjoint(seed: rdflib.Graph) -> None:
     assert not seed.query(ask, initNs={"skos": rdflib.namespace.SKOS}).askAnswer
 
 
+def test_skos_s14_one_pref_label_per_language(seed: rdflib.Graph) -> None:
+    """SKOS S14 in SPARQL: no node has two skos:prefLabels in one language (the shapes' sh:uniqueLang; two
+    reports naming one node two ways: tests/test_claims.py, the union shows one and keeps the other as altLabel)."""
+    ask = "ASK { ?x skos:prefLabel ?a , ?b . FILTER(?a != ?b && LANG(?a) = LANG(?b)) }"
+    assert not seed.query(ask, initNs={"skos": rdflib.namespace.SKOS}).askAnswer
+
+
 
 # --- 5. NIF ----------------------------------------------------------------------------------------
 

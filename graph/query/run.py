@@ -145,8 +145,7 @@ def run_query(
         _query_local(ox.Store(), text, label, False)
     if not is_remote:
         check_syntax(text, label)  # before binding, so line numbers are the file's own
-    if params:
-        text = bind(text, params, declared=declared)
+    text = bind(text, params or {}, declared=declared)   # also drops the '# if:' lines of absent parameters
     text = paginate(text, limit, offset)
     if is_remote:
         endpoint = source if isinstance(source, Endpoint) else Endpoint(str(source))

@@ -46,6 +46,7 @@ from graph.rdf.namespaces import (
 )
 from graph.resolve import keys, people
 from graph.text.dates import PartialDate
+from graph.text.lookup import lookup_key
 from graph.text.normalize import slug, unify_tones
 
 
@@ -117,6 +118,10 @@ class ArticleGraph:
         self._done.add(key)
         return True
 
+    def key(self, node: NamedNode, name: str) -> None:
+        """``dt:key``: the folded name a stored question's parameter is looked up by (graph.text.lookup)."""
+        self.add(node, DT.key, Literal(lookup_key(name)))
+
     def concept(self, scheme: str, notation: str, vi: str | None = None) -> NamedNode:
         iri = vocab.concept_iri(scheme, notation)
         if self.once(f"concept {scheme} {notation}"):
@@ -167,6 +172,7 @@ class ArticleGraph:
         if self.once(f"place {info.slug}"):
             self.add(iri, A, DT.Province)
             self.add(iri, SKOS.prefLabel, _vi(info.name))
+            self.key(iri, info.name)
             if getattr(info, "code", None):
                 self.add(iri, DCTERMS.identifier, Literal(info.code))
             successor = getattr(info, "merged_into", None)
@@ -182,6 +188,7 @@ class ArticleGraph:
         if self.once(f"org {key}"):
             self.add(iri, A, ORG.Organization)
             self.add(iri, SKOS.prefLabel, _vi(unify_tones(ref.label)))
+            self.key(iri, ref.label)
             self.add(iri, ORG.classification, self.concept("orgkind", ref.kind))
             where = self.place(ref.province)
             if where is not None:
@@ -205,6 +212,7 @@ class ArticleGraph:
             self.add(iri, A, FOAF.Person)
             self.add(iri, A, SCHEMA.Person)
             self.add(iri, FOAF.name, Literal(name))
+            self.key(iri, name)
         self.evidence(iri, sentence)
         if span is not None:
             self.phrase(span, sentence, iri)
@@ -272,6 +280,7 @@ def build_article_graph(
         if g.once(f"doc {iri.value}"):
             g.add(iri, A, ELI.LegalResource)
             g.add(iri, ELI.id_local, Literal(dm.number))
+            g.key(iri, dm.number)
             g.add(iri, ELI.type_document, g.concept("doctype", slug(dm.kind, 40), dm.kind))
             g.add(iri, SKOS.prefLabel, _vi(f"{dm.kind} {dm.number}"))
             if dm.date and dm.date.day:
@@ -305,6 +314,7 @@ def build_article_graph(
             name = label or longest[pg.key]
             pref[pg.key] = unify_tones(name[:1].upper() + name[1:])
             g.add(iri, SKOS.prefLabel, _vi(pref[pg.key]))
+            g.key(iri, pref[pg.key])
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")
@@ -376,6 +386,7 @@ def build_article_graph(
             g.add(iri, A, SCHEMA.Event)
             g.add(iri, DT.eventKind, g.concept("eventkind", ev.kind))
         g.add(iri, SCHEMA.name, _vi(ev.title))
+        g.key(iri, ev.title)
         g.evidence(iri, ev.sentence)
         if ev.date is not None:
             g.add(iri, SCHEMA.startDate, date_literal(ev.date))

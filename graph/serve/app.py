@@ -171,7 +171,7 @@ class App:
         if run:
             params = {k: v for k, v in values.items() if v.strip()}
             try:
-                text = bind(stored.text, params, declared=stored.param_names) if params else stored.text
+                text = bind(stored.text, params, declared=stored.param_names)
                 rows = await self.user_rows(text)
             except (UserError, SyntaxError) as exc:
                 if api:

@@ -122,7 +122,7 @@ def test_a_page_read_by_windows_of_articles_is_the_same_page(first_window: int, 
     assert paged
     for stored in paged:
         whole = run_query(stored, union, union=False).terms
-        assert len(whole) > 4, stored.name
+        assert len(whole) >= 4, stored.name   # several pages of 1 and of 3 rows
         for limit in (1, 3, len(whole) + 5):
             pages = []
             for offset in range(0, len(whole) + limit, limit):

@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = 100
 
 
-def _variants(text: str, required: bool) -> dict[str, tuple[dict[str, str] | None, int | None]]:
-    params = example_params(text)
+def _variants(text: str, required: bool, given: dict[str, str] | None = None,
+              ) -> dict[str, tuple[dict[str, str] | None, int | None]]:
+    params = given or example_params(text)
     out: dict[str, tuple[dict[str, str] | None, int | None]] = {}
     if not required:
         out["all"] = (None, None)
@@ -70,15 +71,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--budget", type=float, default=20.0, help="seconds of timed runs per variant")
     ap.add_argument("--out", type=Path, help="write the markdown table here (and a .json beside it)")
+    ap.add_argument("--set", action="append", default=[], metavar="QUERY:NAME=VALUE",
+                    help="a parameter value instead of the example's (e.g. a name the corpus holds)")
     a = ap.parse_args(argv)
     only = set(filter(None, a.only.split(",")))
+    given: dict[str, dict[str, str]] = {}
+    for spec in a.set:
+        query, _, assignment = spec.partition(":")
+        name, _, value = assignment.partition("=")
+        given.setdefault(query, {})[name] = value
     table: list[dict[str, Any]] = []
     with open_store(a.store, read_only=True) as store:
         for stored in list_queries(a.queries):
             if only and stored.name not in only:
                 continue
             required = any(not p.optional for p in stored.params)
-            for variant, (params, limit) in _variants(stored.text, required).items():
+            for variant, (params, limit) in _variants(stored.text, required, given.get(stored.name)).items():
                 row: dict[str, Any] = {"query": stored.name, "variant": variant, "params": params}
                 after = measure(store, stored.text, params, limit, a.reps, a.budget)
                 row["after"] = after

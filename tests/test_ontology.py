@@ -64,7 +64,9 @@ REQUIRED_TERMS = [
     "Province",
     "District",
     "AwardConferral",
+    "Attestation",
     "post",
+    "attestation",
     "postTitle",
     "statedTitle",
     "attestedOn",
@@ -118,6 +120,7 @@ def test_subclass_and_subproperty_alignment(onto: rdflib.Graph) -> None:
     assert (DT.Province, RDFS.subClassOf, schema.AdministrativeArea) in onto
     assert (DT.District, RDFS.subClassOf, schema.AdministrativeArea) in onto
     assert (DT.AwardConferral, RDFS.subClassOf, prov.Activity) in onto
+    assert (DT.Attestation, RDFS.subClassOf, prov.Entity) in onto
     assert (DT.guidedBy, RDFS.subPropertyOf, ORG.linkedTo) in onto
     assert (DT.indicator, RDF.type, URIRef("http://purl.org/linked-data/cube#DimensionProperty")) in onto
 

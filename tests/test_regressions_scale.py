@@ -8,7 +8,7 @@ from datetime import date
 from graph.extract.figures import find_figures
 from graph.extract.pipeline import extract_article
 from graph.extract.sentences import split_sentences
-from graph.rdf.mapping import _safe_url
+from graph.rdf.mappers.article import safe_url as _safe_url
 from graph.read import read_text
 
 

@@ -118,7 +118,7 @@ def test_person_page_has_posts_events_and_evidence(server, seed_store):
     view = server.json(f"/api/entity?iri={q(person['iri'])}")
     sections = {s["title"].split(" / ")[1]: s for s in view["sections"]}
     titles = _local(seed_store, f"""PREFIX org: <http://www.w3.org/ns/org#> PREFIX dt: <https://w3id.org/dantoc-kg/def#>
-        SELECT ?t WHERE {{ ?m org:member <{person['iri']}> ; dt:postTitle ?t }}""")
+        SELECT ?t WHERE {{ ?m org:member <{person["iri"]}> ; dt:attestation/dt:postTitle ?t }}""")
     posts = sections["Posts over time"]
     shown = {r["cells"][posts["columns"].index("title")]["text"] for r in posts["rows"]}
     assert shown == {r["t"] for r in titles}

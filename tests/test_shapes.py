@@ -32,7 +32,9 @@ ARTICLE = ID[f"article/{H}"]
 PERSON = ID["person/kon-tum/a-hlang-e2af67"]
 BDT = ID["org/kon-tum/ban-dan-toc-tinh"]
 POST = ID["post/kon-tum/ban-dan-toc-tinh/truong-ban"]
-MEMBERSHIP = ID[f"membership/{H}/5e1c2a9b"]
+MEMBERSHIP = ID["membership/eb0d12e687246379"]
+ATTESTATION = ID[f"attestation/{H}/556e54fb"]
+DURING = ID["membership/eb0d12e687246379-during"]
 DOC = ID["doc/vn/1719-qd-ttg"]
 PROGRAMME = ID["programme/ctmtqg-dtts-mn"]
 EVENT = ID["event/kon-tum/ban-dan-toc-tinh/so-ket/2023-03-15"]
@@ -155,10 +157,10 @@ def test_two_vietnamese_labels_are_one_too_many(g: rdflib.Graph) -> None:
 
 
 def test_date_as_plain_string(g: rdflib.Graph) -> None:
-    g.remove((MEMBERSHIP, DT.attestedOn, None))
-    g.add((MEMBERSHIP, DT.attestedOn, Literal("2023-03-16")))
+    g.remove((ATTESTATION, DT.attestedOn, None))
+    g.add((ATTESTATION, DT.attestedOn, Literal("2023-03-16")))
     assert_reported(
-        check(g), shape="dtsh:MembershipShape", path="dt:attestedOn", constraint="DatatypeConstraintComponent"
+        check(g), shape="dtsh:AttestationShape", path="dt:attestedOn", constraint="DatatypeConstraintComponent"
     )
 
 
@@ -207,7 +209,7 @@ def test_membership_without_person(g: rdflib.Graph) -> None:
         check(g),
         shape="dtsh:MembershipShape",
         path="org:member",
-        focus=f"id:membership/{H}/5e1c2a9b",
+        focus="id:membership/eb0d12e687246379",
         constraint="MinCountConstraintComponent",
     )
 
@@ -234,6 +236,54 @@ def test_no_org_holds_on_a_membership(g: rdflib.Graph) -> None:
     assert_reported(
         check(g), shape="dtsh:MembershipShape", path="org:holds", constraint="MaxCountConstraintComponent"
     )
+
+
+def test_a_tenure_is_stated_by_at_least_one_attestation(g: rdflib.Graph) -> None:
+    g.remove((MEMBERSHIP, DT.attestation, None))
+    report = check(g)
+    assert_reported(report, shape="dtsh:MembershipShape", path="dt:attestation", constraint="MinCountConstraintComponent")
+    # ... and an attestation of no holding is reported from its side
+    assert_reported(report, shape="dtsh:AttestationShape", path="^dt:attestation", constraint="MinCountConstraintComponent")
+
+
+def test_what_one_report_says_stays_off_the_tenure(g: rdflib.Graph) -> None:
+    """A title or date on the membership would take a second value from the next report."""
+    g.add((MEMBERSHIP, DT.postTitle, Literal("Trưởng Ban", lang="vi")))
+    g.add((MEMBERSHIP, DT.attestedOn, Literal("2023-03-16", datatype=XSD.date)))
+    report = check(g)
+    assert_reported(report, shape="dtsh:MembershipShape", path="dt:postTitle", constraint="MaxCountConstraintComponent")
+    assert_reported(report, shape="dtsh:MembershipShape", path="dt:attestedOn", constraint="MaxCountConstraintComponent")
+
+
+def test_one_attestation_is_of_one_holding_and_one_report(g: rdflib.Graph) -> None:
+    other = ID["membership/00000000000000aa"]
+    g.add((other, DT.attestation, ATTESTATION))
+    g.add((ATTESTATION, PROV.hadPrimarySource, ID["article/0000000000000000"]))
+    report = check(g)
+    assert_reported(report, shape="dtsh:AttestationShape", path="^dt:attestation", constraint="MaxCountConstraintComponent")
+    assert_reported(report, shape="dtsh:AttestationShape", path="prov:hadPrimarySource",
+                    constraint="MaxCountConstraintComponent")
+
+
+def test_attestation_iri_names_its_report(g: rdflib.Graph) -> None:
+    g.set((ATTESTATION, PROV.hadPrimarySource, PERSON))
+    report = check(g)
+    assert_reported(report, shape="dtsh:AttestationShape", path="prov:hadPrimarySource", constraint="ClassConstraintComponent")
+    assert_reported(report, shape="dtsh:AttestationShape", constraint="SPARQLConstraintComponent")
+
+
+def test_attestation_needs_the_title_as_written(g: rdflib.Graph) -> None:
+    g.remove((ATTESTATION, DT.postTitle, None))
+    assert_reported(check(g), shape="dtsh:AttestationShape", path="dt:postTitle", constraint="MinCountConstraintComponent")
+
+
+def test_a_tenure_interval_holds_every_attested_day(g: rdflib.Graph) -> None:
+    """Several reports' days inside one interval conform: the union of reports widens it."""
+    later = ID["instant/2024-05-02"]
+    g.add((DURING, TIME.inside, later))
+    g.add((later, RDF.type, TIME.Instant))
+    g.add((later, TIME.inXSDDate, Literal("2024-05-02", datatype=XSD.date)))
+    assert check(g).conforms
 
 
 # --- document numbers --------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_parameter_narrows_the_answer(seed_graph: Path) -> None:
     assert [(r["direction"].split(" /")[0], r["related"]) for r in rows] == [("căn cứ vào hoặc thực hiện", "Chỉ thị 14-CT/TU")]
     timeline = next(q for q in STORED if q.name == "person-timeline")
     got = run_query(timeline, seed_graph, {"name": "kiên ninh"}).rows
-    assert {r["source"] for r in got} == {"004_7009c7100f5f86cf"} and any("Trưởng Ban" in r["detail"] for r in got)
+    assert {r["fromSource"] for r in got} == {"004_7009c7100f5f86cf"} and any("Trưởng Ban" in r["detail"] for r in got)
 
 
 NODE_COLUMNS = {"officials": ("name", "position", "organization"), "organizations": ("name",),

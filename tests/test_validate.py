@@ -19,7 +19,7 @@ ID = Namespace("https://w3id.org/dantoc-kg/id/")
 TIME = Namespace("http://www.w3.org/2006/time#")
 H = "16a73d697e48aa38"
 PERSON = ID["person/kon-tum/a-hlang-e2af67"]
-MEMBERSHIP = ID[f"membership/{H}/5e1c2a9b"]
+MEMBERSHIP = ID["membership/eb0d12e687246379"]
 PROGRAMME = ID["programme/ctmtqg-dtts-mn"]
 FILE_ID = "017_kontum_soket_q1"
 
@@ -111,7 +111,7 @@ def test_results_carry_shape_path_and_evidence(broken: Path) -> None:
     report = validate(broken)
     [missing] = report.find(shape="dtsh:MembershipShape", path="org:member")
     assert missing.severity == "Violation" and missing.constraint == "MinCountConstraintComponent"
-    assert missing.focus == f"id:membership/{H}/5e1c2a9b"
+    assert missing.focus == "id:membership/eb0d12e687246379"
     [ev] = missing.evidence
     assert ev.articles == (FILE_ID,)
     assert ev.sentence == "Ông A Hlang, Trưởng Ban Dân tộc tỉnh chủ trì Hội nghị."
@@ -145,7 +145,7 @@ def test_evidence_found_through_the_fact_pointing_to_a_node(tmp_path: Path) -> N
     [r] = report.find(shape="dtsh:InstantShape")
     assert r.evidence and r.evidence[0].articles == (FILE_ID,)
     assert (
-        r.evidence[0].via == f"id:membership/{H}/5e1c2a9b org:memberDuring"
+        r.evidence[0].via == "id:membership/eb0d12e687246379 org:memberDuring"
     )  # instant <- interval <- holding
     assert r.evidence[0].sentence == "Ông A Hlang, Trưởng Ban Dân tộc tỉnh chủ trì Hội nghị."
 

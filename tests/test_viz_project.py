@@ -161,7 +161,7 @@ def test_query_rows_become_nodes_and_links():
     q = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX dt: <https://w3id.org/dantoc-kg/def#>
 SELECT ?person ?title ?body WHERE { ?m a org:Membership ; org:member ?person ; org:organization ?body ;
-  dt:postTitle ?title }"""
+  dt:attestation/dt:postTitle ?title }"""
     qg = query_to_networkx(SAMPLE, q)
     assert qg.graph["query_rows"] == 5
     assert qg.nodes[PHET]["kind"] == "person" and qg.nodes[BDT_ST]["kind"] == "body"

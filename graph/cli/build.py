@@ -57,9 +57,10 @@ def write_report(report: object, path: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat
 
-    from graph.build import ARTICLE_SECONDS, build, write_dataset, write_union
+    from graph.build import ARTICLE_SECONDS, build, write_dataset, write_union, write_union_and_validate
     from graph.export.writers import is_regular_target, is_stdout
     from graph.store import open_store
+    from graph.validate import validate_store
 
     for path in args.inputs:
         if not path.exists():
@@ -74,39 +75,38 @@ def run(args: argparse.Namespace) -> int:
             fmt = RdfFormat.TURTLE
         else:
             raise UserError(f"--out must end in .ttl, .nt, .nq or .trig (got {safe(out.name)})")
-    readable_back = out is not None and is_regular_target(out)   # validated from the file written
     progress = not args.quiet and sys.stderr.isatty()
     seconds = ARTICLE_SECONDS if args.article_timeout is None else args.article_timeout
     if seconds < 0:
         raise UserError("--article-timeout must be 0 (no limit) or a number of seconds")
 
-    def write(store: object) -> None:
-        if out is not None:
-            (write_dataset if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG) else write_union)(store, out, fmt)
+    def write(result: object) -> None:
+        if out is None:
+            return
+        if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+            write_dataset(result.store, out, fmt)  # type: ignore[attr-defined]
+        else:   # the union the build kept in a default graph: no pass over the article graphs
+            write_union(result.union, out, fmt, default_graph_is_union=True)  # type: ignore[attr-defined]
 
     report = None
     with stop_on_sigterm():
         if args.store is not None:
             with open_store(args.store) as kg:
                 result = build(args.inputs, jobs=args.jobs, progress=progress, store=kg, article_seconds=seconds)
-                write(result.store)
+                write(result)
                 counts = result.counts()
-                if not args.no_validate and not readable_back:
-                    from graph.validate import validate_store
-
+                if not args.no_validate:   # the store keeps the de-duplicated union in its default graph
                     report = validate_store(kg.oxigraph, union=False)
         else:
-            result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds)
-            write(result.store)
+            per_article = fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG)   # else the union is all we need
+            result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds,
+                           graphs=per_article)
             counts = result.counts()
-            if not args.no_validate and not readable_back:
-                from graph.validate import validate
-
-                report = validate(result.store)
-        if not args.no_validate and readable_back:
-            from graph.validate import validate
-
-            report = validate(out)
+            if per_article:
+                write(result)
+            # the union built in memory, checked once (not the file re-read), while the Turtle is written
+            report = write_union_and_validate(result, None if per_article else out, fmt or RdfFormat.TURTLE,
+                                              check=not args.no_validate)
     conforms = report is None or report.conforms
     if report is not None and args.report is not None:
         write_report(report, args.report)

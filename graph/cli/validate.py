@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="do not add the concept schemes (ontology/vocab/*.ttl) to the data",
     )
+    p.add_argument("--engine", choices=("auto", "sparql", "pyshacl"), default="auto",
+                   help="the compiled SPARQL engine (auto, the default) or pySHACL, the reference it is tested "
+                   "against (minutes on large graphs)")
     p.add_argument("--limit", metavar="N", type=int, default=None, help="show at most N results per shape")
     p.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing; only the exit status tells the outcome"
@@ -65,9 +68,14 @@ def run(args: argparse.Namespace) -> int:
 
         note_if_building(args.graph)
         with open_store(args.graph, read_only=True) as kg:
-            report = validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
+            if args.engine == "pyshacl":
+                report = validate(kg.oxigraph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet,
+                                  engine="pyshacl")
+            else:
+                report = validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
     else:
-        report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet)
+        report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet,
+                          engine=args.engine)
     from graph.export.writers import is_stdout, write_bytes_atomic
 
     if args.report_ttl is not None:

@@ -23,6 +23,7 @@ from graph.export.writers import (
     serialize,
     sorted_quads,
     sorted_triples,
+    union_turtle,
 )
 from graph.store.files import parse_file
 from graph.store.kgstore import KGStore
@@ -44,6 +45,30 @@ def source_quads(source: ExportSource) -> list[ox.Quad]:
     return parse_file(path)
 
 
+def union_quads(source: ExportSource) -> list[ox.Quad]:
+    """The union a triple format holds: a store's default graph (kept showing one value where reports
+    disagree), or the article graphs' union shown the same way (graph.resolve.claims)."""
+    from graph.resolve.claims import has_named_graphs, shown_quads
+
+    if isinstance(source, KGStore):
+        return source.union_triples() or list(shown_quads(source.oxigraph))   # (a store without its union)
+    if not isinstance(source, ox.Store):
+        path = Path(source)
+        if path.is_dir():
+            with KGStore(path, read_only=True) as store:
+                return union_quads(store)
+        source = _loaded(parse_file(path))
+    if not has_named_graphs(source):
+        return list(source.quads_for_pattern(None, None, None, None))
+    return list(shown_quads(source))
+
+
+def _loaded(quads: list[ox.Quad]) -> ox.Store:
+    store = ox.Store()
+    store.bulk_extend(quads)
+    return store
+
+
 STREAM_ABOVE = 1_000_000   # "auto" order: a store with more quads than this is streamed, not sorted
 ORDERS = ("auto", "sorted", "stream")
 
@@ -51,8 +76,8 @@ ORDERS = ("auto", "sorted", "stream")
 def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order: str = "auto") -> Path:
     """Write ``source`` to ``out`` in ``fmt`` (turtle, nt, nquads, trig, jsonld); returns the path.
 
-    Turtle/N-Triples hold the union of the graphs (duplicates removed); TriG/N-Quads/JSON-LD keep the
-    per-article named graphs.  ``order="sorted"`` gives the same bytes for the same graph, sorted
+    Turtle/N-Triples hold the union of the graphs (duplicates removed, one value shown where reports
+    disagree: graph.resolve.claims); TriG/N-Quads/JSON-LD keep the per-article named graphs (the claims).  ``order="sorted"`` gives the same bytes for the same graph, sorted
     and grouped by subject, but holds the whole graph in memory (~6 GiB at 10k reports).
     ``order="stream"`` (stores only) lets Oxigraph write in its index order, in bounded memory and
     ~4x faster: the same store content still gives the same bytes.  ``"auto"`` streams stores of
@@ -70,10 +95,13 @@ def export(source: ExportSource, fmt: str, out: str | os.PathLike[str], *, order
             with opened as kg:
                 if order == "stream" or len(kg.oxigraph) > STREAM_ABOVE:
                     return atomic_write(out, lambda fh: stream(kg.oxigraph, fmt, fh))
+                if fmt == "turtle":   # sorted, from the union the store keeps in its default graph
+                    data = union_turtle(kg.oxigraph)
+                    return atomic_write(out, lambda fh: fh.write(data))
         elif order == "stream":
             raise UserError("--order stream needs a store (a store folder, or N-Triples/N-Quads/Turtle/TriG "
                             "from a store); files and JSON-LD are written sorted")
-        data = serialize(source_quads(source), fmt)
+        data = serialize(union_quads(source) if fmt in ("turtle", "nt") else source_quads(source), fmt)
         return atomic_write(out, lambda fh: fh.write(data))
     except OSError as exc:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
@@ -124,4 +152,5 @@ __all__ = [
     "sorted_triples",
     "source_quads",
     "stream",
+    "union_quads",
 ]

@@ -96,7 +96,8 @@ def serialize(quads: Iterable[ox.Quad], fmt: str, *, prefixes: dict[str, str] | 
     fmt = canonical_format(fmt)
     prefixes = PREFIXES if prefixes is None else prefixes
     if fmt == "turtle":
-        return turtle_bytes(sorted_triples(quads), prefixes)
+        triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+        return turtle_from_ntriples(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", prefixes)
     if fmt == "nt":
         return ox.serialize(sorted_triples(quads), format=ox.RdfFormat.N_TRIPLES)
     if fmt == "nquads":
@@ -218,6 +219,110 @@ def trig_bytes(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
             body.append("}")
         i = j
     return _with_prefixes(body, terms, prefixes)
+
+
+# -- fast Turtle from N-Triples ------------------------------------------------------------------------
+_TYPE_KEY = f"<{RDF_TYPE}\x01".encode()
+# the sort key of a line: an IRI's closing ">" becomes \x01, which sorts before any character (``<…/a>``
+# before ``<…/a#char=1,2>``, as _term_key sorts); N-Triples never holds \x01 (control characters are escaped)
+_KEY_IN = bytes.maketrans(b">", b"\x01")
+_KEY_OUT = bytes.maketrans(b"\x01", b">")
+_SHORTHAND_BYTES = {dt.encode(): re.compile(p.pattern.encode()) for dt, p in _SHORTHAND.items()}
+
+
+class _NTTurtle:
+    """N-Triples tokens (in sort-key form) -> Turtle bytes, as :class:`_TurtleTerms` writes the same terms."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.terms = _TurtleTerms(prefixes)
+        self.cache: dict[bytes, bytes] = {}   # only filled through terms.iri, which notes the prefix used
+
+    def iri(self, token: bytes) -> bytes:
+        hit = self.cache.get(token)
+        if hit is None:
+            hit = self.terms.iri(token[1:-1].decode("utf-8")).encode("utf-8")
+            if len(self.cache) < 500_000:
+                self.cache[token] = hit
+        return hit
+
+    def obj(self, token: bytes) -> bytes:
+        first = token[0]
+        if first == 60:                     # "<": an IRI
+            return self.iri(token)
+        if first != 34 or token[-1] != 1:   # a blank node, a plain or language-tagged string
+            return token.translate(_KEY_OUT)
+        cut = token.rfind(b'"^^<')           # a typed literal
+        value, dt = token[1:cut], token[cut + 4 : -1]
+        pattern = _SHORTHAND_BYTES.get(dt)
+        if pattern is not None and pattern.match(value):
+            return value
+        return b'"' + value.translate(_KEY_OUT) + b'"^^' + self.iri(token[cut + 3 :])
+
+
+def union_turtle(store: ox.Store, *, prefixes: dict[str, str] | None = None) -> bytes:
+    """Turtle of a store whose default graph holds the union (a KGStore, an in-memory build's union),
+    as :func:`serialize` writes it: Oxigraph dumps the default graph natively, no term objects."""
+    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+    return turtle_from_ntriples(nt, PREFIXES if prefixes is None else prefixes)
+
+
+def turtle_from_ntriples(nt: bytes, prefixes: dict[str, str]) -> bytes:
+    """Turtle of the distinct triples of an N-Triples document, byte for byte what :func:`turtle_bytes`
+    writes for them (same order, same layout), ~3x faster: Oxigraph writes the N-Triples, the lines are
+    sorted as bytes in C, and no term object is made."""
+    conv = _NTTurtle(prefixes)
+    iri, obj = conv.iri, conv.obj
+    lines = nt.translate(_KEY_IN).split(b" .\n")
+    lines.sort()
+    body: list[bytes] = []
+    groups: list[tuple[bytes, list[bytes]]] = []
+    objects: list[bytes] = []
+    last = last_s = last_p = None
+    for line in lines:
+        if line == last or not line:
+            continue
+        last = line
+        s, p, o = line.split(b" ", 2)
+        if p != last_p or s != last_s:
+            if s != last_s:
+                if groups:
+                    body.append(_subject_block(last_s, groups, iri, obj))   # type: ignore[arg-type]
+                groups = []
+                last_s = s
+            objects = []
+            groups.append((p, objects))
+            last_p = p
+        objects.append(o)
+    if groups:
+        body.append(_subject_block(last_s, groups, iri, obj))   # type: ignore[arg-type]
+    head = [f"@prefix {p}: <{prefixes[p]}> .".encode() for p in sorted(conv.terms.used)]
+    return b"\n".join(head) + (b"\n\n" if head else b"") + b"\n".join(body) + b"\n"
+
+
+def _subject_block(s: bytes, groups: list[tuple[bytes, list[bytes]]], iri: Callable[[bytes], bytes],
+                   obj: Callable[[bytes], bytes]) -> bytes:
+    """``s p o1 , o2 ;`` lines of one subject, rdf:type first (the others are in sort order)."""
+    parts = []
+    for p, tokens in groups:
+        # the line sort puts literals first and compares a literal's ">" as \x01; _term_key puts IRIs first
+        # and compares literals as written: the rare group where that differs is sorted again
+        if len(tokens) > 1 and (tokens[0][0] != tokens[-1][0] or any(t[0] == 34 and 1 in t for t in tokens)):
+            tokens.sort(key=_object_key)
+        line = b" , ".join([obj(t) for t in tokens])
+        if p == _TYPE_KEY:
+            parts.insert(0, b"a " + line)
+        else:
+            parts.append(iri(p) + b" " + line)
+    subject = iri(s) if s[0] == 60 else s
+    return subject + b" " + b" ;\n    ".join(parts) + b" ."
+
+
+def _object_key(token: bytes) -> tuple[int, bytes]:
+    """:func:`_term_key` of an object token: IRIs, then blank nodes, then literals as N-Triples writes them."""
+    first = token[0]
+    if first == 34:
+        return 2, token.translate(_KEY_OUT)
+    return (0 if first == 60 else 1), token
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------

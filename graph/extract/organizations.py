@@ -359,7 +359,7 @@ def _district_hit(ctx: _Ctx, start: int, pos: int, kind: str, unit: str, name_pr
     end = d[0] if d else pos
     prov = ctx.province
     if name:
-        provs = {x.province for x in ctx.gaz.districts_named(name)}
+        provs = {x.province for x in ctx.gaz.districts_named(name, unit)}
         if len(provs) == 1:
             prov = ctx.gaz.provinces[provs.pop()]
         elif ctx.province is not None and ctx.province.slug in provs:
@@ -1272,7 +1272,7 @@ def _article_district(ctx: _Ctx, hits: list[_Hit]) -> None:
     if len(names) != 1:
         return
     (dslug, (unit, name)), = names.items()
-    provs = {x.province for x in ctx.gaz.districts_named(name)}
+    provs = {x.province for x in ctx.gaz.districts_named(name, unit)}
     prov = ctx.gaz.provinces[provs.pop()] if len(provs) == 1 else ctx.province
     for h in bare:
         written = re.match(r"\S+(?:\s+\S+)*?\s+(huyện|thị xã|quận|thành phố)$", h.org.label)

@@ -82,7 +82,8 @@ def check_syntax(text: str, label: str = "query") -> None:
 
 
 def deduplicated_union(store: ox.Store) -> ox.Store:
-    """Copy the named graphs' triples into the default graph (a set, so each triple once).
+    """Copy the named graphs' triples into the default graph (a set, so each triple once), showing one
+    value where reports disagree (graph.resolve.claims), as a store's default graph does.
 
     Oxigraph's union default graph repeats a triple once per graph that asserts it, and the article
     graphs share the triples of common nodes: queried through that union, joins multiply rows.
@@ -90,7 +91,10 @@ def deduplicated_union(store: ox.Store) -> ox.Store:
     named = [ox.Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
              if not isinstance(q.graph_name, ox.DefaultGraph)]
     if named:
+        from graph.resolve.claims import settle
+
         store.bulk_extend(named)
+        settle(store)   # where reports disagree, the union shows one value (the rest stay in their graphs)
     return store
 
 

@@ -51,6 +51,11 @@ class Province:
         return "thành phố" if self.is_city else "tỉnh"
 
 
+# the listed district kinds a unit word written in the text may mean (the list holds no quận)
+_UNIT_MEANS = {"huyện": ("huyện", "thị xã"), "thị xã": ("thị xã", "huyện"), "thành phố": ("thành phố",),
+               "tp": ("thành phố",), "quận": ()}
+
+
 @dataclass(frozen=True)
 class District:
     slug: str
@@ -176,9 +181,17 @@ class Gazetteer:
         """The old provinces a 2025 unit was formed of."""
         return tuple(self.provinces[s] for s in self._from_2025[unit_slug])
 
-    def districts_named(self, name: str) -> list[District]:
-        """Districts (from the partial list) with this name, in any province."""
-        return list(self.districts.get(_key(_CITY_PREFIX.sub("", nfc(name))), ()))
+    def districts_named(self, name: str, unit: str | None = None) -> list[District]:
+        """Districts (from the partial list) with this name, in any province.
+
+        With ``unit`` (the word written before the name), only the districts it can mean: the list is
+        partial, so "quận Bình Tân" (Hồ Chí Minh, not listed) is not Vĩnh Long's "huyện Bình Tân", and
+        "thành phố X" is only a listed city; huyện and thị xã stand for each other (units are upgraded)."""
+        found = list(self.districts.get(_key(_CITY_PREFIX.sub("", nfc(name))), ()))
+        if unit is None:
+            return found
+        unit = unit.lower().rstrip(".")
+        return [d for d in found if d.kind in _UNIT_MEANS.get(unit, (unit,))]
 
     def province_of_capital(self, city: str) -> Province | None:
         """'Pleiku' -> Gia Lai; None when the city is no provincial capital or is ambiguous."""

@@ -25,8 +25,13 @@ def person_key(name: str, scope: str) -> str:
     return f"{scope}/{slug(name, 40)}-{short_hash(name)}"
 
 
-def document_key(number: str, scope: str) -> str:
+def document_key(number: str, scope: str, kind: str = "") -> str:
+    """A number with an agency code (12/NQ-CP, 14-CT/TU) names one document in its scope; a bare number
+    ("nghị định 48", "quyết định 48") does not, so its key carries the kind too."""
     folded = fold(number).replace("đ", "d")
+    if kind and not any(ch.isalpha() for ch in number):
+        kind_part = slug(fold(kind).replace("đ", "d"), 30)
+        return f"{scope}/{kind_part}-{slug(folded, 60)}-{short_hash(kind + ' ' + number, 4)}"
     return f"{scope}/{slug(folded, 60)}-{short_hash(number, 4)}"
 
 

@@ -40,6 +40,7 @@ KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "article": (("schema:NewsArticle",), "Bài viết", "Article"),
     "post": (("org:Post",), "Chức vụ", "Post"),
     "membership": (("org:Membership",), "Giữ chức vụ", "Position held"),
+    "attestation": (("dt:Attestation",), "Bài báo xác nhận chức vụ", "A report's word on a position"),
     "participation": (("eli-dl:Participation",), "Tham gia", "Participation"),
     "award": (("dt:AwardConferral",), "Khen thưởng", "Award"),
     "figure": (("qb:Observation",), "Số liệu", "Figure"),
@@ -175,6 +176,12 @@ class GraphData:
         for iri, found in names.items():
             found.sort()
             self.labels[iri] = found[0][1]
+        # a tenure is named by its post (by a title as written when its body is unknown)
+        for row in self.select("""SELECT ?m (MIN(STR(COALESCE(?post, ?title))) AS ?l) WHERE { ?m a org:Membership .
+                OPTIONAL { ?m dt:post/skos:prefLabel ?post } OPTIONAL { ?m dt:attestation/dt:postTitle ?title } }
+                GROUP BY ?m""", deadline=math.inf):
+            if isinstance(row["m"], ox.NamedNode) and isinstance(row.get("l"), ox.Literal):
+                self.labels.setdefault(row["m"].value, row["l"].value)
         weights: dict[str, int] = {}
         for row in self.select("SELECT ?s (COUNT(?e) AS ?n) WHERE { ?s prov:wasInfluencedBy ?e } GROUP BY ?s", deadline=math.inf):
             weights[row["s"].value] = int(row["n"].value)

@@ -22,6 +22,7 @@ DRAWN = {"person", "body", "document", "programme", "event", "place"}
 FACT_ENDS = ("(org:member org:organization) (org:organization org:member) "
              "(dt:conferredBy dt:atEvent) (dt:atEvent dt:conferredBy)")
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasInfluencedBy"
+DT_ATTESTATION = "https://w3id.org/dantoc-kg/def#attestation"
 ARTICLE_KEEP = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://schema.org/headline",
                 "http://schema.org/datePublished", "http://purl.org/dc/terms/identifier"}
 FACT_CLASSES = "org:Membership eli-dl:Participation dt:AwardConferral"
@@ -115,6 +116,8 @@ def substore(data: GraphData, nodes: set[str]) -> ox.Store:
     used = {q.object.value for q in (*own, *fact_quads) if isinstance(q.object, ox.NamedNode)}
     concepts = {i for i in used if data.kind(i) == "concept"}
     _copy(data, store, concepts)
+    # a tenure's reports (the edge's label and dates are theirs) and its interval
+    _copy(data, store, {q.object.value for q in fact_quads if q.predicate.value == DT_ATTESTATION})
     periods = {q.object.value for q in fact_quads if q.predicate.value.endswith("memberDuring")}
     instants = {q.object.value for q in _copy(data, store, periods) if isinstance(q.object, ox.NamedNode)}
     _copy(data, store, instants)

@@ -202,8 +202,9 @@ def article_view(data: GraphData, key: str) -> dict[str, Any] | None:
         nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?t }""", this=iri)
     phrases = data.select("""SELECT ?s ?b ?e ?t ?x WHERE { ?ph a nif:Phrase ; nif:referenceContext ?this ;
         nif:sentence ?s ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?t ; itsrdf:taIdentRef ?x }""", this=iri)
+    # a holding's attestation by this report is shown as the holding itself
     facts = data.select("""SELECT DISTINCT ?s ?f WHERE { ?s a nif:Sentence ; nif:referenceContext ?this .
-        ?f prov:wasInfluencedBy ?s }""", this=iri)
+        ?f prov:wasInfluencedBy ?s . FILTER NOT EXISTS { ?f a dt:Attestation } }""", this=iri)
     by_sentence: dict[str, list[dict[str, Any]]] = {}
     for r in phrases:
         by_sentence.setdefault(r["s"].value, []).append(
@@ -279,8 +280,16 @@ def fact_label(data: GraphData, iri: str) -> str:
     """A short name for a fact node (memberships and participations have no label of their own)."""
     kind = data.kind(iri)
     if kind == "membership":
-        rows = data.select("SELECT ?p ?t WHERE { OPTIONAL { ?this org:member ?p } OPTIONAL { ?this dt:postTitle ?t } }",
-                           this=iri)
+        rows = data.select("""SELECT ?p ?t WHERE { OPTIONAL { ?this org:member ?p }
+                              OPTIONAL { ?this dt:post/skos:prefLabel ?post } OPTIONAL { ?this dt:attestation/dt:postTitle ?title }
+                              BIND(COALESCE(?post, ?title) AS ?t) } ORDER BY ?t LIMIT 1""", this=iri)
+        if rows:
+            r = rows[0]
+            return " — ".join(x for x in (data.label(r["p"].value) if r.get("p") else "",
+                                           r["t"].value if r.get("t") else "") if x)
+    if kind == "attestation":
+        rows = data.select("""SELECT ?p ?t WHERE { OPTIONAL { ?m dt:attestation ?this ; org:member ?p }
+                              OPTIONAL { ?this dt:postTitle ?t } } LIMIT 1""", this=iri)
         if rows:
             r = rows[0]
             return " — ".join(x for x in (data.label(r["p"].value) if r.get("p") else "",

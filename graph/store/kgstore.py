@@ -8,6 +8,11 @@ same build twice gives the same store (no duplicates).
 
 The "source name -> article" mapping is not kept on the side (where it could disagree with the
 data): it is read from the ``dcterms:identifier`` the article node carries in its own graph.
+
+The default graph is the de-duplicated union, showing one value where reports disagree on a value the
+shapes allow once (graph.resolve.claims): a replaced or removed article re-settles the nodes it names at
+once; bulk-loaded articles are settled in one pass when the build closes the store (or, after a crash,
+when it is next opened for writing), so the union stays what a fresh build of the same articles shows.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import UserError
+from graph.resolve import claims
 from graph.store.files import parse_file
 from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
 from graph.store.results import Rows
@@ -29,6 +35,7 @@ from graph.terminal import safe
 
 _IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
 PENDING = "dantoc-pending.nq"   # redo log: the batch of new articles being bulk-loaded (see add_new_articles)
+UNSETTLED = "dantoc-unsettled"  # bulk-loaded articles whose claims the union does not show settled yet
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ MARKER_TEXT = "dantoc-kg store (Oxigraph/RocksDB, one named graph per article). 
 # what Oxigraph (RocksDB) writes into its folder: a marker-less folder holding only these is a store
 # made before the marker existed, and is accepted (and marked)
 _ROCKSDB_FILE = re.compile(r"(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?"
-                           r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
+                           r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(UNSETTLED) + "|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
                            + r"\..*\.tmp)")
 
 
@@ -226,6 +233,7 @@ class KGStore:
             self._lock = _mark_and_lock(self.path)
             try:
                 self._redo()
+                self.settle_claims()   # a build stopped between its bulk loads and their settling
             except BaseException:
                 self._store = None   # release the lock: the caller gets the error, not a held store
                 self.close()
@@ -243,8 +251,11 @@ class KGStore:
             raise ValueError("the store is closed")
         return self._store
 
-    def close(self) -> None:
-        """Flush and release the store (and its lock)."""
+    def close(self, *, settle: bool = True) -> None:
+        """Settle the claims of bulk-loaded articles (unless ``settle=False``: a stopped build leaves
+        that to the next writable open), flush and release the store (and its lock)."""
+        if self._store is not None and not self.read_only and settle:
+            self.settle_claims()
         if self._store is not None:
             if not self.read_only:
                 self._store.flush()
@@ -256,8 +267,8 @@ class KGStore:
     def __enter__(self) -> KGStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(settle=exc_type is None)
 
     # -- articles ---------------------------------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
@@ -326,6 +337,8 @@ class KGStore:
         sources = set(sources)
         g = str(graph)
         ops = [_forget(g), f"DROP SILENT GRAPH {g}"]
+        touched = claims.graph_pairs(self.oxigraph, graph)   # the claims it stated, re-resolved after
+        touched |= {(t.subject, t.predicate) for t in triples if t.predicate.value in claims.functional()}
         current = self._articles_known_as(sources)
         for old, old_sources in sorted(current.items()):
             shared = old_sources & sources
@@ -333,6 +346,7 @@ class KGStore:
                 continue
             old_node = str(ox.NamedNode(old))
             if old_sources <= sources:
+                touched |= claims.graph_pairs(self.oxigraph, ox.NamedNode(old))
                 ops += [_forget(old_node), f"DROP SILENT GRAPH {old_node}"]
             else:
                 data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
@@ -343,6 +357,7 @@ class KGStore:
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
             ops.append(f"INSERT DATA {{\n{body}\n}}")          # and into the de-duplicated union
         self._update(" ;\n".join(ops))
+        claims.settle(self.oxigraph, touched)
         return len(triples)
 
     def replace_articles(self, articles: Iterable[tuple[str, Iterable[Any]]], *, bulk: bool = False) -> int:
@@ -378,11 +393,14 @@ class KGStore:
                     )
                     self._update(f"DELETE DATA {{ GRAPH {node} {{ {data_} }} }}")
             quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        touched = {pair for g in drops for pair in claims.graph_pairs(self.oxigraph, ox.NamedNode(g))}
+        touched |= {(q.subject, q.predicate) for q in quads if q.predicate.value in claims.functional()}
         if drops:
             self._update(" ;\n".join(f"{_forget(str(ox.NamedNode(g)))} ;\nDROP SILENT GRAPH {ox.NamedNode(g)}"
                                       for g in sorted(drops)))
         self.oxigraph.bulk_extend(quads)
         self.oxigraph.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)   # the union
+        claims.settle(self.oxigraph, touched)
         return len(quads)
 
     def add_new_articles(self, batch: list[tuple[str, bytes]]) -> int:
@@ -407,6 +425,9 @@ class KGStore:
         from graph.export.writers import atomic_write
 
         data = b"".join(parts)
+        # the batch's union copy may bring back values other reports' claims outvoted: the union is
+        # settled once after all batches (settle_claims), and a marker says so until then
+        (self.path / UNSETTLED).touch()
         atomic_write(self.path / PENDING, lambda fh: fh.write(data))
         self._load_pending()
         return data.count(b"\n")
@@ -426,11 +447,25 @@ class KGStore:
         if (self.path / PENDING).exists():
             self._load_pending()
 
+    def settle_claims(self) -> int:
+        """After bulk loads (add_new_articles): make the default graph show one value wherever reports
+        now disagree (graph.resolve.claims).  One pass over the union's contested values, whatever the
+        number of batches; returns the number of disagreements settled."""
+        marker = self.path / UNSETTLED
+        if self.read_only or not marker.exists():
+            return 0
+        found = claims.settle(self.oxigraph, claims.contested(self.oxigraph), added_only=True)
+        self.oxigraph.flush()
+        marker.unlink()
+        return len(found)
+
     def remove_article(self, article: str) -> bool:
         """Drop the article's graph; shared nodes survive through the other articles' graphs."""
         node = ox.NamedNode(article)
         existed = self.oxigraph.contains_named_graph(node)
+        touched = claims.graph_pairs(self.oxigraph, node)
         self._update(f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}")
+        claims.settle(self.oxigraph, touched)   # its claims no longer count: the others decide again
         return existed
 
     def remove_source(self, name: str) -> list[str]:
@@ -441,7 +476,9 @@ class KGStore:
                 continue
             node = str(ox.NamedNode(info.iri))
             if set(info.sources) == {name}:
+                touched = claims.graph_pairs(self.oxigraph, ox.NamedNode(info.iri))
                 self._update(f"{_forget(node)} ;\nDROP SILENT GRAPH {node}")
+                claims.settle(self.oxigraph, touched)
                 dropped.append(info.iri)
             else:
                 data = f"{node} {_IDENT} {_sparql_string(name)} ."
@@ -507,6 +544,7 @@ class KGStore:
     def rebuild_union(self) -> None:
         """Recompute the default graph from the article graphs (for a store written by older versions)."""
         self._update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        claims.settle(self.oxigraph)
 
     def triples_count(self) -> int:
         """Number of quads in the article graphs (a triple asserted by two articles counts twice)."""

@@ -4,18 +4,25 @@
     print(report.to_text())          # grouped by shape, with file name and evidence sentence
     report.conforms                  # False if any sh:Violation (warnings are allowed)
 
-Uses pyshacl (the reference engine) with inference "none" and no SHACL-AF.  Files are parsed with
-pyoxigraph; named graphs are validated as their union.  The concept schemes (ontology/vocab/*.ttl)
-are mixed in by default, so a graph that names a concept without copying it still validates.
+One engine everywhere: the shapes compiled to SPARQL and run by Oxigraph (graph.validate.compiled)
+check files, stores, builds and the API alike, whatever their size; it reports what pySHACL reports
+(tests/test_validate_compiled.py), and pySHACL (inference "none", no SHACL-AF) stays as that reference,
+with ``engine="pyshacl"``.  Named graphs are validated as their union, showing one value where reports disagree
+(graph.resolve.claims: the other values are claims kept in their article graphs), first copied into a
+default graph: Oxigraph evaluates joins over the union of many named graphs far more slowly (minutes
+at 2,000 articles).  The concept schemes (ontology/vocab/*.ttl) are mixed in by default, so a graph
+that names a concept without copying it still validates.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-import pyshacl
 import rdflib
 from rdflib.namespace import SH
 
@@ -35,7 +42,10 @@ __all__ = [
     "load_graph",
     "load_schemes",
     "load_shapes",
+    "union_store",
     "validate",
+    "validate_store",
+    "vocab_added",
     "vocab_graph",
 ]
 
@@ -86,8 +96,7 @@ def vocab_graph() -> rdflib.Graph:
     return _vocab()
 
 
-# above this many triples pySHACL (Python, per focus node) is replaced by the compiled engine
-COMPILED_ABOVE = 200_000
+ENGINES = ("auto", "sparql", "pyshacl")
 
 
 def validate(
@@ -102,14 +111,35 @@ def validate(
 
     ``with_vocab`` adds the concept schemes so skos:inScheme checks see them; ``evidence`` attaches
     to each result the article and sentence it came from.  Warnings do not make a graph non-conforming.
+    ``engine``: "sparql" (the compiled engine), "pyshacl" (the reference), or "auto": the compiled
+    engine, unless custom shapes use a SHACL feature it does not translate (then pySHACL).
     """
-    if engine not in {"auto", "pyshacl", "sparql"}:
-        raise ValueError(f"engine must be auto, pyshacl or sparql, not {engine!r}")
-    if engine == "sparql" or (engine == "auto" and _size(data) > COMPILED_ABOVE):
-        store = data if isinstance(data, ox.Store) else _as_store(data)
-        return validate_store(store, shapes, with_vocab=with_vocab and store is not data, evidence=evidence)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be {', '.join(ENGINES)}, not {engine!r}")
+    if engine != "pyshacl":
+        from graph.validate.compiled import Unsupported
+
+        try:
+            checks = _checks(shapes)
+        except Unsupported:
+            if engine == "sparql":
+                raise
+        else:
+            store = union_store(data)
+            return _run_compiled(store, checks, load_shapes(shapes), with_vocab=with_vocab, evidence=evidence)
+    return _validate_pyshacl(data, shapes, with_vocab=with_vocab, evidence=evidence)
+
+
+def _validate_pyshacl(data: DataInput, shapes: Path | str | rdflib.Graph | None, *, with_vocab: bool,
+                      evidence: bool) -> Report:
+    """The reference engine (Python, per focus node: minutes where the compiled engine takes seconds)."""
+    import pyshacl
+
     shapes_graph = load_shapes(shapes)
-    if isinstance(data, str | Path):
+    shown = _shown_union(data)   # article graphs: validated as the union that shows one value per claim
+    if shown is not None:
+        graph = store_to_graph(shown)
+    elif isinstance(data, str | Path):
         graph = load_graph(data)  # our own copy: the vocabulary can go straight in
     elif isinstance(data, ox.Store):
         graph = store_to_graph(data)
@@ -149,26 +179,66 @@ def validate(
     return report
 
 
-def _size(data: DataInput) -> int:
-    if isinstance(data, ox.Store):
-        return len(data)
-    if isinstance(data, rdflib.Graph):
-        return len(data)
-    try:
-        return Path(data).stat().st_size // 100     # ~100 bytes a triple in Turtle/N-Triples
-    except OSError:
-        return 0
-
-
-def _as_store(data: DataInput) -> ox.Store:
+def union_store(data: DataInput) -> ox.Store:
+    """A store of our own whose default graph holds the union of ``data``'s graphs (de-duplicated)."""
     from graph.store.files import load_dataset
 
     if isinstance(data, str | Path):
-        return load_dataset(Path(data))
-    store = ox.Store()
-    store.load(data.serialize(format="nquads" if isinstance(data, rdflib.Dataset) else "nt").encode(),
-               format=ox.RdfFormat.N_QUADS)
-    return store
+        store = load_dataset(Path(data))
+        if not any(True for _ in store.named_graphs()):
+            return store          # a triples file: already all in the default graph
+        data = store
+    elif isinstance(data, rdflib.Graph):
+        store = ox.Store()
+        store.load(data.serialize(format="nquads" if isinstance(data, rdflib.Dataset) else "nt").encode(),
+                   format=ox.RdfFormat.N_QUADS)
+        data = store
+    elif not isinstance(data, ox.Store):
+        raise TypeError(f"validate() takes an rdflib Graph, a pyoxigraph Store or a path, not {type(data)!r}")
+    from graph.resolve.claims import has_named_graphs, shown_store
+
+    if has_named_graphs(data):   # article graphs: the union that shows one value where reports disagree
+        return shown_store(data)
+    own = ox.Store()
+    own.bulk_load(ox.serialize((q.triple for q in data), format=ox.RdfFormat.N_TRIPLES) or b"",
+                  format=ox.RdfFormat.N_TRIPLES)
+    return own
+
+
+def _shown_union(data: DataInput) -> ox.Store | None:
+    """For the reference engine: a store or TriG/N-Quads file of article graphs -> a store of their union
+    as shown (graph.resolve.claims); None for a single graph (a union file is already shown)."""
+    from graph.resolve.claims import has_named_graphs
+
+    if isinstance(data, str | Path):
+        if not Path(data).name.lower().removesuffix(".gz").endswith((".trig", ".nq")) or not Path(data).is_file():
+            return None
+        from graph.store.files import load_dataset
+
+        data = load_dataset(Path(data))
+    if isinstance(data, ox.Store) and has_named_graphs(data):
+        return union_store(data)
+    return None
+
+
+@contextmanager
+def vocab_added(store: ox.Store) -> Iterator[None]:
+    """The concept schemes in ``store``'s default graph for the block, then gone again (the triples the
+    store already held stay): a build's union is validated with them, and written without them."""
+    added = [q for q in (ox.Quad(s, p, o) for s, p, o in _vocab_triples()) if q not in store]
+    store.extend(added)
+    try:
+        yield
+    finally:
+        for q in added:
+            store.remove(q)
+
+
+@lru_cache(maxsize=1)
+def _vocab_triples() -> tuple[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal],
+                              ...]:
+    nt = _vocab().serialize(format="nt").encode()
+    return tuple((q.subject, q.predicate, q.object) for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
 
 
 @lru_cache(maxsize=4)
@@ -178,9 +248,21 @@ def _compiled(path: str, mtime: float) -> list:
     return compile_shapes(_parse_shapes(path, mtime))
 
 
+def _checks(shapes: Path | str | rdflib.Graph | None) -> list:
+    """The compiled checks of a shapes file (cached per file version) or graph."""
+    from graph.validate.compiled import compile_shapes
+
+    if isinstance(shapes, rdflib.Graph):
+        return compile_shapes(shapes)
+    path = Path(shapes) if shapes is not None else default_shapes_path()
+    if not path.is_file():
+        raise UserError(f"{path}: no such shapes file")
+    return _compiled(str(path.resolve()), path.stat().st_mtime)
+
+
 def validate_store(
     store: ox.Store,
-    shapes: Path | str | None = None,
+    shapes: Path | str | rdflib.Graph | None = None,
     *,
     per_graph: bool = False,
     with_vocab: bool = False,
@@ -190,45 +272,92 @@ def validate_store(
     """Validate a pyoxigraph store with the shapes compiled to SPARQL (graph.validate.compiled).
 
     ``per_graph``: each named (article) graph on its own, in one query per constraint; else the union.
-    ``with_vocab`` adds the concept schemes to the store's default graph (only for a store of our own).
-    ``union=False`` reads the default graph only: a KGStore keeps the de-duplicated union there.
+    ``with_vocab`` adds the concept schemes to the store's default graph while the checks run.
+    ``union=False`` reads the default graph only: a KGStore and an in-memory build's ``union`` keep the
+    de-duplicated union there (the fast path; with ``union=True`` the store's graphs are first copied
+    into one default graph of our own, see :func:`union_store`).
     Reports exactly what pySHACL reports (tests/test_validate_compiled.py), minutes faster at scale.
     """
-    from graph.validate.compiled import compile_shapes, run_checks
+    if union and not per_graph and any(True for _ in store.named_graphs()):
+        store = union_store(store)
+    return _run_compiled(store, _checks(shapes), load_shapes(shapes), with_vocab=with_vocab, evidence=evidence,
+                         per_graph=per_graph)
 
-    if with_vocab:
-        store.load(_vocab().serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
-    path = Path(shapes) if isinstance(shapes, str | Path) else default_shapes_path()
-    shapes_graph = load_shapes(path)
-    checks = _compiled(str(path), path.stat().st_mtime) if path.exists() else compile_shapes(shapes_graph)
-    results_graph = run_checks(store, checks, per_graph=per_graph, union=union)
-    focus = {r for r in results_graph.objects(None, SH.focusNode)}
-    data = _evidence_subgraph(store, focus)
+
+def _run_compiled(store: ox.Store, checks: list, shapes_graph: rdflib.Graph, *, with_vocab: bool, evidence: bool,
+                  per_graph: bool = False) -> Report:
+    from graph.validate.compiled import run_checks
+
+    with vocab_added(store) if with_vocab else nullcontext():
+        results_graph = run_checks(store, checks, per_graph=per_graph, union=per_graph)
+        focus = {r for r in results_graph.objects(None, SH.focusNode)}
+        # the focus nodes' own triples name their kind in the report; their sentences only when asked for
+        data = _evidence_subgraph(store, focus) if evidence else _described(store, focus)
     results = results_from_graph(results_graph, shapes_graph, data)
     report = Report(conforms=not any(r.severity == "Violation" for r in results), results=results,
-                    graph=results_graph, data=data)
+                    graph=results_graph, data=data if evidence else None,
+                    lookup=None if evidence else lambda nodes: _evidence_subgraph(store, nodes))
     if evidence:
         report.attach_evidence()
     return report
 
 
-def _evidence_subgraph(store: ox.Store, nodes: set) -> rdflib.Graph:
-    """Just enough of the store to name each offending node's kind, sentence and article."""
+def _described(store: ox.Store, nodes: set) -> rdflib.Graph:
+    """The nodes' own triples (their types and labels, for the report's shape names and focus forms)."""
     from graph.validate.load import quads_to_graph
 
     g = rdflib.Graph()
-    todo = [ox.NamedNode(str(n)) for n in nodes if isinstance(n, rdflib.URIRef)]
-    seen: set[str] = set()
-    for depth in range(3):      # node -> its sentence -> the sentence's article
-        nxt = []
-        for node in todo:
-            if node.value in seen:
-                continue
-            seen.add(node.value)
-            quads = list(store.quads_for_pattern(node, None, None, None))
-            quads_to_graph(quads, g)
-            if depth < 2:
-                nxt += [q.object for q in quads if isinstance(q.object, ox.NamedNode)
-                        and q.predicate.value.endswith(("wasInfluencedBy", "referenceContext"))]
-        todo = nxt
+    for n in nodes:
+        if isinstance(n, rdflib.URIRef):
+            quads_to_graph(store.quads_for_pattern(ox.NamedNode(str(n)), None, None, None), g)
     return g
+
+
+def _evidence_subgraph(store: ox.Store, nodes: set) -> rdflib.Graph:
+    """Just enough of the store to name each offending node's kind, sentence and article: the node's own
+    triples, its sentence and that sentence's article; for a node without a sentence of its own (an
+    instant, a period) the same for up to ``_POINTERS`` nodes pointing to it, two hops back, as
+    :func:`evidence_of` looks."""
+    from graph.validate.load import quads_to_graph
+
+    g = rdflib.Graph()
+    has_own: dict[str, bool] = {}
+
+    def describe(node: ox.NamedNode) -> bool:
+        """Adds the node's triples and its evidence chain; True if it points to a sentence of its own."""
+        if node.value in has_own:
+            return has_own[node.value]
+        todo: list[ox.NamedNode] = [node]
+        for depth in range(3):      # node -> its sentence -> the sentence's article
+            nxt = []
+            for n in todo:
+                if depth and n.value in has_own:
+                    continue
+                quads = list(store.quads_for_pattern(n, None, None, None))
+                quads_to_graph(quads, g)
+                links = [q.object for q in quads if isinstance(q.object, ox.NamedNode)
+                         and q.predicate.value.endswith(_EVIDENCE_LINKS)]
+                has_own[n.value] = bool(links)
+                if depth < 2:
+                    nxt += links
+            todo = nxt
+        return has_own[node.value]
+
+    for node in (ox.NamedNode(str(n)) for n in nodes if isinstance(n, rdflib.URIRef)):
+        frontier = [node]
+        for _hop in range(3):       # the node itself, then up to two hops back along facts pointing to it
+            if any([describe(n) for n in frontier]):
+                break
+            nxt = []
+            for n in frontier:
+                for q in itertools.islice(store.quads_for_pattern(None, None, n, None), _POINTERS):
+                    if isinstance(q.subject, ox.NamedNode) and q.predicate.value != _RDF_TYPE:
+                        quads_to_graph([q], g)
+                        nxt.append(q.subject)
+            frontier = nxt
+    return g
+
+
+_EVIDENCE_LINKS = ("wasInfluencedBy", "referenceContext")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_POINTERS = 20   # nodes pointing to an evidence-less node that are followed for its evidence

@@ -8,6 +8,7 @@ traced back through prov:wasInfluencedBy (or the NIF span itself, or the fact th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import rdflib
@@ -113,6 +114,9 @@ class Report:
     results: list[Result] = field(default_factory=list)
     graph: rdflib.Graph | None = None  # the sh:ValidationReport graph
     data: rdflib.Graph | None = None  # the validated data, for evidence look-ups
+    # or, in its place, what gives the part of the data that holds given nodes' evidence, on demand: a
+    # summary of thousands of results then looks up only the few it shows
+    lookup: Callable[[set[rdflib.term.Node]], rdflib.Graph] | None = None
 
     @property
     def violations(self) -> list[Result]:
@@ -140,13 +144,17 @@ class Report:
             and (constraint is None or r.constraint == constraint)
         ]
 
-    def attach_evidence(self, data: rdflib.Graph | None = None) -> Report:
-        """Fill ``Result.evidence`` for every result from the data graph (the validated one by default)."""
+    def attach_evidence(self, data: rdflib.Graph | None = None, only: list[Result] | None = None) -> Report:
+        """Fill ``Result.evidence`` for every result (or those ``only``) from the data graph (the validated
+        one by default, else what ``lookup`` gives for their nodes)."""
+        todo = self.results if only is None else only
         g = data if data is not None else self.data
+        if g is None and self.lookup is not None:
+            g = self.lookup({r.focus_node for r in todo if r.focus_node is not None})
         if g is None:
             raise ValueError("no data graph to look evidence up in")
         cache: dict[rdflib.term.Node, list[Evidence]] = {}
-        for r in self.results:
+        for r in todo:
             node = r.focus_node
             if node is None:
                 r.evidence = []
@@ -167,20 +175,23 @@ class Report:
 
     def to_text(self, limit_per_group: int | None = None) -> str:
         """Readable report: grouped by shape, one line per result with file name and sentence."""
-        if self.data is not None and any(r.evidence is None for r in self.results):
-            self.attach_evidence()
         groups: dict[tuple[str, str], list[Result]] = defaultdict(list)
         for r in self.results:
             groups[(r.shape, r.shape_name)].append(r)
         order = {"Violation": 0, "Warning": 1, "Info": 2}
+        for results in groups.values():
+            results.sort(key=lambda r: (order.get(r.severity, 3), r.focus, r.path or ""))
+        shown_of = {k: v if limit_per_group is None else v[:limit_per_group] for k, v in groups.items()}
+        missing = [r for shown in shown_of.values() for r in shown if r.evidence is None]
+        if missing and (self.data is not None or self.lookup is not None):
+            self.attach_evidence(only=missing)
         lines = [self.summary()]
         for (shape, name), results in sorted(
             groups.items(), key=lambda kv: (min(order.get(r.severity, 3) for r in kv[1]), kv[0])
         ):
             lines.append("")
             lines.append(f"{shape} ({name}): {len(results)}")
-            results.sort(key=lambda r: (order.get(r.severity, 3), r.focus, r.path or ""))
-            shown = results if limit_per_group is None else results[:limit_per_group]
+            shown = shown_of[(shape, name)]
             lines += ["  " + r.to_text() for r in shown]
             if len(shown) < len(results):
                 lines.append(f"  ... and {len(results) - len(shown)} more")

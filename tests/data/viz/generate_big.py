@@ -90,8 +90,11 @@ def generate(path: Path, persons_per_province: int = 56, seed: int = 11) -> Path
                        f"nif:anchorOf {_lit(f'Ông {name}, {title} phát biểu tại hội nghị tỉnh {pname}.')} .")
             out.append(f"<{person}> a foaf:Person ; foaf:name {_lit(name)} ; prov:wasInfluencedBy <{sent}> .")
             out.append(f"<{ID}membership/{pi:016x}/{k}> a org:Membership ; org:member <{person}> ; "
-                       f"org:organization <{body}> ; dt:postTitle {_lit(title)} ; "
-                       f"dt:attestedOn \"{year}-06-15\"^^xsd:date ; prov:wasInfluencedBy <{sent}> .")
+                       f"org:organization <{body}> ; dt:attestation <{ID}attestation/{pi:016x}/{k}> ; "
+                       f"prov:wasInfluencedBy <{sent}> .")
+            out.append(f"<{ID}attestation/{pi:016x}/{k}> a dt:Attestation ; prov:hadPrimarySource <{art}> ; "
+                       f"dt:postTitle {_lit(title)} ; dt:attestedOn \"{year}-06-15\"^^xsd:date ; "
+                       f"prov:wasInfluencedBy <{sent}> .")
             event = rnd.choice(events)
             part = f"{ID}participation/{pi:016x}/{k}"
             out.append(f"<{event}> eli-dl:had_participation <{part}> .")

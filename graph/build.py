@@ -45,9 +45,10 @@ KINDS = {
     "bodies": "http://www.w3.org/ns/org#Organization",
     "people": "http://xmlns.com/foaf/0.1/Person",
     "positions held": "http://www.w3.org/ns/org#Membership",
-    "legal documents": "http://data.europa.eu/eli/ontology#LegalResource",
+    # normative acts and non-normative works (plans, reports, Party documents: graph/rdf/works.py)
+    "legal documents": "http://data.europa.eu/eli/ontology#LegalResource http://data.europa.eu/eli/ontology#Work",
     "programmes": "https://w3id.org/dantoc-kg/def#Programme",
-    "events": "http://schema.org/Event",
+    "events": "http://data.europa.eu/eli/eli-draft-legislation-ontology#Activity",
     "figures": "http://purl.org/linked-data/cube#Observation",
     "evidence sentences": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence",
 }
@@ -57,10 +58,11 @@ KINDS = {
 class Outcome:
     source: str
     path: str
-    sha1: str = ""
+    sha1: str = ""          # digest of the file's bytes: the article's identity
     graph: str = ""
     nquads: bytes = b""
     skipped: str | None = None
+    text_sha1: str = ""     # digest of the cleaned text: a re-encoded copy is a duplicate too
 
 
 @dataclass
@@ -78,7 +80,8 @@ class BuildResult:
         out = {}
         store, whole = (self.union, False) if self.union is not None else (self.store, True)
         for label, cls in KINDS.items():
-            q = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}"
+            classes = " ".join(f"<{c}>" for c in cls.split())
+            q = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"
             out[label] = int(next(iter(store.query(q, use_default_graph_as_union=whole)))["n"].value)
         return out
 
@@ -148,7 +151,8 @@ def _process(p: Path, stage: list[str]) -> Outcome:
     g = build_article_graph(article, facts, org_key=org_key, parent_of=parent_of,
                             place=lambda slug: gz.province(slug), guide_of=guide_of)
     data = serialize(g.quads, format=RdfFormat.N_QUADS)
-    return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"")
+    return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"",
+                   text_sha1=article.text_sha1)
 
 
 def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
@@ -232,7 +236,7 @@ def build(
     result.union = result.store if store is not None else Store()
     known = {} if store is None else _sources_by_article(store)
     known_sources = {name for names in known.values() for name in names}
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}   # file digest or text digest -> (first path, its article graph)
     pending: list[tuple[str, bytes]] = []   # new articles for the store, written in batches
     pending_quads = 0
 
@@ -251,18 +255,21 @@ def build(
     for i, out in enumerate(_run(paths, jobs, article_seconds), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
-        elif out.sha1 in seen:
-            result.duplicates.append((out.path, seen[out.sha1]))
+        elif out.sha1 in seen or out.text_sha1 in seen:
+            # the same bytes (one article), or the same text in other bytes (a re-encoded copy): one article
+            first, graph = seen.get(out.sha1) or seen[out.text_sha1]
+            result.duplicates.append((out.path, first))
             flush()
             if store is not None:
-                _forget_elsewhere(store, out.source, out.graph)
+                _forget_elsewhere(store, out.source, graph)
             if graphs or store is not None:
-                result.store.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source),
-                                      NamedNode(out.graph)))
+                result.store.add(Quad(NamedNode(graph), DCTERMS.identifier, Literal(out.source), NamedNode(graph)))
             # and in the de-duplicated union (a store's default graph, or the in-memory union)
-            result.union.add(Quad(NamedNode(out.graph), DCTERMS.identifier, Literal(out.source)))
+            result.union.add(Quad(NamedNode(graph), DCTERMS.identifier, Literal(out.source)))
         else:
-            seen[out.sha1] = out.path
+            seen[out.sha1] = (out.path, out.graph)
+            if out.text_sha1:
+                seen.setdefault(out.text_sha1, (out.path, out.graph))
             if store is None or (out.graph not in known and out.source not in known_sources):
                 # a text and a file name the store has never seen: nothing to replace, so it joins a
                 # bulk-loaded batch (about 5x cheaper than transactional writes, 30x than an update each)

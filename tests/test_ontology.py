@@ -74,7 +74,6 @@ REQUIRED_TERMS = [
     "subject",
     "approvedBy",
     "programmeKind",
-    "eventKind",
     "indicator",
     "surfaceText",
     "measureText",

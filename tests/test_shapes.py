@@ -165,16 +165,54 @@ def test_date_as_plain_string(g: rdflib.Graph) -> None:
 
 
 def test_partial_dates_are_accepted_where_the_profile_allows_them(g: rdflib.Graph) -> None:
-    g.set((EVENT, SCHEMA.startDate, Literal("2023-03", datatype=XSD.gYearMonth)))
+    g.remove((EVENT, ELIDL.activity_date, None))
+    g.set((EVENT, DCTERMS.date, Literal("2023-03", datatype=XSD.gYearMonth)))
     g.set((FIGURE, SDMXD.refPeriod, URIRef("http://reference.data.gov.uk/id/year/2023")))
     assert check(g).conforms
 
 
 def test_partial_date_as_plain_string(g: rdflib.Graph) -> None:
-    g.set((EVENT, SCHEMA.startDate, Literal("tháng 3/2023")))
+    g.set((EVENT, DCTERMS.date, Literal("tháng 3/2023")))
     assert_reported(
-        check(g), shape="dtsh:EventShape", path="schema:startDate", constraint="NodeConstraintComponent"
+        check(g), shape="dtsh:EventShape", path="dcterms:date", constraint="NodeConstraintComponent"
     )
+
+
+def test_activity_date_is_a_full_day(g: rdflib.Graph) -> None:
+    """ELI-EP's eli-dl:activity_date is an xsd:date: a month alone goes to dcterms:date."""
+    g.set((EVENT, ELIDL.activity_date, Literal("2023-03", datatype=XSD.gYearMonth)))
+    assert_reported(
+        check(g), shape="dtsh:EventShape", path="eli-dl:activity_date", constraint="DatatypeConstraintComponent"
+    )
+
+
+def test_event_has_one_organiser(g: rdflib.Graph) -> None:
+    g.add((EVENT, ELIDL.had_responsible_organization, ID["org/kon-tum/ubnd-tinh"]))
+    assert_reported(
+        check(g), shape="dtsh:EventShape", path="eli-dl:had_responsible_organization",
+        constraint="MaxCountConstraintComponent",
+    )
+
+
+def test_schema_event_must_be_an_activity(g: rdflib.Graph) -> None:
+    g.remove((EVENT, RDF.type, ELIDL.Activity))
+    assert_reported(check(g), shape="dtsh:EventTypeShape", path="rdf:type", constraint="HasValueConstraintComponent")
+
+
+def test_work_has_a_work_type_not_a_document_type(g: rdflib.Graph) -> None:
+    plan = ID["doc/kon-tum/45-kh-ubnd"]
+    kind = g.value(plan, ELI.work_type)
+    g.remove((plan, ELI.work_type, None))
+    g.add((plan, ELI.type_document, kind))
+    report = check(g)
+    assert_reported(report, shape="dtsh:WorkShape", path="eli:work_type", constraint="MinCountConstraintComponent")
+    assert_reported(report, shape="dtsh:WorkShape", path="eli:type_document", constraint="MaxCountConstraintComponent")
+
+
+def test_document_links_point_to_documents(g: rdflib.Graph) -> None:
+    g.add((ID["doc/kon-tum/45-kh-ubnd"], ELI.ensures_implementation_of, PROGRAMME))
+    assert_reported(check(g), shape="dtsh:WorkShape", path="eli:ensures_implementation_of",
+                    constraint="NodeConstraintComponent")
 
 
 def test_offsets_must_be_non_negative_integers(g: rdflib.Graph) -> None:
@@ -391,16 +429,16 @@ def test_article_iri_must_match_sha1(g: rdflib.Graph) -> None:
 
 
 def test_concept_outside_its_scheme(g: rdflib.Graph) -> None:
-    g.set((EVENT, DT.eventKind, URIRef(DTK + "role/truong-ban")))
+    g.set((EVENT, ELIDL.had_activity_type, URIRef(DTK + "role/truong-ban")))
     assert_reported(
-        check(g), shape="dtsh:EventShape", path="dt:eventKind", constraint="NodeConstraintComponent"
+        check(g), shape="dtsh:EventShape", path="eli-dl:had_activity_type", constraint="NodeConstraintComponent"
     )
 
 
 def test_concept_not_in_any_scheme(g: rdflib.Graph) -> None:
-    g.set((EVENT, DT.eventKind, URIRef(DTK + "eventkind/hoi-cho")))  # right namespace, not a concept
+    g.set((EVENT, ELIDL.had_activity_type, URIRef(DTK + "eventkind/hoi-cho")))  # right namespace, not a concept
     assert_reported(
-        check(g), shape="dtsh:EventShape", path="dt:eventKind", constraint="NodeConstraintComponent"
+        check(g), shape="dtsh:EventShape", path="eli-dl:had_activity_type", constraint="NodeConstraintComponent"
     )
 
 

@@ -385,9 +385,12 @@ def test_event_dates_are_stated_or_marked_inferred(seed: rdflib.Graph) -> None:
     import re
 
     sentences = _sentences(seed)
-    schema, dt = rdflib.Namespace("http://schema.org/"), rdflib.Namespace(DT)
+    dt = rdflib.Namespace(DT)
+    eli_dl = rdflib.Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
+    dated = [*seed.subject_objects(eli_dl.activity_date),   # a full day; a month or year alone is dcterms:date
+             *((e, d) for e, d in seed.subject_objects(rdflib.DCTERMS.date) if (e, RDF.type, eli_dl.Activity) in seed)]
     inferred = 0
-    for event, when in seed.subject_objects(schema.startDate):
+    for event, when in dated:
         parts = [int(p) for p in str(when).split("-")]
         if len(parts) == 1:
             pattern = rf"(?<!\d){parts[0]}(?!\d)"

@@ -83,6 +83,7 @@ class ArticleGraph:
         self.iri = data_iri(f"article/{self.h16}")
         self._triples: dict[tuple[Any, Any, Any], None] = {}   # insertion-ordered set of the graph's triples
         self._done: set[str] = set()
+        self.bodies: dict[str, OrgRef] = {}   # org key -> the body, for the reference data about bodies (changes)
         self._org_key, self._parent_of, self._place, self._guide_of = org_key, parent_of, place, guide_of
 
     # -- low level ---------------------------------------------------------------------------------
@@ -169,6 +170,7 @@ class ArticleGraph:
         key = self._org_key(ref, self.scope)
         iri = data_iri(f"org/{key}")
         if self.once(f"org {key}"):
+            self.bodies[key] = ref
             self.add(iri, A, ORG.Organization)
             self.add(iri, SKOS.prefLabel, vi(unify_tones(ref.label)))
             self.key(iri, ref.label)

@@ -18,6 +18,7 @@ from graph.extract.facts import ArticleFacts, OrgRef
 from graph.rdf.article_graph import ArticleGraph, ArticleLike, PlaceInfo, date_literal
 from graph.rdf.mappers.article import map_article, map_authors
 from graph.rdf.mappers.bodies import map_bodies
+from graph.rdf.mappers.changes import map_changes
 from graph.rdf.mappers.context import MapContext
 from graph.rdf.mappers.documents import map_documents
 from graph.rdf.mappers.events import map_events
@@ -28,7 +29,7 @@ from graph.resolve import people
 from graph.text.dates import PartialDate
 
 MAPPERS = (map_article, map_authors, map_bodies, map_documents, map_programmes, map_officials, map_events,
-           map_figures)
+           map_figures, map_changes)   # changes last: they are about every body the others named
 
 
 def build_article_graph(

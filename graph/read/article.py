@@ -17,11 +17,16 @@ class Article:
     path: str | None = None
     url: str | None = None   # canonical URL when an HTML page says it (<link rel=canonical>, og:url)
     portal: str | None = None  # the site/publisher name if stated
-    sha1: str = ""           # sha1 hex of `text` (UTF-8): identity of the article's content
+    sha1: str = ""           # sha1 hex of the raw input (the file's bytes): the article's identity
+    text_sha1: str = ""      # sha1 hex of `text` (UTF-8): the same content read from differently encoded files
 
     def __post_init__(self) -> None:
-        # the identity is always the text's: computed here so no caller can forget or fake it
-        self.sha1 = hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+        # The identity is the raw input's, not the cleaned text's: cleaning code changes, a file's bytes do
+        # not, so the article, its sentences and facts keep their IRIs when the reader improves.  A caller
+        # without raw bytes (an Article made in code) gets the text's digest.
+        self.text_sha1 = hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+        if not self.sha1:
+            self.sha1 = self.text_sha1
 
 
 class ReadError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,10 +22,16 @@ _META_HEAD = _META_END = 50_000
 _HTML_SUFFIXES = (".html", ".htm")
 
 
-def read_text(raw: str, source: str, *, html: bool | None = None, path: str | None = None) -> Article:
-    """The article in ``raw`` (plain text or a saved HTML page; ``html=None`` sniffs which)."""
+def read_text(raw: str, source: str, *, html: bool | None = None, path: str | None = None,
+              raw_sha1: str | None = None) -> Article:
+    """The article in ``raw`` (plain text or a saved HTML page; ``html=None`` sniffs which).
+
+    ``raw_sha1`` is the digest of the file's bytes (read_file passes it); without it the article's
+    identity is the digest of ``raw`` as given (UTF-8), which no cleaning step touches either."""
     if not isinstance(raw, str):
         raise ReadError(path, "input is not text")
+    if raw_sha1 is None:
+        raw_sha1 = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
     if not raw.strip():
         raise ReadError(path, "empty article")
     is_html = looks_like_html(raw) if html is None else html
@@ -53,7 +60,7 @@ def read_text(raw: str, source: str, *, html: bool | None = None, path: str | No
     title = clean_text(meta_title) if meta_title else meta.title
     return Article(
         source=source, text=body, title=title or None, published=meta_published or meta.published,
-        authors=authors, path=path, url=url, portal=portal or meta.portal,
+        authors=authors, path=path, url=url, portal=portal or meta.portal, sha1=raw_sha1,
     )
 
 
@@ -72,6 +79,7 @@ def read_file(path: Path, max_bytes: int = 20_000_000) -> Article:
             raise ReadError(str(path), "not a file")
         suffix_html = path.suffix.lower() in _HTML_SUFFIXES
         data = _oversized(path, size, max_bytes, suffix_html) if size > max_bytes else path.read_bytes()
+        digest = _file_sha1(path) if size > max_bytes else hashlib.sha1(data).hexdigest()
     except OSError as e:
         raise ReadError(str(path), f"cannot read file ({e.strerror or e})") from e
     if not data.strip():
@@ -82,9 +90,18 @@ def read_file(path: Path, max_bytes: int = 20_000_000) -> Article:
         raise ReadError(str(path), e.reason) from None
     html = True if suffix_html else None
     try:
-        return read_text(raw, path.stem, html=html, path=str(path))
+        return read_text(raw, path.stem, html=html, path=str(path), raw_sha1=digest)
     except ReadError as e:
         raise ReadError(str(path), e.reason) from None
+
+
+def _file_sha1(path: Path) -> str:
+    """The digest of a whole (large) file, read in blocks: the identity of what was saved, not of the part kept."""
+    h = hashlib.sha1()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _oversized(path: Path, size: int, max_bytes: int, suffix_html: bool) -> bytes:

@@ -33,9 +33,9 @@ _WORD = re.compile(r"[\w/.\-]+")
 KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "person": (("foaf:Person", "schema:Person"), "Người", "Person"),
     "body": (("org:Organization",), "Cơ quan", "Body"),
-    "document": (("eli:LegalResource",), "Văn bản", "Document"),
+    "document": (("eli:LegalResource", "eli:Work"), "Văn bản", "Document"),
     "programme": (("dt:Programme",), "Chương trình", "Programme"),
-    "event": (("schema:Event",), "Sự kiện", "Event"),
+    "event": (("eli-dl:Activity", "schema:Event"), "Sự kiện", "Event"),
     "place": (("dt:Province", "dt:District"), "Địa phương", "Place"),
     "article": (("schema:NewsArticle",), "Bài viết", "Article"),
     "post": (("org:Post",), "Chức vụ", "Post"),

@@ -1,4 +1,8 @@
-"""Numbered legal documents (eli:LegalResource) and the links between them (legal basis, implementation)."""
+"""Numbered documents and the links between them (legal basis, implementation).
+
+A normative act is an eli:LegalResource with eli:type_document; a plan, report, letter or Party document is an
+eli:Work with eli:work_type (ELI-EP's non-normative work; graph/rdf/works.py decides, data/works.yaml says why).
+Both take their type from the one scheme dtk:doctype, whose concepts are eli:ResourceType and eli:WorkType."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from graph.extract.facts import DocumentMention
 from graph.rdf.article_graph import date_literal, vi
 from graph.rdf.mappers.context import MapContext
 from graph.rdf.namespaces import DCTERMS, DT, ELI, SKOS, A, data_iri
+from graph.rdf.works import is_work
 from graph.resolve import keys
 from graph.text.normalize import slug
 
@@ -21,10 +26,12 @@ def map_documents(c: MapContext) -> None:
         iri = data_iri(f"doc/{keys.document_key(dm.number, scope, dm.kind)}")
         c.doc_iris[dm.number] = iri
         if g.once(f"doc {iri.value}"):
-            g.add(iri, A, ELI.LegalResource)
+            notation = slug(dm.kind, 40)
+            work = is_work(notation, dm.number)
+            g.add(iri, A, ELI.Work if work else ELI.LegalResource)
             g.add(iri, ELI.id_local, Literal(dm.number))
             g.key(iri, dm.number)
-            g.add(iri, ELI.type_document, g.concept("doctype", slug(dm.kind, 40), dm.kind))
+            g.add(iri, ELI.work_type if work else ELI.type_document, g.concept("doctype", notation, dm.kind))
             g.add(iri, SKOS.prefLabel, vi(f"{dm.kind} {dm.number}"))
             if dm.date and dm.date.day:
                 g.add(iri, ELI.date_document, date_literal(dm.date))

@@ -1,14 +1,21 @@
-"""Events (schema:Event): kind, date, organiser, place, what they were about, who took part, awards given."""
+"""Events (eli-dl:Activity, also schema:Event): kind, date, organiser, place, what they were about, who took
+part, awards given.
+
+ELI-EP types a meeting eli-dl:Activity with eli-dl:had_activity_type, eli-dl:activity_date (an xsd:date) and
+eli-dl:had_responsible_organization (MODELLING §5); a month or year alone goes to dcterms:date, as for
+documents. schema:Event stays beside it for schema:name/location/about/attendee (Popolo's event terms)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from pyoxigraph import Literal
+
 from graph.extract.facts import Figure, Span
 from graph.rdf.article_graph import date_literal, integer, vi
 from graph.rdf.mappers.context import MapContext
-from graph.rdf.namespaces import DT, ELIDL, SCHEMA, A, data_iri
+from graph.rdf.namespaces import DCTERMS, DT, ELIDL, SCHEMA, A, data_iri
 from graph.text.dates import PartialDate
 from graph.text.normalize import unify_tones
 
@@ -19,22 +26,25 @@ def map_events(c: MapContext) -> None:
     n_part = n_award = 0
     for n, ev in enumerate(facts.events):
         if ev.organizer is not None and ev.date is not None and ev.date.day:
-            iri = data_iri(f"event/{c.org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}")
+            key = f"{c.org_key(ev.organizer, g.scope)}/{ev.kind}/{ev.date.iso()}"
         else:
-            iri = data_iri(f"event/{g.h16}/{n}")
+            key = f"{g.h16}/{n}"
+        iri = data_iri(f"event/{key}")
         if g.once(f"ev {iri.value}"):
+            g.add(iri, A, ELIDL.Activity)
+            g.add(iri, ELIDL.activity_id, Literal(key))   # ELI-EP's identifier of an activity (1..1): its key
             g.add(iri, A, SCHEMA.Event)
-            g.add(iri, DT.eventKind, g.concept("eventkind", ev.kind))
+            g.add(iri, ELIDL.had_activity_type, g.concept("eventkind", ev.kind))
         g.add(iri, SCHEMA.name, vi(ev.title))
         g.key(iri, ev.title)
         g.evidence(iri, ev.sentence)
         if ev.date is not None:
-            g.add(iri, SCHEMA.startDate, date_literal(ev.date))
+            g.add(iri, ELIDL.activity_date if ev.date.day else DCTERMS.date, date_literal(ev.date))
             if not states_date(text, ev.sentence, ev.date, g.article.published):
                 # the sentence does not give the date: say where it comes from (the report's own date)
                 g.add(iri, DT.dateInferredFrom, art)
         if ev.organizer is not None:
-            g.add(iri, SCHEMA.organizer, g.org(ev.organizer, ev.sentence))
+            g.add(iri, ELIDL.had_responsible_organization, g.org(ev.organizer, ev.sentence))
         where = g.place(ev.province)
         if where is not None:
             g.add(iri, SCHEMA.location, where)

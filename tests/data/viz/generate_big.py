@@ -77,9 +77,9 @@ def generate(path: Path, persons_per_province: int = 56, seed: int = 11) -> Path
         for e in range(8):
             iri = f"{ID}event/{pi:016x}/{e}"
             events.append(iri)
-            out.append(f"<{iri}> a schema:Event ; schema:name {_lit(f'Hội nghị số {e + 1} tỉnh {pname}')} ; "
-                       f"schema:startDate \"{year}-0{e % 9 + 1}-05\"^^xsd:date ; "
-                       f"schema:organizer <{rnd.choice(bodies)}> ; "
+            out.append(f"<{iri}> a eli-dl:Activity , schema:Event ; schema:name {_lit(f'Hội nghị số {e + 1} tỉnh {pname}')} ; "
+                       f"eli-dl:activity_date \"{year}-0{e % 9 + 1}-05\"^^xsd:date ; "
+                       f"eli-dl:had_responsible_organization <{rnd.choice(bodies)}> ; "
                        f"schema:location <{ID}place/{pslug}> ; schema:about <{rnd.choice(docs)}> .")
         for k in range(persons_per_province):
             name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"

@@ -329,3 +329,18 @@ def test_guess_gsp() -> None:
     assert guess_gsp("http://h:8890/sparql-auth") == ("http://h:8890/sparql-graph-crud-auth", "graph-uri")
     with pytest.raises(UserError, match="--gsp"):
         guess_gsp("http://h/other")
+
+
+def test_a_name_parameter_is_folded_before_it_goes_over_the_wire(server) -> None:
+    """The lookup key is computed in Python, so an endpoint answers "kien ninh" like the local store."""
+    from graph.build import build
+
+    built = build([Path(__file__).resolve().parent.parent / "seeds"], jobs=1).store
+    union = ox.Store()
+    union.extend(ox.Quad(q.subject, q.predicate, q.object) for q in built)
+    GraphStore(server.store_url).push(union, replace=True, quiet=True)
+    local = run_query("person-timeline", union, {"name": "Kiên Ninh"}, union=False)
+    assert local.rows
+    for typed in ("kien ninh", "KIÊN NINH"):
+        remote = run_query("person-timeline", Endpoint(server.query_url), {"name": typed})
+        assert sorted(map(str, remote.terms)) == sorted(map(str, local.terms)), typed

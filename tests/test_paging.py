@@ -104,3 +104,29 @@ def test_stored_listing_question_pages_on_the_seeds(capsys) -> None:
     assert len(whole) > 10
     paged = [tuple(r.values()) for o in range(0, len(whole), 4) for r in kg.query("organizations", limit=4, offset=o).rows]
     assert paged == whole
+
+
+@pytest.mark.parametrize("first_window", [1, 2, 64])
+def test_a_page_read_by_windows_of_articles_is_the_same_page(first_window: int, monkeypatch) -> None:
+    """``# page-by: source`` questions read a page from windows of articles; every page equals the same
+    slice of the whole answer, whatever the window (1 article: each window is one more query)."""
+    import graph.query.run as run
+    from graph.build import build
+    from graph.query.stored import list_queries
+
+    monkeypatch.setattr(run, "FIRST_WINDOW", first_window)
+    store = build([Path(__file__).resolve().parent.parent / "seeds"], jobs=1).store
+    union = ox.Store()
+    union.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in store])
+    paged = [q for q in list_queries(Path(__file__).resolve().parent.parent / "queries") if run.pages_by_source(q.text)]
+    assert paged
+    for stored in paged:
+        whole = run_query(stored, union, union=False).terms
+        assert len(whole) >= 4, stored.name   # several pages of 1 and of 3 rows
+        for limit in (1, 3, len(whole) + 5):
+            pages = []
+            for offset in range(0, len(whole) + limit, limit):
+                page = run_query(stored, union, union=False, limit=limit, offset=offset).terms
+                assert len(page) <= limit
+                pages.extend(page)
+            assert pages == whole, (stored.name, limit)

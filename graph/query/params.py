@@ -14,6 +14,14 @@ Value syntax:
 
 The VALUES block goes at the start of the query's outermost WHERE group, on the same line, so
 FILTERs in that group see the binding and parser line numbers still match the file.
+
+Two header conventions of stored queries make a name parameter an index lookup:
+* ``# lookup: name body`` — these parameters are bound folded by :func:`graph.text.lookup.lookup_key`
+  (the folding the mapping writes as ``dt:key``), so ``?x dt:key ?name`` is an exact join, whatever
+  case and tones the user typed, and on a remote endpoint too (the folding happens here, in Python);
+* a line ending in ``# if: name`` is kept only when ``name`` is given (blanked otherwise, so line
+  numbers stay), so an optional parameter adds its lookup pattern only when there is something to
+  look up.
 """
 
 from __future__ import annotations
@@ -25,7 +33,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from graph.errors import UserError
+from graph.query.stored import parse_header
 from graph.store.prefixes import PREFIXES
+from graph.text.lookup import lookup_key
 from graph.text.normalize import nfc
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -181,6 +191,31 @@ def _sparql_term(term: ox.NamedNode | ox.Literal) -> str:
     return text
 
 
+_IF_GIVEN = re.compile(r"^(?P<code>[^#\n]*\S[^\n]*?)#\s*if:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*$", re.M)
+
+
+def keep_given(query: str, given: Iterable[str]) -> str:
+    """Blank the lines ending in ``# if: NAME`` whose parameter is not given (see the module docstring)."""
+    names = set(given)
+    return _IF_GIVEN.sub(lambda m: m.group(0) if m.group("name") in names else "", query)
+
+
+def lookup_params(query: str) -> set[str]:
+    """The parameters a stored query's ``# lookup:`` header line says are bound as folded keys."""
+    names: set[str] = set()
+    for line in parse_header(query).get("lookup", []):
+        for word in line.split():   # the names, then any words about them
+            if not _NAME.match(word.lstrip("?$")):
+                break
+            names.add(word.lstrip("?$"))
+    return names
+
+
+def _lookup_term(term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    """A name given as text becomes its ``dt:key`` form; an IRI stays an IRI (it names no key)."""
+    return ox.Literal(lookup_key(term.value)) if isinstance(term, ox.Literal) else term
+
+
 def bind(
     query: str,
     params: Mapping[str, str | Iterable[str] | ox.NamedNode | ox.Literal],
@@ -192,9 +227,11 @@ def bind(
     ``declared`` (the stored query's ``# param:`` names) limits which names are accepted; else
     a parameter must be a variable of the query.  Unknown names are a :class:`UserError`.
     """
+    query = keep_given(query, params or ())
     if not params:
         return query
     shape = scan(query)
+    folded = lookup_params(query)
     allowed = set(declared) if declared is not None else set(shape.variables)
     for name in params:
         if name not in allowed:
@@ -212,6 +249,8 @@ def bind(
         terms = [
             v if isinstance(v, ox.NamedNode | ox.Literal) else to_term(v, shape.prefixes) for v in values
         ]
+        if name in folded:
+            terms = [_lookup_term(t) for t in terms]
         blocks.append(f"VALUES ?{name} {{ {' '.join(map(_sparql_term, terms))} }}")
     pos = shape.where_open
     return f"{query[:pos]} {' '.join(blocks)} {query[pos:]}"

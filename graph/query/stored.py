@@ -5,6 +5,8 @@
 # description: ... (vi / en)
 #   an indented comment line continues the previous field
 # param: person  IRI or name of the person (optional)
+# lookup: person        (the parameters bound as dt:key lookups: graph.query.params)
+# page-by: source       (a page is read from windows of articles: graph.query.run)
 # example: dantoc-kg query queries/officials.rq --graph out/graph.ttl
 ```
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from graph.errors import UserError
 
-_FIELD = re.compile(r"#\s*(title|description|param|example)\s*:\s?(.*)\Z", re.I)
+_FIELD = re.compile(r"#\s*(title|description|param|lookup|page-by|example)\s*:\s?(.*)\Z", re.I)
 _CONTINUATION = re.compile(r"#\s{2,}(\S.*)\Z")
 
 

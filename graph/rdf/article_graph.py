@@ -29,6 +29,7 @@ from graph.rdf.namespaces import (
 )
 from graph.resolve import keys
 from graph.text.dates import PartialDate
+from graph.text.lookup import lookup_key
 from graph.text.normalize import unify_tones
 
 
@@ -101,6 +102,10 @@ class ArticleGraph:
         self._done.add(key)
         return True
 
+    def key(self, node: NamedNode, name: str) -> None:
+        """``dt:key``: the folded name a stored question's parameter is looked up by (graph.text.lookup)."""
+        self.add(node, DT.key, Literal(lookup_key(name)))
+
     def concept(self, scheme: str, notation: str, vi: str | None = None) -> NamedNode:
         iri = vocab.concept_iri(scheme, notation)
         if self.once(f"concept {scheme} {notation}"):
@@ -151,6 +156,7 @@ class ArticleGraph:
         if self.once(f"place {info.slug}"):
             self.add(iri, A, DT.Province)
             self.add(iri, SKOS.prefLabel, vi(info.name))
+            self.key(iri, info.name)
             if getattr(info, "code", None):
                 self.add(iri, DCTERMS.identifier, Literal(info.code))
             successor = getattr(info, "merged_into", None)
@@ -167,6 +173,7 @@ class ArticleGraph:
             self.bodies[key] = ref
             self.add(iri, A, ORG.Organization)
             self.add(iri, SKOS.prefLabel, vi(unify_tones(ref.label)))
+            self.key(iri, ref.label)
             self.add(iri, ORG.classification, self.concept("orgkind", ref.kind))
             where = self.place(ref.province)
             if where is not None:
@@ -190,6 +197,7 @@ class ArticleGraph:
             self.add(iri, A, FOAF.Person)
             self.add(iri, A, SCHEMA.Person)
             self.add(iri, FOAF.name, Literal(name))
+            self.key(iri, name)
         self.evidence(iri, sentence)
         if span is not None:
             self.phrase(span, sentence, iri)

@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from graph.errors import UserError
 from graph.query.formats import to_csv, to_json_results
+from graph.query.paging import paginate
 from graph.query.params import bind
 from graph.query.stored import StoredQuery, default_queries_folder, list_queries
 from graph.serve import sparql as sp
@@ -42,7 +43,9 @@ from graph.store.results import Rows
 HERE = Path(__file__).parent
 MAX_CONCURRENT = 4
 PAGE_SIZE = 50
+API_PAGE = 100   # rows /api/queries/NAME answers unless ?limit= says otherwise (0 = all); a Link header points on
 MAX_GRAPH_NODES = 300
+MAX_PAGE = 10_000   # a page number past this is refused (the OFFSET stays bounded)
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()
                           if p not in ("rdfs", "owl", "sh", "sdmx-measure", "sdmx-dimension", "sdmx-attribute"))
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -162,29 +165,48 @@ class App:
         return stored
 
     async def query_page(self, request: Request) -> Response:
+        """A stored question: the form, and its answer a page at a time.
+
+        The engine does the paging (LIMIT/OFFSET after the query's ORDER BY, one row more than shown
+        to know whether another page follows), so a first page does not read the whole answer out:
+        the HTML table shows ``PAGE_SIZE`` rows a page, the JSON API ``API_PAGE`` (``?limit=N&offset=M``,
+        ``limit=0`` for all, a ``Link: rel="next"`` header while more follow).  Downloads (``format=
+        csv|json`` from the page) and a table sorted by a column (``?sort=``) read every row.
+        """
         stored = self._stored(request)
         values = {p.name: request.query_params.get(p.name, "") for p in stored.params}
         api = request.url.path.startswith("/api/")
         run = api or request.query_params.get("run") == "1"
+        fmt = request.query_params.get("format", "json" if api else "html")
+        limit, offset = _window(request, api, fmt)
         rows: Rows | None = None
         error = ""
         if run:
             params = {k: v for k, v in values.items() if v.strip()}
             try:
-                text = bind(stored.text, params, declared=stored.param_names) if params else stored.text
+                text = bind(stored.text, params, declared=stored.param_names)
+                if limit is not None or offset:
+                    text = paginate(text, None if limit is None else limit + 1, offset)
                 rows = await self.user_rows(text)
             except (UserError, SyntaxError) as exc:
                 if api:
                     return JSONResponse({"error": str(exc)}, status_code=400)
                 error = str(exc)
-        fmt = request.query_params.get("format", "json" if api else "html")
-        if rows is not None and not isinstance(rows, list) and fmt in ("csv", "json"):
+        more = rows is not None and limit is not None and len(rows.terms) > limit
+        if more and rows is not None and limit is not None:
+            del rows.terms[limit:]
+        if rows is not None and fmt in ("csv", "json"):
             filename = f"{stored.name}.{fmt}"
             body = to_csv(rows) if fmt == "csv" else json.dumps(to_json_results(rows), ensure_ascii=False)
             media = "text/csv; charset=utf-8" if fmt == "csv" else "application/sparql-results+json"
-            return Response(body, media_type=media,
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'} if not api else {})
-        table = table_view(self.data, rows, request) if rows is not None and not isinstance(rows, list) else None
+            headers = {} if api else {"Content-Disposition": f'attachment; filename="{filename}"'}
+            if more and limit is not None:
+                nxt = {**request.query_params, "limit": str(limit), "offset": str(offset + limit)}
+                headers["Link"] = f'<{request.url.path}?{urlencode(nxt)}>; rel="next"'
+            return Response(body, media_type=media, headers=headers)
+        table = None
+        if rows is not None:
+            table = table_view(self.data, rows, request, offset=offset if limit is not None else None, more=more)
         query_string = urlencode({**{k: v for k, v in values.items() if v}, "run": "1"})
         return self.html("query.html", sq=stored, values=values, table=table, error=error, query_string=query_string)
 
@@ -295,27 +317,59 @@ def _sort_key(term: Any) -> tuple[int, Any]:
     return (1, getattr(term, "value", str(term)).casefold())
 
 
-def table_view(data: GraphData, rows: Rows, request: Request) -> dict[str, Any]:
-    """A result table: sorted by ``?sort=column`` (``&desc=1``), ``PAGE_SIZE`` rows a ``page``."""
+def _page_number(request: Request) -> int:
+    try:
+        return min(max(1, int(request.query_params.get("page", "1"))), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+def _window(request: Request, api: bool, fmt: str) -> tuple[int | None, int]:
+    """(limit, offset) the engine is asked for; (None, 0) reads every row."""
+    params = request.query_params
+    if api and ("limit" in params or "offset" in params):
+        try:
+            limit, offset = int(params.get("limit", str(API_PAGE))), int(params.get("offset", "0"))
+        except ValueError:
+            raise UserError("limit and offset must be whole numbers") from None
+        if limit < 0 or offset < 0:
+            raise UserError("limit and offset must not be negative")
+        return (limit or None), offset
+    if fmt == "json" and api:
+        return API_PAGE, 0
+    if fmt != "html" or params.get("sort"):
+        return None, 0   # a download, or a table sorted by a column here: every row
+    return PAGE_SIZE, (_page_number(request) - 1) * PAGE_SIZE
+
+
+def table_view(data: GraphData, rows: Rows, request: Request, *, offset: int | None = None,
+               more: bool = False) -> dict[str, Any]:
+    """A result table, ``PAGE_SIZE`` rows a ``page``: ``rows`` is that page when the engine paged
+    (``offset`` given, ``more`` if another follows), else the whole answer, sorted here by
+    ``?sort=column`` (``&desc=1``)."""
     if rows.boolean is not None:
         return {"boolean": rows.boolean, "columns": [], "rows": [], "total": 0}
     params = request.query_params
     terms = rows.terms
     sort = params.get("sort")
     desc = params.get("desc") == "1"
-    if sort in rows.columns:
-        i = rows.columns.index(sort)
-        numeric = [r for r in terms if _sort_key(r[i])[0] == 0]
-        other = [r for r in terms if _sort_key(r[i])[0] != 0]
-        terms = sorted(numeric, key=lambda r: _sort_key(r[i])[1], reverse=desc) + \
-            sorted(other, key=lambda r: _sort_key(r[i]), reverse=desc)
-    try:
-        page = max(1, int(params.get("page", "1")))
-    except ValueError:
-        page = 1
-    pages = max(1, math.ceil(len(terms) / PAGE_SIZE))
-    page = min(page, pages)
-    shown = terms[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    if offset is not None:   # one page, in the query's own order
+        page = offset // PAGE_SIZE + 1
+        shown = terms
+        total = offset + len(terms) if not more else None   # known once the last page is reached
+        pages = page + 1 if more else page
+        sort = None
+    else:
+        if sort in rows.columns:
+            i = rows.columns.index(sort)
+            numeric = [r for r in terms if _sort_key(r[i])[0] == 0]
+            other = [r for r in terms if _sort_key(r[i])[0] != 0]
+            terms = sorted(numeric, key=lambda r: _sort_key(r[i])[1], reverse=desc) + \
+                sorted(other, key=lambda r: _sort_key(r[i]), reverse=desc)
+        total = len(terms)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        page = min(_page_number(request), pages)
+        shown = terms[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     base = {k: v for k, v in params.items() if k not in ("page", "sort", "desc")}
 
     def link(**extra: Any) -> str:
@@ -334,8 +388,9 @@ def table_view(data: GraphData, rows: Rows, request: Request) -> dict[str, Any]:
                 row.append({"text": getattr(t, "value", str(t))})
         cells.append(row)
     return {
-        "boolean": None, "columns": rows.columns, "rows": cells, "total": len(terms), "page": page,
-        "pages": pages, "sort": sort, "desc": desc,
+        "boolean": None, "columns": rows.columns, "rows": cells, "total": total, "page": page,
+        "pages": pages, "sort": sort, "desc": desc, "first": (page - 1) * PAGE_SIZE + 1 if shown else 0,
+        "last": (page - 1) * PAGE_SIZE + len(shown),
         "sort_links": {c: link(sort=c, desc="1" if (c == sort and not desc) else None) for c in rows.columns},
         "prev": link(page=page - 1, sort=sort, desc="1" if desc else None) if page > 1 else None,
         "next": link(page=page + 1, sort=sort, desc="1" if desc else None) if page < pages else None,

@@ -30,6 +30,7 @@ def map_documents(c: MapContext) -> None:
             work = is_work(notation, dm.number)
             g.add(iri, A, ELI.Work if work else ELI.LegalResource)
             g.add(iri, ELI.id_local, Literal(dm.number))
+            g.key(iri, dm.number)
             g.add(iri, ELI.work_type if work else ELI.type_document, g.concept("doctype", notation, dm.kind))
             g.add(iri, SKOS.prefLabel, vi(f"{dm.kind} {dm.number}"))
             if dm.date and dm.date.day:

@@ -36,6 +36,7 @@ def map_events(c: MapContext) -> None:
             g.add(iri, A, SCHEMA.Event)
             g.add(iri, ELIDL.had_activity_type, g.concept("eventkind", ev.kind))
         g.add(iri, SCHEMA.name, vi(ev.title))
+        g.key(iri, ev.title)
         g.evidence(iri, ev.sentence)
         if ev.date is not None:
             g.add(iri, ELIDL.activity_date if ev.date.day else DCTERMS.date, date_literal(ev.date))

@@ -28,6 +28,7 @@ def map_programmes(c: MapContext) -> None:
             name = label or longest[pg.key]
             pref[pg.key] = unify_tones(name[:1].upper() + name[1:])
             g.add(iri, SKOS.prefLabel, vi(pref[pg.key]))
+            g.key(iri, pref[pg.key])
             g.add(iri, DT.programmeKind, g.concept("progkind", pg.kind))
             if pg.start_year and pg.end_year:
                 period = data_iri(f"programme/{pg.key}/period-{pg.start_year}-{pg.end_year}")

@@ -44,16 +44,17 @@ def test_five_megabytes_of_run_on_text_stay_linear_and_bounded(tmp_path: Path) -
         "from graph.build import process_file\n"
         f"process_file({str(SEEDS / '000_3aa7ebd7dfcfabe3.txt')!r}, 0)\n"   # imports and data loaded
         "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "t = time.perf_counter()\n"
+        "t = time.process_time()\n"
         f"out = process_file({str(path)!r}, 0)\n"
-        "print(json.dumps({'s': time.perf_counter() - t, 'mb': (resource.getrusage(resource.RUSAGE_SELF)"
+        "print(json.dumps({'s': time.process_time() - t, 'mb': (resource.getrusage(resource.RUSAGE_SELF)"
         ".ru_maxrss - base) / 1024, 'bytes': len(out.nquads), 'skipped': out.skipped}))\n"
     )
     done = subprocess.run([PY, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)
     assert got["skipped"] is None
-    assert got["s"] < 8, got           # ~2 s alone on one core; the margin is for a shared machine
+    # CPU seconds, not wall (a shared machine stretches wall time): ~2 s; the quadratic blow-up took 54 s
+    assert got["s"] < 15, got
     assert got["mb"] < 200, got        # memory over the process's own baseline
     assert got["bytes"] < 20_000_000, got   # was 72 MB of graph from one "sentence"
 

@@ -293,3 +293,21 @@ def test_cli_build_of_disagreeing_reports_conforms_and_shows_the_rule_s_value(tm
     union = load(out)
     assert values(union, DOC, DATE) == {"2022-02-15"}
     assert values(union, BORDER, PREF) == {UPPER} and values(union, BORDER, ALT) == {LOWER}
+
+
+def test_reports_of_one_event_that_each_infer_its_date_are_settled_like_any_shared_node() -> None:
+    """An event keyed by organiser, kind and day is shared by the reports of that conference: when each says
+    the day came from its own report's date (dt:dateInferredFrom, once per event), the union shows one."""
+    store = ox.Store()
+    ev = ox.NamedNode("https://w3id.org/dantoc-kg/id/event/vn/ubdt/so-ket/2022-09-06")
+    inferred = ox.NamedNode("https://w3id.org/dantoc-kg/def#dateInferredFrom")
+    for n, day in enumerate(["2022-09-07", "2022-09-06"]):
+        g = ox.NamedNode(f"https://w3id.org/dantoc-kg/id/article/000000000000000{n}")
+        store.extend([ox.Quad(ev, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                              ox.NamedNode("http://data.europa.eu/eli/eli-draft-legislation-ontology#Activity"), g),
+                      ox.Quad(ev, inferred, g, g),
+                      ox.Quad(g, ox.NamedNode("http://schema.org/datePublished"),
+                              ox.Literal(day, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")), g)])
+    (d,) = claims.disagreements(store)
+    assert d.shown == ox.NamedNode("https://w3id.org/dantoc-kg/id/article/0000000000000001")   # the earlier report
+    assert {q.object for q in claims.shown_quads(store) if q.predicate == inferred} == {d.shown}

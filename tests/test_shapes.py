@@ -215,6 +215,14 @@ def test_document_links_point_to_documents(g: rdflib.Graph) -> None:
                     constraint="NodeConstraintComponent")
 
 
+def test_a_programme_may_be_approved_by_a_plan_but_not_by_a_programme(g: rdflib.Graph) -> None:
+    """dt:approvedBy takes either kind of document (a Kế hoạch is an eli:Work), nothing else."""
+    g.add((PROGRAMME, DT.approvedBy, ID["doc/kon-tum/45-kh-ubnd"]))
+    assert check(g).conforms
+    g.add((PROGRAMME, DT.approvedBy, EVENT))
+    assert_reported(check(g), shape="dtsh:ProgrammeShape", path="dt:approvedBy", constraint="NodeConstraintComponent")
+
+
 def test_offsets_must_be_non_negative_integers(g: rdflib.Graph) -> None:
     g.set((SENTENCE2, NIF.beginIndex, Literal("137")))
     assert_reported(

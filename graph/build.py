@@ -380,17 +380,13 @@ def write_union(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TURTLE, *,
     ``default_graph_is_union``: the store's default graph already holds that union, settled
     (``BuildResult.union``, a KGStore), so it is written from Oxigraph's native dump of it (~3x faster).
     """
-    if default_graph_is_union:
-        from graph.export.writers import atomic_write, union_turtle
+    if default_graph_is_union and fmt is RdfFormat.TURTLE:
+        from graph.export.writers import union_turtle
 
-        if fmt is RdfFormat.TURTLE:
-            data = union_turtle(store)
-        else:
-            data = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()) or b""
-        try:
-            atomic_write(out, lambda fh: fh.write(data))
-        except OSError as exc:
-            raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        _save(out, union_turtle(store))
+        return
+    if default_graph_is_union:
+        _write(store, out, "nt", store.quads_for_pattern(None, None, None, DefaultGraph()))
         return
     from graph.resolve.claims import shown_quads
 
@@ -411,7 +407,7 @@ def write_union_and_validate(result: BuildResult, out: Path | None, fmt: RdfForm
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from graph.export.writers import atomic_write, turtle_from_ntriples
+    from graph.export.writers import turtle_from_ntriples
     from graph.store.prefixes import PREFIXES
     from graph.validate import validate_store
 
@@ -421,15 +417,12 @@ def write_union_and_validate(result: BuildResult, out: Path | None, fmt: RdfForm
     nt = (union.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()) or b"") if turtle else b""
     with ThreadPoolExecutor(1) as pool:
         report = pool.submit(validate_store, union, with_vocab=True, union=False, evidence=False) if check else None
-        try:
-            if turtle:
-                data = turtle_from_ntriples(nt, PREFIXES)
-                del nt
-                atomic_write(out, lambda fh: fh.write(data))  # type: ignore[arg-type]
-            elif out is not None:
-                _write(union, out, "nt")
-        except OSError as exc:
-            raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        if turtle:
+            data = turtle_from_ntriples(nt, PREFIXES)
+            del nt
+            _save(out, data)  # type: ignore[arg-type]
+        elif out is not None:
+            _write(union, out, "nt")
         return report.result() if report is not None else None
 
 
@@ -439,11 +432,17 @@ def write_dataset(store: Store, out: Path, fmt: RdfFormat = RdfFormat.TRIG) -> N
 
 
 def _write(store: Store, out: Path, fmt: str, quads: Iterable[Quad] | None = None) -> None:
-    from graph.export.writers import atomic_write, serialize
+    from graph.export.writers import serialize
 
-    data = serialize(store.quads_for_pattern(None, None, None, None) if quads is None else quads, fmt)
+    _save(out, serialize(store.quads_for_pattern(None, None, None, None) if quads is None else quads, fmt))
+
+
+def _save(out: Path, data: bytes) -> None:
+    """``data`` written to ``out`` atomically; a write that fails is one line naming the file."""
+    from graph.export.writers import write_bytes_atomic
+
     try:
-        atomic_write(out, lambda fh: fh.write(data))
+        write_bytes_atomic(out, data)
     except OSError as exc:
         raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 

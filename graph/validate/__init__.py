@@ -207,18 +207,15 @@ def union_store(data: DataInput) -> ox.Store:
 
 def _shown_union(data: DataInput) -> ox.Store | None:
     """For the reference engine: a store or TriG/N-Quads file of article graphs -> a store of their union
-    as shown (graph.resolve.claims); None for a single graph (a union file is already shown)."""
+    as shown (:func:`union_store`); None for a single graph (a union file is already shown)."""
     from graph.resolve.claims import has_named_graphs
 
     if isinstance(data, str | Path):
         if not Path(data).name.lower().removesuffix(".gz").endswith((".trig", ".nq")) or not Path(data).is_file():
             return None
-        from graph.store.files import load_dataset
-
-        data = load_dataset(Path(data))
-    if isinstance(data, ox.Store) and has_named_graphs(data):
-        return union_store(data)
-    return None
+    elif not (isinstance(data, ox.Store) and has_named_graphs(data)):
+        return None
+    return union_store(data)
 
 
 @contextmanager

@@ -2,7 +2,8 @@
 
 The anchored scan is a speed-up of organisation rules, province names and bare document citations;
 these tests hold it to the plain scan on real text (seeds, the dev set and the VNTC sample when present)
-and on the letters where lowercasing and the regex engine's case folding disagree.
+and on the letters where lowercasing and the regex engine's case folding disagree.  The same texts check
+the other scan speed-up: a "(?=\\d)" put before the look-behind of patterns whose matches start with a digit.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import documents
+from graph.extract import documents, figures
 from graph.extract.organizations import _rules_with_triggers
 from graph.resolve.gazetteer import Gazetteer
+from graph.text import dates
+from graph.text.docnumbers import NUMBER_RE
 from graph.text.normalize import unify_tones
 from graph.text.scan import Anchored, literal_starts, lowered
 
@@ -94,3 +97,18 @@ def test_a_match_at_every_candidate_and_an_empty_match_agree_with_finditer() -> 
     _same(rx, Anchored(rx, ["a"]), "aaab aab ab a")
     empty = re.compile(r"x(?=y)|(?=x)")
     _same(empty, Anchored(empty, ["x"]), "xy xx x")
+
+
+@pytest.mark.parametrize("name", ["numeric date", "day/month date", "money", "percent", "count", "document number"])
+def test_a_digit_lookahead_before_a_look_behind_hides_no_match(name: str) -> None:
+    rx = {"numeric date": dates._PATTERNS[1][1], "day/month date": dates._PATTERNS[3][1], "money": figures._MONEY,
+          "percent": figures._PERCENT, "count": figures._COUNT, "document number": NUMBER_RE}[name]
+    assert rx.pattern.startswith("(?=\\d)")
+    without = re.compile(rx.pattern.replace("(?=\\d)", ""), rx.flags)
+    extra = "ngày 12/3, (8/1), 24 - 25/10/2019, 1.438 tỷ đồng, 7,89%, 145/151 xã, 112 công trình, số 12/2018/QĐ-TTg"
+    hits = 0
+    for text in [*_texts(), extra]:
+        want = [(m.span(), m.groups()) for m in without.finditer(text)]
+        assert [(m.span(), m.groups()) for m in rx.finditer(text)] == want
+        hits += len(want)
+    assert hits > 0

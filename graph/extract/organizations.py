@@ -33,8 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.countries import foreign_country_after
 from graph.extract.facts import OrgMention, OrgRef, Span
 from graph.resolve.gazetteer import CAP_WORD, UPPER, Gazetteer, Province, _prefixes
@@ -983,7 +982,7 @@ def _company_rule(ctx: _Ctx, m: re.Match[str]) -> _Hit | None:
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     with _DATA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     dept_rx, dept = _names_rx(data["departments"])
     min_rx, mins = _names_rx(data["ministries"])
     off_rx, offs = _names_rx(data["district_offices"])

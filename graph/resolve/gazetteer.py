@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.normalize import fold, nfc, slug, unify_tones
 from graph.text.scan import Anchored, lowered
 
@@ -332,4 +331,4 @@ def _prefixes(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     with _DATA.open(encoding="utf-8") as fh:
-        return Gazetteer(yaml.safe_load(fh))
+        return Gazetteer(load_yaml(fh))

@@ -20,8 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.normalize import nfc
 
 
@@ -39,7 +38,7 @@ class DocNumber:
 
 def _load(name: str) -> Any:
     with resources.files("graph.data").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @cache

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _casefix  # type: ignore[attr-defined]
 
-# letters the engine's IGNORECASE treats as equal to another although str.lower() keeps them apart
-_ODD_CASES = re.compile("[" + re.escape("".join(sorted(
-    {chr(c) for k, vs in _casefix._EXTRA_CASES.items() for c in (k, *vs) if c > 127}))) + "]")
+# the letters the regex engine's IGNORECASE treats as equal to another although str.lower() keeps them apart
+# ("ı" and "i", "ſ" and "s" ...), from CPython's own table; a Python without it keeps every scan the plain one
+try:
+    from re import _casefix  # type: ignore[attr-defined]
+
+    _ODD_CASES: re.Pattern[str] | None = re.compile("[" + re.escape("".join(sorted(
+        {chr(c) for k, vs in _casefix._EXTRA_CASES.items() for c in (k, *vs) if c > 127}))) + "]")
+except (ImportError, AttributeError):
+    _ODD_CASES = None
 
 
 def literal_starts(rx: re.Pattern[str], limit: int = 64) -> set[str] | None:
@@ -62,7 +67,7 @@ def _starts(items: list, limit: int) -> set[str] | None:
 def lowered(text: str) -> str | None:
     """``text.lower()`` when its offsets and letters agree with the engine's IGNORECASE, else None."""
     low = text.lower()
-    if len(low) != len(text) or _ODD_CASES.search(text):
+    if _ODD_CASES is None or len(low) != len(text) or _ODD_CASES.search(text):
         return None
     return low
 

@@ -314,19 +314,38 @@ def _load_in_memory(result: BuildResult, articles: list[tuple[str, bytes]], *, g
     result.union.bulk_load(triples, format=RdfFormat.N_TRIPLES)
     # each report's claims (its values of the properties the shapes allow once, and its date) stay in its
     # own graph beside the union, so disagreements can be settled by graph.resolve.claims' rule
-    claims = b"".join(line for _graph, nquads in articles for line in _claim_lines().findall(nquads))
+    claims = b"".join(line for _graph, nquads in articles for line in _claim_lines(nquads))
     if claims:
         result.union.bulk_load(claims, format=RdfFormat.N_QUADS)
 
 
 @functools.cache
-def _claim_lines() -> re.Pattern[bytes]:
-    """An N-Quads line whose predicate is one a report's claim is read from (graph.resolve.claims)."""
+def _claim_predicates() -> re.Pattern[bytes]:
+    """A claim predicate written after a subject IRI: ``> <predicate> `` (graph.resolve.claims)."""
     from graph.resolve.claims import DATE_PUBLISHED, functional
 
     preds = sorted({*functional(), DATE_PUBLISHED.value})
     alternation = b"|".join(re.escape(p.encode()) for p in preds)
-    return re.compile(rb"^<[^>\n]*> <(?:" + alternation + rb")> [^\n]*\n", re.MULTILINE)
+    return re.compile(rb"> <(?:" + alternation + rb")> ")
+
+
+def _claim_lines(nquads: bytes) -> list[bytes]:
+    """The N-Quads lines (``<subject> <predicate> ...\n``) whose predicate is one a report's claim is read from.
+
+    The predicate text is looked for first, then its line checked: a line-anchored regex tried at every
+    byte of the articles' N-Quads took twice as long (0.30 s against 0.14 s on 2,000 VNTC articles)."""
+    out = []
+    find, rfind = nquads.find, nquads.rfind
+    for m in _claim_predicates().finditer(nquads):
+        at = m.start()
+        start = rfind(b"\n", 0, at) + 1
+        # the predicate position: the line's subject is an IRI that ends right here (no ">" inside an IRI)
+        if nquads[start:start + 1] != b"<" or find(b">", start, at + 1) != at:
+            continue
+        end = find(b"\n", m.end())
+        if end >= 0:
+            out.append(nquads[start:end + 1])
+    return out
 
 
 def _settle_in_memory(union: Store | None) -> None:

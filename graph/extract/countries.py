@@ -10,8 +10,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.resolve.gazetteer import Gazetteer
 from graph.text.normalize import unify_tones
 
@@ -27,7 +26,7 @@ def _form_rx(form: str) -> str:
 
 @cache
 def _country_rx() -> re.Pattern[str]:
-    data = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(_FILE.read_text(encoding="utf-8"))
     forms = sorted({f for entry in data["countries"] for f in entry}, key=len, reverse=True)
     prefixes = sorted(data["prefixes"], key=len, reverse=True)
     prefix = "(?:(?:" + "|".join(_form_rx(p) for p in prefixes) + r")\s+)*"

@@ -33,6 +33,7 @@ from graph.text.docnumbers import (
     parse_number,
 )
 from graph.text.normalize import ascii_fold, fold, slug, unify_tones
+from graph.text.scan import Anchored, lowered
 
 # ------------------------------------------------------------------------------------------- kinds
 _KIND_BY_WORD: dict[str, str] = {}      # folded word -> canonical kind label
@@ -70,6 +71,7 @@ _BARE = re.compile(
     rf"(?![\d\w%]|[.,]\d|\s?/|\s?[\-–]\s?\w|\s[A-ZĐ]{{2,}}\s?[/\-–])"   # not "723 TC/TCT": an old-style number,
 )                                                                       # nor "số 18/" cut off by the end of the text
 # what may follow a serial written without "số" for it to be a citation: a date or an issuer
+_BARE_AT = Anchored.of(_BARE, limit=200)      # tried only where a kind word starts (graph.text.scan)
 _TAIL_CUE = re.compile(r"\s*,?\s*\(?\s*(?:ngày|Ngày|của|do|năm|ban hành)\s")
 _CUT_OFF = re.compile(r"[/\-–][ \t]*\Z")
 # a serial typed in two pieces: "Quyết định số 11 63/QĐ-TTg" is 1163/QĐ-TTg
@@ -451,7 +453,7 @@ def find_documents(text: str, sentences: list[Span], province: str | None, refer
     cited: dict[tuple[str, str], str] = {}
     for f in found:
         cited.setdefault((f.mention.kind, f.serial.lstrip("0")), f.mention.number)
-    for m in _BARE.finditer(t):
+    for m in (_BARE_AT.finditer(t, lowered(t)) if _BARE_AT is not None else _BARE.finditer(t)):
         kind = _kind_label(m.group("kw"), None)
         if kind in _NO_BARE or any(s.start < m.end() and m.start() < s.end for s in taken):
             continue

@@ -26,8 +26,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.facts import Award, DocumentMention, Event, OrgMention, Participation, PersonMention, Span
 from graph.extract.sentences import sentence_of
 from graph.text.dates import PartialDate, find_dates, valid
@@ -86,7 +85,7 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _vocab() -> _Vocab:
-    raw = yaml.safe_load((DATA / "event_kinds.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "event_kinds.yaml").read_text(encoding="utf-8"))
     heads = re.compile(r"(?<!\w)(?P<head>" + _alternation(raw["heads"] + raw["activity_heads"]) + r")(?!\w)",
                        re.IGNORECASE)
     kinds = [(k, [fold(c) for c in v["cues"]]) for k, v in raw["kinds"].items()]

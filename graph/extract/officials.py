@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.facts import OrgRef, PersonMention, Post, Span
 from graph.extract.organizations import body_from_phrase
 from graph.extract.sentences import sentence_of
@@ -137,7 +136,7 @@ def _raw_tokens(phrase: str) -> tuple[str, ...]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    raw = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "roles.yaml").read_text(encoding="utf-8"))
     roles_: dict[str, Role] = {}
     folded: dict[str, list[tuple[tuple[str, ...], Role, str | None]]] = {}
     exact: dict[str, list[tuple[tuple[str, ...], Role, str | None]]] = {}
@@ -195,8 +194,8 @@ class _NameFilters:
 
 @cache
 def _filters() -> _NameFilters:
-    raw = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
-    geo = yaml.safe_load((DATA / "provinces.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    geo = load_yaml((DATA / "provinces.yaml").read_text(encoding="utf-8"))
     places: set[tuple[str, ...]] = {phrase_tokens(str(p)) for p in raw.get("places", [])}
     districts: set[tuple[str, ...]] = set()
     for row in geo["provinces"]:

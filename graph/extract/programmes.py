@@ -20,8 +20,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.facts import Programme, Span
 from graph.extract.sentences import sentence_of
 from graph.text.normalize import ascii_fold, fold, short_hash, slug
@@ -80,7 +79,7 @@ _SUB_HEADS = ("dự án", "tiểu dự án")
 
 @cache
 def _raw() -> dict:
-    return yaml.safe_load((DATA / "programmes.yaml").read_text(encoding="utf-8"))
+    return load_yaml((DATA / "programmes.yaml").read_text(encoding="utf-8"))
 
 
 @cache

@@ -6,15 +6,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.docnumbers import parse_number
 
 
 @cache
 def _spec() -> dict[str, Any]:
     with resources.files("graph.data").joinpath("works.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def is_work(kind_notation: str, number: str) -> bool:

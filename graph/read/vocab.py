@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.normalize import clean_space, fold, unify_tones
 
 _FILE = Path(__file__).with_name("boilerplate.yaml")
@@ -27,7 +26,7 @@ class Vocab:
 
 @cache
 def vocab() -> Vocab:
-    data = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(_FILE.read_text(encoding="utf-8"))
 
     def folded(key: str) -> list[str]:
         return [fold(str(x)) for x in data[key]]

@@ -31,8 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-import yaml
 
+from graph.datafiles import load_yaml
 from graph.store.prefixes import PREFIXES
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
@@ -57,7 +57,7 @@ def _expand(curie: str) -> str:
 def shared_classes() -> frozenset[str]:
     """The classes whose nodes several reports share (graph/data/claims.yaml), as IRIs."""
     with _DATA.open(encoding="utf-8") as fh:
-        return frozenset(_expand(c) for c in yaml.safe_load(fh)["shared_classes"])
+        return frozenset(_expand(c) for c in load_yaml(fh)["shared_classes"])
 
 
 @lru_cache(maxsize=1)

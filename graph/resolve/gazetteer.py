@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.normalize import fold, nfc, slug, unify_tones
+from graph.text.scan import Anchored, lowered
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "provinces.yaml"
 
@@ -93,6 +94,10 @@ def _factored(forms: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _scan(rx: re.Pattern[str], anchored: Anchored | None, s: str, low: str | None) -> Iterator[re.Match[str]]:
+    return anchored.finditer(s, low) if anchored is not None else rx.finditer(s)
+
+
 def _is_name_cased(s: str) -> bool:
     """Every word starts with a capital letter ('Yên Bái', 'YÊN BÁI'); 'yên bái' is not a name."""
     words = _WORD.findall(s)
@@ -145,6 +150,9 @@ class Gazetteer:
         self._rx = re.compile(_factored(list(forms)) + r"(?![^\W_])", re.IGNORECASE)
         self._not_rx = re.compile("|".join(_alias_regex(s) for s in self._not_places), re.IGNORECASE) \
             if self._not_places else None
+        # the same scans jumping to where a name can start (graph.text.scan): most of article_province's time
+        self._rx_at = Anchored.of(self._rx, limit=1000)
+        self._not_at = Anchored.of(self._not_rx, limit=1000) if self._not_rx is not None else None
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -210,11 +218,12 @@ class Gazetteer:
     def find_provinces(self, text: str) -> list[tuple[int, int, Province]]:
         """Province mentions in running text: (start, end, province), offsets in ``text``."""
         s = unify_tones(text)
+        low = lowered(s)
         blocked: list[tuple[int, int]] = []
         if self._not_rx is not None:
-            blocked = [(m.start(), m.end()) for m in self._not_rx.finditer(s)]
+            blocked = [(m.start(), m.end()) for m in _scan(self._not_rx, self._not_at, s, low)]
         out: list[tuple[int, int, Province]] = []
-        for m in self._rx.finditer(s):
+        for m in _scan(self._rx, self._rx_at, s, low):
             if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
                 continue        # word start checked here: a look-behind would slow the scan
             if any(b0 <= m.start() < b1 for b0, b1 in blocked):
@@ -322,4 +331,4 @@ def _prefixes(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     with _DATA.open(encoding="utf-8") as fh:
-        return Gazetteer(yaml.safe_load(fh))
+        return Gazetteer(load_yaml(fh))

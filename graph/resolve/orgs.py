@@ -17,8 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.facts import OrgRef
 from graph.resolve.gazetteer import Gazetteer, Province
 from graph.text.normalize import fold, nfc, short_hash, slug
@@ -52,14 +51,14 @@ _NAMED_PREFIX = {"so": "Sở ", "bo": "Bộ ", "phong": "Phòng ", "ban-tinh-uy"
 def org_kinds() -> dict[str, dict]:
     """The kinds of bodies (notation -> properties) from data/org_kinds.yaml."""
     with (_DATA / "org_kinds.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @lru_cache(maxsize=1)
 def national_directory() -> dict[str, dict]:
     """The national bodies of data/bodies.yaml (canonical name -> forms, parent, kind)."""
     with (_DATA / "bodies.yaml").open(encoding="utf-8") as fh:
-        return {nfc(name): entry or {} for name, entry in (yaml.safe_load(fh).get("national_bodies") or {}).items()}
+        return {nfc(name): entry or {} for name, entry in (load_yaml(fh).get("national_bodies") or {}).items()}
 
 
 # heads of a commune's bodies ("Đảng ủy xã Nậm Ban"), by kind

@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.extract.facts import ArticleFacts, PersonMention, Post
 from graph.rdf.vocab import role_notation
 from graph.text.normalize import fold, nfc, unify_tones
@@ -37,7 +36,7 @@ _ITEM_BREAK = re.compile(r"[;:!?\n]|\.(?=\s|$)")  # a list item or sentence ends
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     with _DATA.open(encoding="utf-8") as fh:
-        d = yaml.safe_load(fh)
+        d = load_yaml(fh)
     titles = "(?:" + "|".join(f"(?:{unify_tones(nfc(t))})" for t in d["national_titles"]) + ")"
     # after the name: an apposition whose first or second title is national ("<name>, Ủy viên Trung
     # ương Đảng, Bộ trưởng ..."), never a later clause ("<name>, cùng Thứ trưởng ...")

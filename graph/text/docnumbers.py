@@ -20,8 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from graph.datafiles import load_yaml
 from graph.text.normalize import nfc
 
 
@@ -39,7 +38,7 @@ class DocNumber:
 
 def _load(name: str) -> Any:
     with resources.files("graph.data").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 @cache
@@ -114,7 +113,8 @@ _SLASH = r"\s?/\s?"
 # a unit code in mixed case ("QĐ-Ttra"), only when tightly joined: "12/NQ-CP - Trong khi" is no unit
 _MIXED = r"[-–][A-ZĐÐ][A-Za-zĐđÐð]{1,6}(?![\w&])"
 _CODES = rf"{_TOKEN}(?:{_DASH}{_TOKEN}|{_MIXED})*"
-_SERIAL = r"(?<![\w.,/\-–])(?P<serial>\d{1,5})"
+# "(?=\d)" first: a non-digit is passed over without trying the look-behind
+_SERIAL = r"(?=\d)(?<![\w.,/\-–])(?P<serial>\d{1,5})"
 NUMBER_RE: re.Pattern[str] = re.compile(
     _SERIAL
     + rf"(?:{_DASH}(?P<pkind>{_KIND_ALT})(?!\w){_SLASH}(?P<pcodes>{_CODES})"

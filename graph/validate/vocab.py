@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 import graph
+from graph.datafiles import load_yaml
 
 DEF = "https://w3id.org/dantoc-kg/def"
 DT = DEF + "#"
@@ -86,7 +85,7 @@ def _concept(notation: str, entry: dict) -> Concept:
 def load_schemes() -> dict[str, Scheme]:
     """All schemes, by name, in a stable order (orgkind first, then schemes.yaml's order)."""
     schemes: dict[str, Scheme] = {}
-    kinds = yaml.safe_load((_DATA / "org_kinds.yaml").read_text(encoding="utf-8"))
+    kinds = load_yaml((_DATA / "org_kinds.yaml").read_text(encoding="utf-8"))
     schemes["orgkind"] = Scheme(
         "orgkind",
         _ORGKIND_HEADER["vi"],
@@ -94,7 +93,7 @@ def load_schemes() -> dict[str, Scheme]:
         (),
         concepts={k: _concept(k, v) for k, v in kinds.items()},
     )
-    spec = yaml.safe_load(_SCHEMES_YAML.read_text(encoding="utf-8"))
+    spec = load_yaml(_SCHEMES_YAML.read_text(encoding="utf-8"))
     for name, body in spec.items():
         concepts = {k: _concept(k, v) for k, v in body["concepts"].items()}
         # the extraction data files are the source of which notations exist; schemes.yaml adds definitions
@@ -112,7 +111,7 @@ def _extraction_entries(scheme: str) -> dict[str, dict]:
     source = {"role": "roles.yaml", "eventkind": "event_kinds.yaml", "doctype": "doc_kinds.yaml"}.get(scheme)
     if source is None or not (_DATA / source).is_file():
         return {}
-    raw = yaml.safe_load((_DATA / source).read_text(encoding="utf-8")) or {}
+    raw = load_yaml((_DATA / source).read_text(encoding="utf-8")) or {}
     if scheme == "eventkind":
         raw = raw.get("kinds", {})
     return {k: {"vi": v["vi"], "en": v.get("en", v["vi"])} for k, v in raw.items() if isinstance(v, dict) and "vi" in v}

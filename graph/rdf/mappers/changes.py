@@ -12,9 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from pyoxigraph import Literal
 
+from graph.datafiles import load_yaml
 from graph.extract.facts import OrgRef
 from graph.rdf.article_graph import ArticleGraph
 from graph.rdf.mappers.context import MapContext
@@ -37,7 +37,7 @@ class Change:
 @cache
 def _spec() -> dict[str, Any]:
     with resources.files("graph.data").joinpath("reorganisation_2025.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def _key(ref: OrgRef) -> str:

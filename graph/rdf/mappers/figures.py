@@ -6,9 +6,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pyoxigraph import Literal, NamedNode
 
+from graph.datafiles import load_yaml
 from graph.extract.facts import Figure
 from graph.rdf.article_graph import ArticleGraph, date_literal, vi
 from graph.rdf.mappers.context import MapContext
@@ -30,7 +30,7 @@ def map_figures(c: MapContext) -> None:
 
 @cache
 def _indicator_rules() -> tuple[list[tuple[str, re.Pattern[str], str, bool]], dict[str, str]]:
-    raw = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((Path(__file__).resolve().parents[2] / "data" / "indicators.yaml").read_text(encoding="utf-8"))
     rules = [(r["unit"], re.compile(r["cue"]), r["indicator"], r.get("where") == "before") for r in raw["rules"]]
     return rules, raw["fallback"]
 

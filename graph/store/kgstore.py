@@ -425,13 +425,16 @@ class KGStore:
             parts.append(_union_copy(graph, nquads))
         from graph.export.writers import atomic_write
 
-        data = b"".join(parts)
+        def write(fh: Any) -> None:   # part by part: the batch is not copied into one more buffer
+            for part in parts:
+                fh.write(part)
+
         # the batch's union copy may bring back values other reports' claims outvoted: the union is
         # settled once after all batches (settle_claims), and a marker says so until then
         (self.path / UNSETTLED).touch()
-        atomic_write(self.path / PENDING, lambda fh: fh.write(data))
+        atomic_write(self.path / PENDING, write)
         self._load_pending()
-        return data.count(b"\n")
+        return sum(part.count(b"\n") for part in parts)
 
     def _load_pending(self) -> None:
         log = self.path / PENDING

@@ -311,3 +311,21 @@ def test_reports_of_one_event_that_each_infer_its_date_are_settled_like_any_shar
     (d,) = claims.disagreements(store)
     assert d.shown == ox.NamedNode("https://w3id.org/dantoc-kg/id/article/0000000000000001")   # the earlier report
     assert {q.object for q in claims.shown_quads(store) if q.predicate == inferred} == {d.shown}
+
+
+def test_contested_is_every_pair_holding_two_values_in_one_language() -> None:
+    """The grouped query equals its definition: two distinct values whose language (none for an IRI or a
+    plain literal) is the same; one value per language, or one value, is not contested."""
+    ex = "https://example.org/"
+    label, place = PREF, ox.NamedNode("http://schema.org/containedInPlace")
+    a, b, c, d = (ox.NamedNode(ex + n) for n in "abcd")
+    store = ox.Store()
+    for s, p, o in [
+        (a, label, ox.Literal("Ban Dân tộc", language="vi")), (a, label, ox.Literal("Ethnic board", language="en")),
+        (b, label, ox.Literal("Ban Dân tộc", language="vi")), (b, label, ox.Literal("Ban Dan toc", language="vi")),
+        (c, place, ox.NamedNode(ex + "p1")), (c, place, ox.Literal("p1")),          # an IRI and a plain literal
+        (d, place, ox.NamedNode(ex + "p1")),
+    ]:
+        store.add(ox.Quad(s, p, o))
+    store.add(ox.Quad(d, place, ox.NamedNode(ex + "p2"), ox.NamedNode(ex + "g")))   # a claim, not the union
+    assert claims.contested(store) == {(b, label), (c, place)}

@@ -246,3 +246,13 @@ def test_a_change_one_hop_away_is_checked_again(tmp_path: Path) -> None:
         assert kept == full
         results.append({r for r in full if r[0] == str(m.value) and r[4] == "ClassConstraintComponent"})
     assert not results[0] and results[1]     # the class check on org:member fails only once the type is gone
+
+
+def test_a_build_too_big_to_follow_runs_the_whole_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.validate import incremental
+
+    kg_path = tmp_path / "kg"
+    step(kg_path, [write(tmp_path / "one", {"a": REPORTS["a"]})])
+    monkeypatch.setattr(incremental, "WATCH_LIMIT", 10)
+    kept, full, focus = step(kg_path, [write(tmp_path / "two", {k: REPORTS[k] for k in ("b", "nodate")})])
+    assert focus is None and kept == full

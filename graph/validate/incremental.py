@@ -40,6 +40,9 @@ _VALUE = ox.NamedNode("urn:dantoc-kg:validation:value")
 _DEFAULT = ox.DefaultGraph()
 _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 CHUNK = 5000        # focus nodes per restricted run (the VALUES list of each query)
+WATCH_LIMIT = 1_000_000   # triples a build may change and still be followed (~2k articles, ~400 MB); beyond: a whole pass
+_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 SPARQL_DEPTH = 1    # the profile's sh:sparql constraints read $this and its values' triples (shapes.ttl)
 
 
@@ -227,15 +230,25 @@ class Tracker:
             for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                 self._note(q.triple)
         for t in triples:
+            if self.why_full:
+                return
             self._note(t)
 
     def _note(self, t: ox.Triple) -> None:
         if t in self.before:
             return
+        if len(self.before) >= WATCH_LIMIT:
+            self.why_full = "the build changes too much to follow"   # (a whole pass is as cheap, and bounded memory)
+            self.before.clear()
+            self.values.clear()
+            return
         self.before[t] = ox.Quad(t.subject, t.predicate, t.object) in self.store
-        pair = (t.subject, t.predicate)
-        if t.predicate.value in self.functional and pair not in self.values:
-            self.values[pair] = {q.object for q in self.store.quads_for_pattern(t.subject, t.predicate, None, _DEFAULT)}
+        if t.predicate.value in self.functional:
+            # settling a claim rewrites the pair's shown value; a prefLabel's losers also become altLabels
+            for p in (t.predicate, _ALT_LABEL) if t.predicate.value == _PREF_LABEL else (t.predicate,):
+                if (t.subject, p) not in self.values:
+                    self.values[(t.subject, p)] = {q.object for q in self.store.quads_for_pattern(t.subject, p, None,
+                                                                                                   _DEFAULT)}
 
     def changed(self) -> list[ox.Triple]:
         """The union's triples that appeared or went since the build started."""

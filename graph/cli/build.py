@@ -99,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
                 write(result)
                 counts = result.counts()
                 if follow is not None:   # the store keeps the de-duplicated union in its default graph
-                    report = report_from_rows(kg.oxigraph, follow.finish())
+                    # the sentences of the examples shown are looked up now, while the store is open (all of
+                    # them only for --report FILE: the lookup cost as much as the check at 2k articles)
+                    report = report_from_rows(kg.oxigraph, follow.finish(), evidence=args.report is not None)
+                    report.to_text(limit_per_group=EXAMPLES_PER_SHAPE)
         else:
             per_article = fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG)   # else the union is all we need
             result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds,

@@ -20,7 +20,6 @@ on the seed graph and on every broken-graph family of tests/test_shapes.py.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -318,18 +317,15 @@ Row = tuple[int, ox.NamedNode | ox.BlankNode | ox.Literal, ox.NamedNode | ox.Bla
 
 
 def check_rows(store: ox.Store, checks: list[Check], *, per_graph: bool = False, union: bool = True,
-               threads: int = 2, focus: list[str] | None = None) -> list[Row]:
+               threads: int = 2) -> list[Row]:
     """The violations as (index of the check, focus node, value), in check order.
 
     Checks run ``threads`` at a time (Oxigraph evaluates without holding Python's lock for most of a
-    query); rows come in check order, so the report does not depend on the timing.  ``focus`` (terms
-    in SPARQL syntax) restricts every check to those focus nodes (graph.validate.incremental).
+    query); rows come in check order, so the report does not depend on the timing.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     classes: dict[str, list[str]] = {}
-    if focus is not None:
-        checks = [_restricted(c, " ".join(focus)) for c in checks]
     plan = _merged(checks)
     queries = [_expand_classes(_per_graph(q) if per_graph else q, store, union or per_graph, classes)
                for q, _which in plan]
@@ -371,17 +367,6 @@ def report_graph(checks: list[Check], rows: list[Row]) -> rdflib.Graph:
             conforms = False
     report.add((root, SH.conforms, Literal(conforms)))
     return report
-
-
-def _restricted(check: Check, values: str) -> Check:
-    """The check on the given focus nodes only: ``VALUES ?this`` first in its target (or its WHERE)."""
-    pin = f"VALUES ?this {{ {values} }} "
-    if check.target:
-        target = (check.target.replace("WHERE { ", "WHERE { " + pin, 1) if check.target.startswith("{ SELECT")
-                  else pin + check.target)
-        return dataclasses.replace(check, target=target, query=check.query.replace(check.target, target, 1))
-    query = re.sub(r"\bWHERE\s*\{", lambda _m: "WHERE { " + pin, check.query, count=1, flags=re.IGNORECASE)
-    return dataclasses.replace(check, query=query)
 
 
 def _single_filter(pattern: str) -> str | None:

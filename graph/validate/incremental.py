@@ -86,6 +86,7 @@ def read_depth(shapes: rdflib.Graph) -> tuple[int, set[str]] | None:
     paths, sh:targetObjectsOf).  None if unbounded (a * or + path)."""
     backwards: set[str] = {str(p) for p in shapes.objects(None, SH.targetObjectsOf)}
     memo: dict[rdflib.term.Node, int] = {}
+    reading.clear()
 
     def shape_depth(s: rdflib.term.Node, stack: frozenset) -> int:
         if s in memo:
@@ -106,8 +107,9 @@ def read_depth(shapes: rdflib.Graph) -> tuple[int, set[str]] | None:
                 d = max(d, shape_depth(member, stack))
         for n in shapes.objects(s, SH["not"]):
             d = max(d, shape_depth(n, stack))
-        if (s, SH.sparql, None) in shapes:
+        for constraint in shapes.objects(s, SH.sparql):
             d = max(d, SPARQL_DEPTH)
+            reading.update(_sparql_predicates(shapes, constraint))
         for prop in shapes.objects(s, SH.property):
             d = max(d, shape_depth(prop, stack))
         path = shapes.value(s, SH.path)
@@ -125,6 +127,8 @@ def read_depth(shapes: rdflib.Graph) -> tuple[int, set[str]] | None:
             for lst in (*shapes.objects(s, SH["or"]), *shapes.objects(s, SH.xone), *shapes.objects(s, SH["and"])):
                 for member in Collection(shapes, lst):
                     inner = max(inner, shape_depth(member, stack))
+            if steps > 1 or inner >= 0:      # the values' (or the path's middle nodes') triples are read
+                reading.update(str(t) for t in _path_iris(shapes, path))
             # a property shape's constraints are on its values (``steps`` away); the path itself reads
             # the nodes before its last step, and lessThan/equals/disjoint the focus node's other property
             compares = any((s, c, None) in shapes for c in (SH.lessThan, SH.equals, SH.disjoint))
@@ -144,6 +148,30 @@ def read_depth(shapes: rdflib.Graph) -> tuple[int, set[str]] | None:
 
 class _Unbounded(Exception):
     pass
+
+
+#: the links whose targets' triples some check reads (filled by read_depth): only these are followed back
+reading: set[str] = set()
+
+
+def _path_iris(g: rdflib.Graph, p: rdflib.term.Node) -> set[rdflib.term.Node]:
+    if isinstance(p, rdflib.URIRef):
+        return {p}
+    return {o for _s, _p, o in g.triples((p, None, None)) if isinstance(o, rdflib.URIRef)} | {
+        x for o in g.objects(p, None) if isinstance(o, rdflib.BNode) for x in _path_iris(g, o)}
+
+
+def _sparql_predicates(g: rdflib.Graph, constraint: rdflib.term.Node) -> set[str]:
+    """Every IRI a SPARQL constraint's text names (its prefixes expanded): a superset of its predicates."""
+    import re
+
+    spaces = {str(g.value(d, SH.prefix)): str(g.value(d, SH.namespace))
+              for src in g.objects(constraint, SH.prefixes) for d in g.objects(src, SH.declare)}
+    text = str(g.value(constraint, SH.select))
+    out = set(re.findall(r"<([^>\s]+)>", text))
+    out |= {spaces[m.group(1)] + m.group(2) for m in re.finditer(r"\b([A-Za-z][\w-]*):([\w-]+)", text)
+            if m.group(1) in spaces}
+    return out
 
 
 # -- the stored rows ----------------------------------------------------------------------------------
@@ -207,6 +235,7 @@ class Tracker:
         self.why_full = ("no stored results" if self.previous is None else
                          "the shapes read unboundedly far" if reach is None else None)
         self.depth, self.backwards = reach if reach is not None else (0, set())
+        self.reading = [ox.NamedNode(p) for p in sorted(reading)]
         self.functional = set(functional())
         self.before: dict[ox.Triple, bool] = {}
         self.values: dict[tuple, set] = {}
@@ -273,7 +302,8 @@ class Tracker:
             for n in frontier:
                 if isinstance(n, ox.Literal):
                     continue
-                nxt.update(q.subject for q in self.store.quads_for_pattern(None, None, n, _DEFAULT))
+                for p in self.reading:
+                    nxt.update(q.subject for q in self.store.quads_for_pattern(None, p, n, _DEFAULT))
                 for p in self.backwards - {"*"}:
                     nxt.update(q.object for q in self.store.quads_for_pattern(n, ox.NamedNode(p), None, _DEFAULT))
             frontier = nxt - out
@@ -309,8 +339,9 @@ class Tracker:
             nxt = set()
             for n in frontier:
                 if not isinstance(n, ox.Literal):
-                    nxt.update(q.object for q in store.quads_for_pattern(n, None, None, _DEFAULT)
-                               if not isinstance(q.object, ox.Literal))
+                    for p in self.reading:
+                        nxt.update(q.object for q in store.quads_for_pattern(n, p, None, _DEFAULT)
+                                   if not isinstance(q.object, ox.Literal))
                 for p in backwards:
                     nxt.update(q.subject for q in store.quads_for_pattern(None, p, n, _DEFAULT))
             frontier = nxt - region

@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from graph.errors import UserError
 from graph.rdf.namespaces import DCTERMS
@@ -294,6 +294,7 @@ def build(
             flush()
             if store is not None:
                 _forget_elsewhere(store, out.source, graph)
+                store.before_change([graph], [Triple(NamedNode(graph), DCTERMS.identifier, Literal(out.source))])
             if graphs or store is not None:
                 result.store.add(Quad(NamedNode(graph), DCTERMS.identifier, Literal(out.source), NamedNode(graph)))
             # and in the de-duplicated union (a store's default graph, or the in-memory union)

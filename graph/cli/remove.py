@@ -28,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.store.is_dir():
         raise UserError(f"no store at {args.store}")
     missing = []
+    from graph.validate import tracker
+
     with open_store(args.store) as kg:
+        follow = tracker(kg)   # the store's kept validation results follow the removal (graph.validate.incremental)
         known = kg.source_map()
         for name in args.names:
             stem = Path(name).stem
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
             dropped = kg.remove_source(stem)
             if not args.quiet:
                 print(f"{stem}: " + (f"removed {len(dropped)} article graph(s)" if dropped else "name removed"))
+        if follow.why_full is None:   # (a store without kept results gets its whole check from validate/build)
+            follow.finish()
     if missing:
         raise UserError("not in the store: " + ", ".join(missing))
     return 0

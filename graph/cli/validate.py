@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=("auto", "sparql", "pyshacl"), default="auto",
                    help="the compiled SPARQL engine (auto, the default) or pySHACL, the reference it is tested "
                    "against (minutes on large graphs)")
+    p.add_argument("--full", action="store_true",
+                   help="for a store folder: check the whole store again instead of reporting the results its "
+                   "last build kept")
     p.add_argument("--limit", metavar="N", type=int, default=None, help="show at most N results per shape")
     p.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing; only the exit status tells the outcome"
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if Path(args.graph).is_dir():   # an on-disk store: the compiled engine on its de-duplicated union
         from graph.store import open_store
         from graph.store.kgstore import note_if_building
-        from graph.validate import validate_store
+        from graph.validate import kept_report, validate_store
 
         note_if_building(args.graph)
         with open_store(args.graph, read_only=True) as kg:
@@ -72,7 +75,11 @@ def run(args: argparse.Namespace) -> int:
                 report = validate(kg.oxigraph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet,
                                   engine="pyshacl")
             else:
-                report = validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
+                # the results the last build kept (graph.validate.incremental), unless asked to recompute,
+                # other shapes are given, or a build is writing (it has taken them away)
+                kept = None if args.full or args.shapes is not None or kg.writer_active else \
+                    kept_report(kg, evidence=not args.quiet)
+                report = kept if kept is not None else validate_store(kg.oxigraph, args.shapes, evidence=not args.quiet, union=False)
     else:
         report = validate(args.graph, args.shapes, with_vocab=not args.no_vocab, evidence=not args.quiet,
                           engine=args.engine)

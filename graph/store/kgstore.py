@@ -36,6 +36,7 @@ from graph.terminal import safe
 _IDENT = ox.NamedNode(DCTERMS_IDENTIFIER)
 PENDING = "dantoc-pending.nq"   # redo log: the batch of new articles being bulk-loaded (see add_new_articles)
 UNSETTLED = "dantoc-unsettled"  # bulk-loaded articles whose claims the union does not show settled yet
+VALIDATION = "dantoc-validation.nt"  # the last check's results (graph.validate.incremental); a writer takes it
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ MARKER_TEXT = "dantoc-kg store (Oxigraph/RocksDB, one named graph per article). 
 # made before the marker existed, and is accepted (and marked)
 _ROCKSDB_FILE = re.compile(r"(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?"
                            r"|\d+\.(?:sst|log|blob|dbtmp)|" + re.escape(UNSETTLED) + "|" + re.escape(PENDING) + r"|\." + re.escape(PENDING)
-                           + r"\..*\.tmp)")
+                           + r"\..*\.tmp|" + re.escape(VALIDATION) + r"|\." + re.escape(VALIDATION) + r"\..*\.tmp)")
 
 
 class StoreDamaged(UserError):
@@ -212,6 +213,10 @@ class KGStore:
         self.read_only = read_only
         self._lock: int | None = None
         self._store: ox.Store | None = None
+        #: told before each write which article graphs and triples it may change (graph.validate.incremental)
+        self.watch: Any = None
+        #: the stored validation results, taken from the folder by a writable open: a write voids them
+        self.kept_validation: bytes | None = None
         where = safe(self.path)
         if read_only and not (self.path / "CURRENT").exists():
             raise UserError(f"{where}: not a dantoc-kg store (no store files found)")
@@ -233,6 +238,7 @@ class KGStore:
         if not read_only:
             self._lock = _mark_and_lock(self.path)
             try:
+                self.kept_validation = _take(self.path / VALIDATION)
                 self._redo()
                 self.settle_claims()   # a build stopped between its bulk loads and their settling
             except BaseException:
@@ -353,6 +359,7 @@ class KGStore:
                 data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
                 ops.append(f"DELETE DATA {{ GRAPH {old_node} {{ {data} }} }}")
                 ops.append(_forget_triples(data, old_node))
+        self.before_change([article, *(old for old, src in current.items() if old != article and src & sources)], triples)
         if triples:
             body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
@@ -373,6 +380,7 @@ class KGStore:
             return sum(self.replace_article(iri, triples) for iri, triples in articles)
         if self.read_only:
             raise UserError(f"{self.path}: the store is open read-only")
+        self.before_change(None, None)   # (not followed triple by triple: the next check is a whole pass)
         drops: set[str] = set()
         quads: list[ox.Quad] = []
         for iri, data in articles:
@@ -429,6 +437,8 @@ class KGStore:
             for part in parts:
                 fh.write(part)
 
+        # the union copies hold every triple of the batch (parsed only if a watcher reads them)
+        self.before_change((), (q.triple for part in parts[1::2] for q in ox.parse(part, format=ox.RdfFormat.N_QUADS)))
         # the batch's union copy may bring back values other reports' claims outvoted: the union is
         # settled once after all batches (settle_claims), and a marker says so until then
         (self.path / UNSETTLED).touch()
@@ -470,6 +480,7 @@ class KGStore:
         node = ox.NamedNode(article)
         existed = self.oxigraph.contains_named_graph(node)
         touched = claims.graph_pairs(self.oxigraph, node)
+        self.before_change([article], ())
         self._update(f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}")
         claims.settle(self.oxigraph, touched)   # its claims no longer count: the others decide again
         return existed
@@ -481,6 +492,7 @@ class KGStore:
             if name not in info.sources:
                 continue
             node = str(ox.NamedNode(info.iri))
+            self.before_change([info.iri], ())
             if set(info.sources) == {name}:
                 touched = claims.graph_pairs(self.oxigraph, ox.NamedNode(info.iri))
                 self._update(f"{_forget(node)} ;\nDROP SILENT GRAPH {node}")
@@ -490,6 +502,12 @@ class KGStore:
                 data = f"{node} {_IDENT} {_sparql_string(name)} ."
                 self._update(f"DELETE DATA {{ GRAPH {node} {{ {data} }} }} ;\n{_forget_triples(data, node)}")
         return dropped
+
+    def before_change(self, graphs: Iterable[str] | None, triples: Iterable[ox.Triple] | None) -> None:
+        """Tell the watcher (if any) that these article graphs and triples are about to change the
+        union; None: an unknown change (the next check then covers everything)."""
+        if self.watch is not None:
+            self.watch(graphs, triples)
 
     def _update(self, update: str) -> None:
         if self.read_only:
@@ -508,6 +526,7 @@ class KGStore:
         Returns the number of quads read.
         """
         quads = parse_file(path)
+        self.before_change(None, None)
         by_graph: dict[Any, list[ox.Triple]] = {}
         for q in quads:
             g = q.graph_name
@@ -549,6 +568,7 @@ class KGStore:
 
     def rebuild_union(self) -> None:
         """Recompute the default graph from the article graphs (for a store written by older versions)."""
+        self.before_change(None, None)
         self._update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         claims.settle(self.oxigraph)
 
@@ -571,6 +591,21 @@ class KGStore:
     def __repr__(self) -> str:
         state = "closed" if self._store is None else ("read-only" if self.read_only else "open")
         return f"KGStore({str(self.path)!r}, {state})"
+
+
+def _take(path: Path) -> bytes | None:
+    """Read a file and delete it (durably): what it says holds only until the store is written."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    path.unlink()
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return data
 
 
 def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> KGStore:

@@ -27,6 +27,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from graph.errors import UserError
+from graph.validate.incremental import Tracker, stamp_of, stored_rows
 from graph.validate.load import load_graph, store_to_graph, union_graph
 from graph.validate.report import Evidence, Report, Result, evidence_of, results_from_graph
 from graph.validate.sparql import run_sparql, split_sparql
@@ -39,9 +40,12 @@ __all__ = [
     "concept_iri",
     "default_shapes_path",
     "evidence_of",
+    "kept_report",
     "load_graph",
     "load_schemes",
     "load_shapes",
+    "report_from_rows",
+    "tracker",
     "union_store",
     "validate",
     "validate_store",
@@ -287,9 +291,32 @@ def _run_compiled(store: ox.Store, checks: list, shapes_graph: rdflib.Graph, *, 
 
     with vocab_added(store) if with_vocab else nullcontext():
         results_graph = run_checks(store, checks, per_graph=per_graph, union=per_graph)
-        focus = {r for r in results_graph.objects(None, SH.focusNode)}
-        # the focus nodes' own triples name their kind in the report; their sentences only when asked for
-        data = _evidence_subgraph(store, focus) if evidence else _described(store, focus)
+        return _report(store, results_graph, shapes_graph, evidence=evidence)
+
+
+def tracker(kg: object) -> Tracker:
+    """Follows what a build writes into a KGStore, to re-check only what can change (the profile's shapes)."""
+    return Tracker(kg, _checks(None), load_shapes())
+
+
+def report_from_rows(store: ox.Store, rows: list, *, evidence: bool = True) -> Report:
+    """The report of stored or incremental rows (graph.validate.incremental) of the profile's checks."""
+    from graph.validate.compiled import report_graph
+
+    return _report(store, report_graph(_checks(None), rows), load_shapes(), evidence=evidence)
+
+
+def kept_report(kg: object, *, evidence: bool = True) -> Report | None:
+    """The results a store folder keeps from its last build's check, if they are for these checks."""
+    rows = stored_rows(kg.path, stamp_of(_checks(None)))  # type: ignore[attr-defined]
+    return None if rows is None else report_from_rows(kg.oxigraph, rows, evidence=evidence)  # type: ignore[attr-defined]
+
+
+def _report(store: ox.Store, results_graph: rdflib.Graph, shapes_graph: rdflib.Graph, *, evidence: bool) -> Report:
+    """The readable report of a results graph: each focus node named, with its evidence if asked."""
+    focus = {r for r in results_graph.objects(None, SH.focusNode)}
+    # the focus nodes' own triples name their kind in the report; their sentences only when asked for
+    data = _evidence_subgraph(store, focus) if evidence else _described(store, focus)
     results = results_from_graph(results_graph, shapes_graph, data)
     report = Report(conforms=not any(r.severity == "Violation" for r in results), results=results,
                     graph=results_graph, data=data if evidence else None,

@@ -309,18 +309,22 @@ def _expand_classes(query: str, store: ox.Store, union: bool, cache: dict[str, l
 
 def run_checks(store: ox.Store, checks: list[Check], *, per_graph: bool = False,
                union: bool = True, threads: int = 2) -> rdflib.Graph:
-    """Evaluate the checks on ``store``; the sh:ValidationReport graph (as pySHACL would write it).
+    """Evaluate the checks on ``store``; the sh:ValidationReport graph (as pySHACL would write it)."""
+    return report_graph(checks, check_rows(store, checks, per_graph=per_graph, union=union, threads=threads))
+
+
+Row = tuple[int, ox.NamedNode | ox.BlankNode | ox.Literal, ox.NamedNode | ox.BlankNode | ox.Literal | None]
+
+
+def check_rows(store: ox.Store, checks: list[Check], *, per_graph: bool = False, union: bool = True,
+               threads: int = 2) -> list[Row]:
+    """The violations as (index of the check, focus node, value), in check order.
 
     Checks run ``threads`` at a time (Oxigraph evaluates without holding Python's lock for most of a
-    query); results are added in check order, so the report does not depend on the timing.
+    query); rows come in check order, so the report does not depend on the timing.
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    report = rdflib.Graph()
-    root = BNode()
-    report.add((root, RDF.type, SH.ValidationReport))
-    conforms = True
-    seen: set[tuple] = set()
     classes: dict[str, list[str]] = {}
     plan = _merged(checks)
     queries = [_expand_classes(_per_graph(q) if per_graph else q, store, union or per_graph, classes)
@@ -339,18 +343,28 @@ def run_checks(store: ox.Store, checks: list[Check], *, per_graph: bool = False,
                 found[int(row[1].value)].append((row[0], row[2]))
             else:
                 found[which].append((row[0], row[1] if width > 1 else None))
-    for check, rows in zip(checks, found, strict=True):
-        for focus_term, value_term in rows:
-            focus = _to_rdflib(focus_term)
-            value = _to_rdflib(value_term) if value_term is not None else None
-            key = (focus, check.path, check.component, check.source, value)
-            if key in seen:
-                continue
-            seen.add(key)
-            add_result(report, root, focus=focus, shape=check.source, component=check.component,
-                       severity=check.severity, path=check.path, value=value, message=check.message)
-            if check.severity == SH.Violation:
-                conforms = False
+    return [(i, f, v) for i, rows in enumerate(found) for f, v in rows]
+
+
+def report_graph(checks: list[Check], rows: list[Row]) -> rdflib.Graph:
+    """The sh:ValidationReport graph of these rows (one result per focus, path, constraint and value)."""
+    report = rdflib.Graph()
+    root = BNode()
+    report.add((root, RDF.type, SH.ValidationReport))
+    conforms = True
+    seen: set[tuple] = set()
+    for i, focus_term, value_term in rows:
+        check = checks[i]
+        focus = _to_rdflib(focus_term)
+        value = _to_rdflib(value_term) if value_term is not None else None
+        key = (focus, check.path, check.component, check.source, value)
+        if key in seen:
+            continue
+        seen.add(key)
+        add_result(report, root, focus=focus, shape=check.source, component=check.component,
+                   severity=check.severity, path=check.path, value=value, message=check.message)
+        if check.severity == SH.Violation:
+            conforms = False
     report.add((root, SH.conforms, Literal(conforms)))
     return report
 

@@ -118,6 +118,7 @@ def run_stage(stage: str, timeout: float = 7200, mem_gib: float | None = None, *
         return {"error": err.decode(errors="replace")[-2000:], "wall_s": wall, "peak_mib": peak / 2**20}
     res = json.loads(out.decode().strip().splitlines()[-1])
     res.update(wall_s=wall, peak_mib=peak / 2**20)
+    print(f"  {label} result: {json.dumps(res, ensure_ascii=False)[:4000]}", file=sys.stderr, flush=True)
     return res
 
 
@@ -167,8 +168,19 @@ def bench_size(size: int, work: Path, a: argparse.Namespace, reused: dict[str, A
     s["load_oxigraph"] = stage("load-ox", nq=nq, store=work / "load-store")
     shutil.rmtree(work / "load-store", ignore_errors=True)
     s["load_rdflib"] = stage("load-rdflib", nq=nq, cap=a.baseline_quads)
-    s["query"] = stage("query", timeout=a.query_timeout, store=store, reps=a.reps, budget=a.query_budget,
-                       page=int(a.page))
+    if a.query_each_timeout and (only is None or "query" in only):
+        # one process per stored question, each with its own time limit: at 100k one slow listing must not
+        # cost the figures of the others (a Rust query cannot be interrupted from Python)
+        s["query"] = {"queries": {}}
+        for q in sorted((ROOT / "queries").glob("*.rq")):
+            one = run_stage("query", timeout=a.query_each_timeout, store=store, reps=a.reps, budget=a.query_budget,
+                            page=int(a.page), variants=a.query_variants or None, queries=q.stem)
+            failed = {"error": (one.get("error") or "no result")[-300:], "wall_s": one.get("wall_s")}
+            s["query"]["queries"][q.stem] = one.get("queries", {}).get(q.stem) or {
+                v: failed for v in (a.query_variants or "all").split(",")}
+    else:
+        s["query"] = stage("query", timeout=a.query_timeout, store=store, reps=a.reps, budget=a.query_budget,
+                           page=int(a.page), variants=a.query_variants or None)
     s["query_rdflib"] = stage("query-rdflib", nq=nq, cap=a.query_baseline_quads, reps=3, budget=a.rdflib_query_cap)
     s["shacl"] = stage("shacl-compiled", store=store, timeout=a.shacl_timeout)
     s["shacl_pyshacl"] = stage("shacl-pyshacl", nq=nq, cap=a.shacl_baseline_quads)
@@ -331,7 +343,7 @@ def summary(results: list[dict[str, Any]]) -> str:
     def cell(res: dict[str, Any], fn: Any) -> str:
         try:
             return fn(res["figures"])
-        except (KeyError, TypeError, ZeroDivisionError):
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
             return "—"
 
     def q50(f: dict[str, Any], agg: Any) -> str:
@@ -380,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--query-budget", type=float, default=20, help="seconds of timed runs per query variant")
     ap.add_argument("--query-timeout", type=float, default=3600, help="seconds for the whole query stage")
+    ap.add_argument("--query-each-timeout", type=float, default=0,
+                    help="run each stored question in its own process with this many seconds (0: one process)")
+    ap.add_argument("--query-variants", default="", help="variants to time: all, page, param (default: every one)")
     ap.add_argument("--shacl-timeout", type=float, default=3600)
     ap.add_argument("--rdflib-query-cap", type=float, default=60, help="seconds per stored query for rdflib")
     ap.add_argument("--increment", type=int, default=1000)

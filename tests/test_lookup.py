@@ -89,7 +89,25 @@ def test_lookup_parameters_are_folded_and_absent_ones_drop_their_lines() -> None
     assert 'VALUES ?name { "kien ninh" }' in bound and "<urn:k>" in bound and "<urn:p>" not in bound
     assert bound.count("\n") == q.count("\n")   # parser line numbers still match the file
     assert "<urn:k>" not in keep_given(q, ()) and "<urn:p>" in keep_given(q, {"role"})
-    assert bind(q, {"role": "chair"}).count('"chair"') == 1   # not a lookup: bound as typed
+    assert 'VALUES ?role { "chair" }' in bind(q, {"role": "chair"})   # not a lookup: bound as typed
+
+
+def test_a_lookup_inside_a_sub_select_restricts_it() -> None:
+    """A sub-SELECT's variables are its own: the outermost VALUES alone would leave its grouping over
+    every body; the VALUES put on its '# if:' line restricts it, and the answer is the body's alone."""
+    store = ox.Store()
+    for body, member, day in [("a", "m1", 1), ("a", "m1", 3), ("b", "m2", 2), ("b", "m3", 5)]:
+        store.add(ox.Quad(ox.NamedNode(f"urn:{member}"), ox.NamedNode("urn:body"), ox.NamedNode(f"urn:{body}")))
+        store.add(ox.Quad(ox.NamedNode(f"urn:{body}"), ox.NamedNode("urn:key"), ox.Literal(body)))
+        store.add(ox.Quad(ox.NamedNode(f"urn:{member}"), ox.NamedNode("urn:day"), ox.Literal(str(day))))
+    q = ("# lookup: body\nSELECT ?m ?first WHERE {\n  { SELECT ?m (MIN(?d) AS ?first) WHERE {\n"
+         "      ?org <urn:key> ?body . ?m <urn:body> ?org .   # if: body\n"
+         "      ?m <urn:day> ?d } GROUP BY ?m }\n}")
+    bound = bind(q, {"body": "B"})
+    assert bound.count("\n") == q.count("\n") and bound.count('VALUES ?body { "b" }') == 2
+    assert sorted((r["m"].value, r["first"].value) for r in store.query(bound)) == [("urn:m2", "2"), ("urn:m3", "5")]
+    # without the parameter the line goes and every tenure is listed
+    assert len(list(store.query(bind(q, {})))) == 3
 
 
 def test_a_name_with_or_without_tones_finds_the_same_person(seeds: ox.Store) -> None:

@@ -19,7 +19,7 @@ from graph.build import build, process_file
 from graph.rdf import vocab
 from graph.store import open_store
 from graph.store.prefixes import VOCABULARY_GRAPH
-from graph.validate import tracker, validate_store
+from graph.validate import load_schemes, tracker, validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -36,8 +36,7 @@ def _known(node: object) -> bool:
     if key is None or "/" not in key:
         return False
     scheme, notation = key.split("/", 1)
-    return scheme in {"orgkind", "doctype", "role", "eventkind", "prole", "progkind", "indicator", "unit"} \
-        and vocab.is_known(scheme, notation)
+    return scheme in load_schemes() and vocab.is_known(scheme, notation)
 
 
 def _graph(store: ox.Store, g: ox.NamedNode | ox.DefaultGraph) -> set[ox.Triple]:

@@ -65,6 +65,9 @@ class Outcome:
     nquads: bytes = b""
     skipped: str | None = None
     text_sha1: str = ""     # digest of the cleaned text: a re-encoded copy is a duplicate too
+    # the known SKOS concepts (and schemes) the article uses, as graph.rdf.vocab keys: their triples are
+    # written once per build or store into the vocabulary graph, not into each article graph
+    concepts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -154,7 +157,7 @@ def _process(p: Path, stage: list[str]) -> Outcome:
                             place=lambda slug: gz.province(slug), guide_of=guide_of)
     data = serialize(g.quads, format=RdfFormat.N_QUADS)
     return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"",
-                   text_sha1=article.text_sha1)
+                   text_sha1=article.text_sha1, concepts=sorted(g.vocabulary))
 
 
 def _run(paths: list[str], jobs: int, seconds: float) -> Iterator[Outcome]:
@@ -271,10 +274,19 @@ def build(
     seen: dict[str, tuple[str, str]] = {}   # file digest or text digest -> (first path, its article graph)
     pending: list[tuple[str, bytes]] = []   # new articles for the store, written in batches
     pending_quads = 0
+    written: set[str] = set()               # vocabulary keys written (in memory; a store keeps its own)
+    concepts: list[str] = []                # vocabulary keys to write with the next batch
 
     def flush() -> None:
-        """One redo-logged bulk load of the pending articles' graphs and of their triples in the union."""
+        """One redo-logged bulk load of the pending articles' graphs and of their triples in the union,
+        with the concepts they use that the vocabulary graph does not hold yet."""
         nonlocal pending_quads
+        if concepts:
+            from graph.rdf.vocab import vocabulary_nquads
+            from graph.store.prefixes import VOCABULARY_GRAPH
+
+            pending.insert(0, (VOCABULARY_GRAPH, vocabulary_nquads(concepts)))
+            concepts.clear()
         if pending and store is not None:
             store.add_new_articles(pending)
         elif pending:
@@ -303,6 +315,11 @@ def build(
             seen[out.sha1] = (out.path, out.graph)
             if out.text_sha1:
                 seen.setdefault(out.text_sha1, (out.path, out.graph))
+            if store is not None:
+                concepts.extend(store.vocabulary_missing(out.concepts))
+            else:
+                concepts.extend(k for k in out.concepts if k not in written)
+                written.update(out.concepts)
             if store is None or (out.graph not in known and out.source not in known_sources):
                 # a text and a file name the store has never seen: nothing to replace, so it joins a
                 # bulk-loaded batch (about 5x cheaper than transactional writes, 30x than an update each)

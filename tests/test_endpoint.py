@@ -95,6 +95,22 @@ def test_cli_push_store_then_query_endpoint(
     assert capsys.readouterr().out == "n\r\nA Khưa\r\nLâm Thị Huyền\r\n"
 
 
+def test_push_of_a_built_store_sends_the_vocabulary_graph(server, tmp_path: Path) -> None:
+    """A build keeps the concepts its articles use once, in the vocabulary graph: a push sends it like an
+    article graph, so the server's graphs hold what the store's hold."""
+    from graph.build import build
+    from graph.store.prefixes import VOCABULARY_GRAPH
+
+    with open_store(tmp_path / "db") as kg:
+        build([Path(__file__).resolve().parent.parent / "seeds"], jobs=1, store=kg)
+        counts: dict[str, int] = {}
+        for q in kg.quads():
+            counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+        GraphStore(server.store_url).push(kg.oxigraph, replace=True, quiet=True)
+    assert counts.get(VOCABULARY_GRAPH, 0) > 0
+    assert _graphs_on(server) == dict(sorted(counts.items()))
+
+
 # -- queries -----------------------------------------------------------------------------------------------
 def _load_default_graph(server) -> None:
     """The union as the server's default graph, so the same query text works locally and remotely."""

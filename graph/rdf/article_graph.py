@@ -83,6 +83,8 @@ class ArticleGraph:
         self.iri = data_iri(f"article/{self.h16}")
         self._triples: dict[tuple[Any, Any, Any], None] = {}   # insertion-ordered set of the graph's triples
         self._done: set[str] = set()
+        #: the vocabulary keys (graph.rdf.vocab) this article uses: written once per build, not in its graph
+        self.vocabulary: set[str] = set()
         self.bodies: dict[str, OrgRef] = {}   # org key -> the body, for the reference data about bodies (changes)
         self._org_key, self._parent_of, self._place, self._guide_of = org_key, parent_of, place, guide_of
 
@@ -107,10 +109,16 @@ class ArticleGraph:
         self.add(node, DT.key, Literal(lookup_key(name)))
 
     def concept(self, scheme: str, notation: str, vi: str | None = None) -> NamedNode:
+        """A concept of a scheme: a known one (and its scheme) is only listed in :attr:`vocabulary`, for the
+        build to write once into the vocabulary graph; one outside the scheme keeps its triples here."""
         iri = vocab.concept_iri(scheme, notation)
         if self.once(f"concept {scheme} {notation}"):
-            for s, p, o in vocab.concept_triples(scheme, notation, vi):
-                self.add(s, p, o)  # type: ignore[arg-type]
+            self.vocabulary.add(scheme)
+            if vocab.is_known(scheme, notation):
+                self.vocabulary.add(f"{scheme}/{notation}")
+            else:
+                for s, p, o in vocab.concept_own_triples(scheme, notation, vi):
+                    self.add(s, p, o)  # type: ignore[arg-type]
         return iri
 
     def sentence(self, span: Span) -> NamedNode:

@@ -28,8 +28,9 @@ import pyoxigraph as ox
 
 from graph.errors import UserError
 from graph.resolve import claims
+from graph.store import vocabulary
 from graph.store.files import parse_file
-from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, article_iri
+from graph.store.prefixes import DCTERMS_IDENTIFIER, ID, VOCABULARY_GRAPH, article_iri
 from graph.store.results import Rows
 from graph.terminal import safe
 
@@ -217,6 +218,8 @@ class KGStore:
         self.watch: Any = None
         #: the stored validation results, taken from the folder by a writable open: a write voids them
         self.kept_validation: bytes | None = None
+        #: the vocabulary keys the vocabulary graph holds (graph.store.vocabulary), read at first need
+        self._vocabulary: set[str] | None = None
         where = safe(self.path)
         if read_only and not (self.path / "CURRENT").exists():
             raise UserError(f"{where}: not a dantoc-kg store (no store files found)")
@@ -286,8 +289,28 @@ class KGStore:
             g = quad.graph_name
             if isinstance(g, ox.NamedNode) and quad.subject == g and isinstance(quad.object, ox.Literal):
                 sources.setdefault(g.value, []).append(quad.object.value)
-        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != VOCABULARY_GRAPH)
         return [ArticleInfo(g, tuple(sorted(sources.get(g, ())))) for g in graphs]
+
+    # -- the vocabulary graph ---------------------------------------------------------------------
+    def vocabulary_missing(self, keys: Iterable[str]) -> list[str]:
+        """Those of ``keys`` (graph.rdf.vocab) the vocabulary graph does not hold yet, taken as written from
+        now on: the caller writes them (a build, with its next batch).  The graph is read once."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary.keys_in(self.oxigraph)
+        new = [k for k in keys if k not in self._vocabulary]
+        self._vocabulary.update(new)
+        return new
+
+    def _vocabulary_prune(self, graphs: Iterable[str]) -> list[str]:
+        """Before ``graphs`` are dropped or replaced: the update operations that then take the concepts
+        they alone used out of the vocabulary graph and the union (graph.store.vocabulary), the watcher told."""
+        nodes = vocabulary.candidates(self.oxigraph, graphs)
+        if not nodes:
+            return []
+        self.before_change((), vocabulary.triples_of(self.oxigraph, nodes))
+        self._vocabulary = None   # read again at next need
+        return vocabulary.prune_ops(nodes)
 
     def source_map(self) -> dict[str, str]:
         """Source name (file name without extension) -> article IRI."""
@@ -359,11 +382,16 @@ class KGStore:
                 data = " ".join(f"{old_node} {_IDENT} {_sparql_string(s)} ." for s in sorted(shared))
                 ops.append(f"DELETE DATA {{ GRAPH {old_node} {{ {data} }} }}")
                 ops.append(_forget_triples(data, old_node))
-        self.before_change([article, *(old for old, src in current.items() if old != article and src & sources)], triples)
+        dropped = [article, *(old for old, src in current.items() if old != article and src & sources)]
+        self.before_change(dropped, triples)
         if triples:
             body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
             ops.append(f"INSERT DATA {{\n{body}\n}}")          # and into the de-duplicated union
+        if article != VOCABULARY_GRAPH:
+            ops += self._vocabulary_prune(dropped)   # after the new version: what it uses stays
+        else:
+            self._vocabulary = None
         self._update(" ;\n".join(ops))
         claims.settle(self.oxigraph, touched)
         return len(triples)
@@ -404,11 +432,14 @@ class KGStore:
             quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         touched = {pair for g in drops for pair in claims.graph_pairs(self.oxigraph, ox.NamedNode(g))}
         touched |= {(q.subject, q.predicate) for q in quads if q.predicate.value in claims.functional()}
+        prune = self._vocabulary_prune(sorted(drops))
         if drops:
             self._update(" ;\n".join(f"{_forget(str(ox.NamedNode(g)))} ;\nDROP SILENT GRAPH {ox.NamedNode(g)}"
                                       for g in sorted(drops)))
         self.oxigraph.bulk_extend(quads)
         self.oxigraph.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)   # the union
+        if prune:   # after the new graphs are in: what they use stays
+            self._update(" ;\n".join(prune))
         claims.settle(self.oxigraph, touched)
         return len(quads)
 
@@ -481,7 +512,8 @@ class KGStore:
         existed = self.oxigraph.contains_named_graph(node)
         touched = claims.graph_pairs(self.oxigraph, node)
         self.before_change([article], ())
-        self._update(f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}")
+        prune = self._vocabulary_prune([article])
+        self._update(" ;\n".join([f"{_forget(str(node))} ;\nDROP SILENT GRAPH {node}", *prune]))
         claims.settle(self.oxigraph, touched)   # its claims no longer count: the others decide again
         return existed
 
@@ -495,7 +527,8 @@ class KGStore:
             self.before_change([info.iri], ())
             if set(info.sources) == {name}:
                 touched = claims.graph_pairs(self.oxigraph, ox.NamedNode(info.iri))
-                self._update(f"{_forget(node)} ;\nDROP SILENT GRAPH {node}")
+                prune = self._vocabulary_prune([info.iri])
+                self._update(" ;\n".join([f"{_forget(node)} ;\nDROP SILENT GRAPH {node}", *prune]))
                 claims.settle(self.oxigraph, touched)
                 dropped.append(info.iri)
             else:
@@ -527,6 +560,7 @@ class KGStore:
         """
         quads = parse_file(path)
         self.before_change(None, None)
+        self._vocabulary = None
         by_graph: dict[Any, list[ox.Triple]] = {}
         for q in quads:
             g = q.graph_name

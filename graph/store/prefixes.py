@@ -35,6 +35,9 @@ PREFIXES: dict[str, str] = {
 ID = PREFIXES["id"]
 DCTERMS_IDENTIFIER = PREFIXES["dcterms"] + "identifier"
 RDF_TYPE = PREFIXES["rdf"] + "type"
+# the named graph holding, once, the SKOS concepts (and their schemes) that the articles use (graph.rdf.vocab):
+# an article graph only refers to them; it is no article (KGStore.articles leaves it out)
+VOCABULARY_GRAPH = ID + "vocabulary"
 
 # longest namespace first, so dtk: (…/def/) wins over nothing and id: is tried before shorter ones
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))

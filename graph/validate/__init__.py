@@ -51,6 +51,7 @@ __all__ = [
     "validate_store",
     "vocab_added",
     "vocab_graph",
+    "with_vocabulary_joined",
 ]
 
 DataInput = rdflib.Graph | ox.Store | Path | str
@@ -281,8 +282,28 @@ def validate_store(
     """
     if union and not per_graph and any(True for _ in store.named_graphs()):
         store = union_store(store)
+    if per_graph:
+        store = with_vocabulary_joined(store)
     return _run_compiled(store, _checks(shapes), load_shapes(shapes), with_vocab=with_vocab, evidence=evidence,
                          per_graph=per_graph)
+
+
+def with_vocabulary_joined(store: ox.Store) -> ox.Store:
+    """For per-article checks: each article graph joined with the concepts (and schemes) it refers to
+    from the vocabulary graph, which holds them once per store (graph.store.vocabulary); the vocabulary
+    graph itself is no article.  Each graph then holds what it held when it carried its own copies.
+    A store without a vocabulary graph is returned as it is."""
+    from graph.store import vocabulary
+
+    if not store.contains_named_graph(vocabulary.VOCAB):
+        return store
+    out = ox.Store()
+    out.bulk_extend(q for q in store if q.graph_name != vocabulary.VOCAB)
+    for g in store.named_graphs():
+        if isinstance(g, ox.NamedNode) and g != vocabulary.VOCAB:
+            nodes = vocabulary.candidates(store, [g.value])
+            out.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in vocabulary.triples_of(store, nodes))
+    return out
 
 
 def _run_compiled(store: ox.Store, checks: list, shapes_graph: rdflib.Graph, *, with_vocab: bool, evidence: bool,

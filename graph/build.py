@@ -236,8 +236,9 @@ def _bounded_map(pool: ProcessPoolExecutor, work: Callable[[list[str]], list[Out
 BATCH_QUADS = int(os.environ.get("DANTOC_BATCH_QUADS", "500000"))
 # an in-memory build loads smaller batches as the results come, so the parent's loading (~0.7 ms an article)
 # runs while the workers extract instead of after them, when one core would wait: on 2,000 VNTC articles
-# (~250k quads) one 500k batch was one serial 1.4 s load at the end
-MEMORY_BATCH_QUADS = 20000
+# (~320k quads) one 500k batch was one serial 1.35 CPU s load at the end.  Smaller batches cost more in
+# all (measured in-process: 1.34 s as one, 1.39 s in 80k-quad batches, 1.52 s in 16k ones)
+MEMORY_BATCH_QUADS = 50000
 
 
 def build(

@@ -122,15 +122,23 @@ class Forked:
             raise UserError(message) if kind == "user" else RuntimeError(message)
 
     def stop(self) -> None:
-        """The child killed if still running (the caller was interrupted), and reaped."""
+        """The child stopped if still running (the caller was interrupted), and reaped: SIGTERM first, which
+        it turns into :class:`Terminated` so an atomic write removes its temp file; SIGKILL if it lingers."""
         if self._proc.is_alive():
-            self._proc.kill()
+            self._proc.terminate()
+            self._proc.join(STOP_SECONDS)
+            if self._proc.is_alive():
+                self._proc.kill()
         self._proc.join()
         self._answer.close()
 
 
+STOP_SECONDS = 5.0   # a stopped child's time to clean up before SIGKILL
+
+
 def _forked_main(fn: Callable[[], None], send: Connection, parent: int) -> None:
     init_worker(parent)
+    signal.signal(signal.SIGTERM, _on_sigterm)   # stop() unwinds it: a half-written temp file is removed
     try:
         fn()
     except UserError as exc:

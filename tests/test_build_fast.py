@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -119,13 +119,24 @@ def test_forked_call_returns_its_effect_and_its_errors(tmp_path: Path) -> None:
 
 
 @linux_only
-def test_a_stopped_forked_call_leaves_no_process(tmp_path: Path) -> None:
-    import time
+def test_a_forked_write_stopped_midway_leaves_no_temp_file_and_no_process(tmp_path: Path) -> None:
+    """Ctrl-C while the child writes: the parent stops it, and the atomic write cleans up as in the parent."""
+    from graph.export.writers import atomic_write
 
-    call = Forked(lambda: time.sleep(60))
+    out = tmp_path / "graph.ttl"
+
+    def slow(fh: object) -> None:
+        fh.write(b"@prefix a: <http://e/> .\n")  # type: ignore[attr-defined]
+        time.sleep(60)
+
+    call = Forked(lambda: atomic_write(out, slow))   # type: ignore[arg-type]
     pid = call._proc.pid
     assert pid is not None
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".graph.ttl.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(tmp_path.glob(".graph.ttl.*.tmp"))      # it was mid-write
     call.stop()
+    assert list(tmp_path.iterdir()) == []               # no half file, no temp file
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
-    assert sys.platform.startswith("linux")

@@ -460,9 +460,11 @@ def write_union_and_validate(result: BuildResult, out: Path | None, fmt: RdfForm
     (~390 queries) cost ~50 ms per article graph in a worker, against ~1.6 ms per article for one pass
     over the merged union, so the union is checked once, here, in the parent.  Overlapped with the
     write: a forked child writes the union as it is at the fork (before the concept schemes join it for
-    the check) while Oxigraph runs the checks here.  Both the Turtle writer and the report of the check
-    are Python: as two threads they took turns on Python's lock (2.6 s for 4.1 CPU s on 2,000 VNTC
-    articles); as two processes they share the two cores.  Where fork is not used, one after the other.
+    the check) while Oxigraph runs the checks here.  The Turtle writer is Python (~1 CPU s on 2,000 VNTC
+    articles) and so is the report of the check: in a thread of this process the writer held Python's
+    lock against the report, and the dump it needed was taken first, alone; a child runs beside both
+    (on a loaded 2-core machine the step took 2.8 s wall against 3.1-4.0 s as threads).  Where fork is
+    not used (not Linux), one after the other.
     """
     from graph.validate import validate_store
     from graph.workers import Forked

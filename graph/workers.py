@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+
+from graph.errors import UserError
 
 _PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 0.5
@@ -86,4 +90,64 @@ def kill_workers(pool: object) -> None:
             proc.kill()
 
 
-__all__ = ["Terminated", "init_worker", "kill_workers", "stop_on_sigterm"]
+class Forked:
+    """``fn()`` run in a forked child process while the caller goes on: Python work of both then runs on
+    two cores (in a thread it would wait for Python's lock).  The child sees the parent's memory as it was
+    at the fork (nothing is pickled); it dies with the parent.  :meth:`result` waits for it and raises
+    the :class:`UserError` it raised (a one-line message), or RuntimeError for anything else."""
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._answer, send = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_forked_main, args=(fn, send, os.getpid()), daemon=True)
+        self._proc.start()
+        send.close()
+
+    @staticmethod
+    def available() -> bool:
+        """Forking is how this works: Linux (elsewhere fork is absent, or unsafe with system libraries)."""
+        return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+    def result(self) -> None:
+        try:
+            try:
+                answer = self._answer.recv()
+            except EOFError:   # killed, or crashed in a C library: it said nothing
+                self._proc.join()
+                answer = ("error", f"the process died (exit code {self._proc.exitcode})")
+        finally:
+            self.stop()
+        if answer is not None:
+            kind, message = answer
+            raise UserError(message) if kind == "user" else RuntimeError(message)
+
+    def stop(self) -> None:
+        """The child stopped if still running (the caller was interrupted), and reaped: SIGTERM first, which
+        it turns into :class:`Terminated` so an atomic write removes its temp file; SIGKILL if it lingers."""
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join(STOP_SECONDS)
+            if self._proc.is_alive():
+                self._proc.kill()
+        self._proc.join()
+        self._answer.close()
+
+
+STOP_SECONDS = 5.0   # a stopped child's time to clean up before SIGKILL
+
+
+def _forked_main(fn: Callable[[], None], send: Connection, parent: int) -> None:
+    init_worker(parent)
+    signal.signal(signal.SIGTERM, _on_sigterm)   # stop() unwinds it: a half-written temp file is removed
+    try:
+        fn()
+    except UserError as exc:
+        send.send(("user", str(exc)))
+    except BaseException as exc:  # reported to the parent, which raises it there
+        send.send(("error", f"{exc.__class__.__name__}: {exc}"))
+    else:
+        send.send(None)
+    send.close()
+
+
+__all__ = ["Forked", "Terminated", "init_worker", "kill_workers", "stop_on_sigterm"]

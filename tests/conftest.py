@@ -166,6 +166,28 @@ def fake_server() -> Callable[[Handler], contextlib.AbstractContextManager[FakeS
     return fake_http_server
 
 
+REPO = Path(__file__).resolve().parent.parent
+VNTC_SAMPLE = Path("/tmp/v2k")   # 2,000 real VNTC articles, where a developer unpacked them
+
+
+def copy_mixed_reports(folder: Path, every: int) -> Path:
+    """Seeds, the broken-input files (some give warnings or skips), and every ``every``-th real news article
+    where the VNTC sample is here, copied into ``folder``: a build that meets all three kinds of input."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in [*(REPO / "seeds").glob("*.txt"), *(REPO / "tests" / "data" / "broken").glob("*.txt")]:
+        shutil.copy(f, folder / f.name)
+    if VNTC_SAMPLE.is_dir():
+        for f in sorted(VNTC_SAMPLE.glob("*.txt"))[::every]:
+            shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def mixed_reports() -> Callable[[Path, int], Path]:
+    """``mixed_reports(folder, every)``: see :func:`copy_mixed_reports`."""
+    return copy_mixed_reports
+
+
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
     """A live Virtuoso (Debian's virtuoso-opensource) in a temp folder, ResultSetMaxRows = 50.

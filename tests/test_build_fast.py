@@ -9,8 +9,8 @@ triples, the same bytes written, the same report.  Their speed is measured in be
 from __future__ import annotations
 
 import os
-import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,21 +22,12 @@ from graph.errors import UserError
 from graph.store.prefixes import VOCABULARY_GRAPH
 from graph.workers import Forked
 
-ROOT = Path(__file__).resolve().parent.parent
-VNTC_SAMPLE = Path("/tmp/v2k")
 linux_only = pytest.mark.skipif(not Forked.available(), reason="the forked writer is used on Linux only")
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeds, broken inputs (warnings, skips), and a slice of real news articles where the corpus is here."""
-    folder = tmp_path_factory.mktemp("reports")
-    for f in [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "data" / "broken").glob("*.txt")]:
-        shutil.copy(f, folder / f.name)
-    if VNTC_SAMPLE.is_dir():
-        for f in sorted(VNTC_SAMPLE.glob("*.txt"))[::25]:
-            shutil.copy(f, folder / f.name)
-    return folder
+def reports(tmp_path_factory: pytest.TempPathFactory, mixed_reports: Callable[[Path, int], Path]) -> Path:
+    return mixed_reports(tmp_path_factory.mktemp("reports"), 25)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ triples that the check borrowed.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,27 +19,14 @@ from graph.build import build, write_union_and_validate
 from graph.validate import validate, validate_store, vocab_added, vocab_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-VNTC_SAMPLE = Path("/tmp/v2k")
-
-
-def _reports(tmp: Path) -> Path:
-    """Seeds, the broken-input files (some give warnings), and real news articles where the corpus is here."""
-    folder = tmp / "reports"
-    folder.mkdir()
-    for f in [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "data" / "broken").glob("*.txt")]:
-        shutil.copy(f, folder / f.name)
-    if VNTC_SAMPLE.is_dir():
-        for f in sorted(VNTC_SAMPLE.glob("*.txt"))[::40]:
-            shutil.copy(f, folder / f.name)
-    return folder
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, timeout=600)
 
 
-def test_build_report_is_the_report_of_the_file_written(tmp_path: Path) -> None:
-    reports, out, full = _reports(tmp_path), tmp_path / "g.ttl", tmp_path / "report.txt"
+def test_build_report_is_the_report_of_the_file_written(tmp_path: Path, mixed_reports: Callable[[Path, int], Path]) -> None:
+    reports, out, full = mixed_reports(tmp_path / "reports", 40), tmp_path / "g.ttl", tmp_path / "report.txt"
     done = _cli("build", str(reports), "--out", str(out), "--allow-skips", "--report", str(full))
     assert done.returncode == 0, done.stderr
     again = _cli("validate", str(out))
@@ -50,8 +37,8 @@ def test_build_report_is_the_report_of_the_file_written(tmp_path: Path) -> None:
     assert f"SHACL: {summary.split(' (')[0]}" in done.stdout
 
 
-def test_written_union_has_no_borrowed_vocabulary(tmp_path: Path) -> None:
-    result = build([_reports(tmp_path)], jobs=1, graphs=False)
+def test_written_union_has_no_borrowed_vocabulary(tmp_path: Path, mixed_reports: Callable[[Path, int], Path]) -> None:
+    result = build([mixed_reports(tmp_path / "reports", 40)], jobs=1, graphs=False)
     assert result.union is not None and len(result.store) == 0      # graphs=False: the union only
     before = set(result.union)
     report = write_union_and_validate(result, tmp_path / "g.ttl")

@@ -523,15 +523,12 @@ class KGStore:
         for info in self.articles():
             if name not in info.sources:
                 continue
-            node = str(ox.NamedNode(info.iri))
-            self.before_change([info.iri], ())
             if set(info.sources) == {name}:
-                touched = claims.graph_pairs(self.oxigraph, ox.NamedNode(info.iri))
-                prune = self._vocabulary_prune([info.iri])
-                self._update(" ;\n".join([f"{_forget(node)} ;\nDROP SILENT GRAPH {node}", *prune]))
-                claims.settle(self.oxigraph, touched)
+                self.remove_article(info.iri)
                 dropped.append(info.iri)
             else:
+                self.before_change([info.iri], ())
+                node = str(ox.NamedNode(info.iri))
                 data = f"{node} {_IDENT} {_sparql_string(name)} ."
                 self._update(f"DELETE DATA {{ GRAPH {node} {{ {data} }} }} ;\n{_forget_triples(data, node)}")
         return dropped

@@ -53,7 +53,7 @@ def read_text(raw: str, source: str, *, html: bool | None = None, path: str | No
         if not any(ch.isalpha() for ch in text):   # 200k commas, a page of digits: no words, no article
             raise ReadError(path, "no article text (no words, only digits or punctuation)")
     _head, body, tail = split_boilerplate(text)
-    if not body.strip():
+    if not any(ch.isalpha() for ch in body):   # the split left no words (a lone head line over digits): keep it all
         body = text
     meta = read_metadata(_head_and_end(body), tail + "\n" + _head_and_end(full))
     authors = list(dict.fromkeys([*meta.authors, *meta_authors]))

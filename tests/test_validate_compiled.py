@@ -160,3 +160,31 @@ def test_hostile_and_real_news_inputs_same_results(tmp_path: Path) -> None:
     assert reference == compiled, f"pySHACL only: {reference - compiled}\ncompiled only: {compiled - reference}"
     if VNTC_SAMPLE.is_dir():
         assert any(k[3] == "Warning" for k in reference), "the news articles must give results to compare"
+
+
+def _readable(results: list) -> list[tuple]:
+    return sorted((r.focus, r.path or "", r.value or "", r.message, r.severity, r.shape, r.shape_name, r.constraint,
+                   str(r.focus_node)) for r in results)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_results_read_from_rows_are_those_the_report_graph_gives(seed: int) -> None:
+    """The compiled engine's readable results come straight from its rows; the sh:ValidationReport graph is
+    made only for ``to_turtle``.  Read back the way pySHACL's graph is read, that graph gives the same
+    results, every field (shape names under the focus node's class, paths, values, messages)."""
+    from graph.validate import load_shapes, results_from_graph
+    from graph.validate.load import store_to_graph
+
+    sample = rdflib.Graph().parse(SAMPLE)
+    seen = 0
+    for broken in [*_mutations(sample, 12, seed), _built_union(BROKEN)]:
+        store = ox.Store()
+        store.load(broken.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
+        report = validate_store(store, with_vocab=True, evidence=False)
+        assert report.graph is None and report.make_graph is not None     # not made until asked for
+        shown = results_from_graph(report.make_graph(), load_shapes(), store_to_graph(store))
+        assert _readable(shown) == _readable(report.results)
+        seen += len(report.results)
+        turtle = report.to_turtle()
+        assert len(rdflib.Graph().parse(data=turtle, format="turtle")) > 0
+    assert seen >= 10, "the graphs must give results for the comparison to mean something"

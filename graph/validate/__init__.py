@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import SH
 
 from graph.errors import UserError
 from graph.validate.incremental import Tracker, stamp_of, stored_rows
@@ -308,11 +307,11 @@ def with_vocabulary_joined(store: ox.Store) -> ox.Store:
 
 def _run_compiled(store: ox.Store, checks: list, shapes_graph: rdflib.Graph, *, with_vocab: bool, evidence: bool,
                   per_graph: bool = False) -> Report:
-    from graph.validate.compiled import run_checks
+    from graph.validate.compiled import check_rows
 
     with vocab_added(store) if with_vocab else nullcontext():
-        results_graph = run_checks(store, checks, per_graph=per_graph, union=per_graph)
-        return _report(store, results_graph, shapes_graph, evidence=evidence)
+        rows = check_rows(store, checks, per_graph=per_graph, union=per_graph)
+        return _report_of_rows(store, checks, rows, shapes_graph, evidence=evidence)
 
 
 def tracker(kg: object) -> Tracker:
@@ -322,9 +321,7 @@ def tracker(kg: object) -> Tracker:
 
 def report_from_rows(store: ox.Store, rows: list, *, evidence: bool = True) -> Report:
     """The report of stored or incremental rows (graph.validate.incremental) of the profile's checks."""
-    from graph.validate.compiled import report_graph
-
-    return _report(store, report_graph(_checks(None), rows), load_shapes(), evidence=evidence)
+    return _report_of_rows(store, _checks(None), rows, load_shapes(), evidence=evidence)
 
 
 def kept_report(kg: object, *, evidence: bool = True) -> Report | None:
@@ -333,29 +330,31 @@ def kept_report(kg: object, *, evidence: bool = True) -> Report | None:
     return None if rows is None else report_from_rows(kg.oxigraph, rows, evidence=evidence)  # type: ignore[attr-defined]
 
 
-def _report(store: ox.Store, results_graph: rdflib.Graph, shapes_graph: rdflib.Graph, *, evidence: bool) -> Report:
-    """The readable report of a results graph: each focus node named, with its evidence if asked."""
-    focus = {r for r in results_graph.objects(None, SH.focusNode)}
-    # the focus nodes' own triples name their kind in the report; their sentences only when asked for
-    data = _evidence_subgraph(store, focus) if evidence else _described(store, focus)
-    results = results_from_graph(results_graph, shapes_graph, data)
-    report = Report(conforms=not any(r.severity == "Violation" for r in results), results=results,
-                    graph=results_graph, data=data if evidence else None,
-                    lookup=None if evidence else lambda nodes: _evidence_subgraph(store, nodes))
+def _report_of_rows(store: ox.Store, checks: list, rows: list, shapes_graph: rdflib.Graph, *,
+                    evidence: bool) -> Report:
+    """The readable report of the compiled engine's rows; the sh:ValidationReport graph only when asked for
+    (``Report.to_turtle``).  A focus node's types are read from the store (all graphs) as they come."""
+    from graph.validate.compiled import readable_results, report_graph
+
+    types: dict[object, set] = {}
+
+    def types_of(term: object) -> set:
+        if term not in types:
+            types[term] = {rdflib.URIRef(q.object.value) for q in store.quads_for_pattern(term, _TYPE, None, None)
+                           if isinstance(q.object, ox.NamedNode)} if isinstance(term, ox.NamedNode | ox.BlankNode) else set()
+        return types[term]
+
+    results, conforms = readable_results(checks, rows, shapes_graph, types_of)
+    focus = {r.focus_node for r in results}
+    report = Report(conforms=conforms, results=results, data=_evidence_subgraph(store, focus) if evidence else None,
+                    lookup=None if evidence else lambda nodes: _evidence_subgraph(store, nodes),
+                    make_graph=lambda: report_graph(checks, rows))
     if evidence:
         report.attach_evidence()
     return report
 
 
-def _described(store: ox.Store, nodes: set) -> rdflib.Graph:
-    """The nodes' own triples (their types and labels, for the report's shape names and focus forms)."""
-    from graph.validate.load import quads_to_graph
-
-    g = rdflib.Graph()
-    for n in nodes:
-        if isinstance(n, rdflib.URIRef):
-            quads_to_graph(store.quads_for_pattern(ox.NamedNode(str(n)), None, None, None), g)
-    return g
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def _evidence_subgraph(store: ox.Store, nodes: set) -> rdflib.Graph:

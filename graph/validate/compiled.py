@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -31,6 +31,7 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from graph.validate.report import Result
 from graph.validate.sparql import add_result
 
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -53,7 +54,7 @@ class Check:
     severity: URIRef
     message: str | None
     query: str
-    target: str = ""                    # the query's parts, for merging the checks of one target (run_checks);
+    target: str = ""                    # the query's parts, for merging the checks of one target (check_rows);
     pattern: str = ""                   # empty for a sh:sparql constraint, which runs as written
     value: str | None = None
 
@@ -326,12 +327,6 @@ def _expand_classes(query: str, store: ox.Store, union: bool, cache: dict[str, l
     return _CLASS_TEST.sub(one, query)
 
 
-def run_checks(store: ox.Store, checks: list[Check], *, per_graph: bool = False,
-               union: bool = True, threads: int = 2) -> rdflib.Graph:
-    """Evaluate the checks on ``store``; the sh:ValidationReport graph (as pySHACL would write it)."""
-    return report_graph(checks, check_rows(store, checks, per_graph=per_graph, union=union, threads=threads))
-
-
 Row = tuple[int, ox.NamedNode | ox.BlankNode | ox.Literal, ox.NamedNode | ox.BlankNode | ox.Literal | None]
 
 
@@ -386,6 +381,45 @@ def report_graph(checks: list[Check], rows: list[Row]) -> rdflib.Graph:
             conforms = False
     report.add((root, SH.conforms, Literal(conforms)))
     return report
+
+
+def readable_results(checks: list[Check], rows: list[Row], shapes: rdflib.Graph,
+                     types_of: Callable[[ox.NamedNode | ox.BlankNode | ox.Literal], set[rdflib.term.Node]],
+                     ) -> tuple[list[Result], bool]:
+    """The results of these rows as :func:`report_graph` then ``results_from_graph`` give them, and whether
+    the data conforms, without the report graph: on 2,000 VNTC articles (1,373 results) building and reading
+    that rdflib graph cost 0.7 CPU s, a third of the check (the graph is made when asked: Report.to_turtle).
+
+    ``types_of`` gives a focus node's rdf:types: a property shape shared by node shapes is shown under the
+    one whose target class the focus node has."""
+    from graph.validate.report import _path_text, _shape_names, short
+
+    out: list[Result] = []
+    seen: set[tuple] = set()
+    conforms = True
+    paths: dict[int, str | None] = {}
+    names: dict[tuple, tuple[str, str]] = {}
+    for i, focus_term, value_term in rows:
+        key = (focus_term, checks[i].path, checks[i].component, checks[i].source, value_term)
+        if key in seen:
+            continue
+        seen.add(key)
+        check = checks[i]
+        if i not in paths:
+            paths[i] = _path_text((shapes,), check.path)
+        types = frozenset(types_of(focus_term))
+        if (check.source, types) not in names:
+            names[(check.source, types)] = _shape_names(shapes, check.source, set(types))
+        shape, name = names[(check.source, types)]
+        severity = str(check.severity).rsplit("#", 1)[-1]
+        conforms = conforms and check.severity != SH.Violation
+        focus = _to_rdflib(focus_term)
+        out.append(Result(focus=short(focus), path=paths[i],
+                          value=short(_to_rdflib(value_term)) or None if value_term is not None else None,
+                          message=check.message or "", severity=severity, shape=shape, shape_name=name,
+                          constraint=str(check.component).rsplit("#", 1)[-1], focus_node=focus))
+    out.sort(key=lambda r: (r.shape, r.focus, r.path or "", r.message))
+    return out, conforms
 
 
 def _single_filter(pattern: str) -> str | None:

@@ -117,6 +117,8 @@ class Report:
     # or, in its place, what gives the part of the data that holds given nodes' evidence, on demand: a
     # summary of thousands of results then looks up only the few it shows
     lookup: Callable[[set[rdflib.term.Node]], rdflib.Graph] | None = None
+    # or what makes the sh:ValidationReport graph when it is asked for (the compiled engine's reports)
+    make_graph: Callable[[], rdflib.Graph] | None = None
 
     @property
     def violations(self) -> list[Result]:
@@ -199,6 +201,8 @@ class Report:
 
     def to_turtle(self) -> str:
         """The sh:ValidationReport graph as Turtle."""
+        if self.graph is None and self.make_graph is not None:
+            self.graph = self.make_graph()
         if self.graph is None:
             return ""
         for prefix, ns in PREFIXES.items():

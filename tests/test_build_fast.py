@@ -19,7 +19,6 @@ import pytest
 import graph.build
 from graph.build import BuildResult, build, write_union, write_union_and_validate
 from graph.errors import UserError
-from graph.store.prefixes import VOCABULARY_GRAPH
 from graph.workers import Forked
 
 linux_only = pytest.mark.skipif(not Forked.available(), reason="the forked writer is used on Linux only")
@@ -38,13 +37,13 @@ def built(reports: Path) -> BuildResult:
 def test_small_batches_load_the_same_union_as_one(reports: Path, monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     loads: list[int] = []
-    real = graph.build._load_in_memory
+    real = graph.build._load_union
 
-    def counted(result: BuildResult, articles: list[tuple[str, bytes]], **kw: bool) -> None:
-        loads.append(sum(graph_name != VOCABULARY_GRAPH for graph_name, _nquads in articles))   # articles only
-        real(result, articles, **kw)
+    def counted(result: BuildResult, articles: list[tuple[bytes, bytes]]) -> None:
+        loads.append(len(articles))
+        real(result, articles)
 
-    monkeypatch.setattr(graph.build, "_load_in_memory", counted)
+    monkeypatch.setattr(graph.build, "_load_union", counted)
     monkeypatch.setattr(graph.build, "MEMORY_BATCH_QUADS", 10**9)
     whole = build([reports], jobs=2, graphs=False)
     whole_loads = len(loads)      # (a duplicate file flushes the batch before it: a load or two)
@@ -58,6 +57,16 @@ def test_small_batches_load_the_same_union_as_one(reports: Path, monkeypatch: py
     write_union(whole.union, tmp_path / "whole.ttl", default_graph_is_union=True)
     write_union(small.union, tmp_path / "small.ttl", default_graph_is_union=True)
     assert (tmp_path / "small.ttl").read_bytes() == (tmp_path / "whole.ttl").read_bytes()
+
+
+def test_a_union_only_build_loads_the_union_a_build_with_article_graphs_loads(reports: Path, built: BuildResult) -> None:
+    """Without article graphs the workers send N-Triples and their claims apart (no graph names for the
+    parent to cut off, no claim lines to pick out); the union, settled, is the same set of triples."""
+    with_graphs = build([reports], jobs=2)
+    assert built.union is not None and with_graphs.union is not None
+    assert not list(built.store) and len(with_graphs.store) > 1000      # the article graphs were not kept
+    assert set(built.union) == set(with_graphs.union) and len(built.union) > 1000
+    assert not list(built.union.named_graphs())
 
 
 @linux_only

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from graph.extract.facts import OrgRef, Span
 from graph.rdf import vocab
@@ -96,6 +96,11 @@ class ArticleGraph:
     def quads(self) -> list[Quad]:
         g = self.iri
         return [Quad(s, p, o, g) for s, p, o in self._triples]
+
+    @property
+    def triples(self) -> list[Triple]:
+        """The article's triples without its graph name (what an in-memory union needs)."""
+        return [Triple(s, p, o) for s, p, o in self._triples]
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is seen in this article (emit a node's own triples once)."""

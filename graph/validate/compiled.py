@@ -155,12 +155,12 @@ class Compiler:
             # an incomparable value (a string) is a violation too, as in pySHACL: COALESCE turns the error to false
             yield SH.MinInclusiveConstraintComponent, f"FILTER(!COALESCE({v} >= {_term(m)}, false))"
         for node in g.objects(shape, SH.node):
-            yield SH.NodeConstraintComponent, f"FILTER EXISTS {{ {self.any_violation(node, v)} }}"
+            yield SH.NodeConstraintComponent, f"FILTER({self.violates(node, v)})"
         for lst in g.objects(shape, SH["or"]):
-            parts = [f"EXISTS {{ {self.any_violation(s, v)} }}" for s in Collection(g, lst)]
+            parts = [self.violates(s, v) for s in Collection(g, lst)]
             yield SH.OrConstraintComponent, "FILTER(" + " && ".join(parts) + ")"
         for lst in g.objects(shape, SH.xone):
-            ok = [f"IF(EXISTS {{ {self.any_violation(s, v)} }}, 0, 1)" for s in Collection(g, lst)]
+            ok = [f"IF({self.violates(s, v)}, 0, 1)" for s in Collection(g, lst)]
             yield SH.XoneConstraintComponent, "FILTER((" + " + ".join(ok) + ") != 1)"
         if (shape, SH["not"], None) in g:
             raise Unsupported("sh:not")
@@ -233,6 +233,18 @@ class Compiler:
                     f"FILTER NOT EXISTS {{ {x} {p} {w} . FILTER NOT EXISTS {{ {self.any_violation(q, w)} }} }}"), None
             elif n > 1:
                 raise Unsupported("sh:qualifiedMinCount > 1")
+
+    def violates(self, shape: rdflib.term.Node, x: str) -> str:
+        """An expression true when ``x`` violates ``shape``: ``EXISTS { any_violation }``, or, when each of
+        the shape's constraints on ``x`` is one FILTER (a value shape: datatype, range, pattern ...), those
+        filters' expressions or-ed (``EXISTS { { FILTER(e) } }`` is ``COALESCE(e, false)``).  Oxigraph
+        evaluates an EXISTS as a join per row: the figures' and spans' sh:or of datatypes cost 0.6 of the
+        2.4 CPU s of checking 2,000 VNTC articles."""
+        patterns = [pattern for _s, _p, _c, pattern, _v in self.focus_violations(shape, x)]
+        exprs = [_single_filter(p) for p in patterns]
+        if not patterns or any(e is None for e in exprs):
+            return f"EXISTS {{ {self.any_violation(shape, x)} }}"
+        return "(" + " || ".join(f"COALESCE({e}, false)" for e in exprs) + ")"   # type: ignore[operator]
 
     def any_violation(self, shape: rdflib.term.Node, x: str) -> str:
         """A group pattern that matches when ``x`` violates ``shape`` (used inside EXISTS)."""

@@ -175,15 +175,19 @@ def _process(p: Path, stage: list[str], union_only: bool = False) -> Outcome:
                    text_sha1=article.text_sha1, concepts=sorted(g.vocabulary))
 
 
-def _run(paths: list[str], jobs: int, seconds: float, union_only: bool = False) -> Iterator[Outcome]:
+def _run(paths: list[str], jobs: int, seconds: float, union_only: bool = False,
+         meanwhile: Callable[[], object] | None = None) -> Iterator[Outcome]:
     if jobs <= 1 or len(paths) < 8:
+        if meanwhile is not None:
+            meanwhile()
         for p in paths:
             yield process_file(p, seconds, union_only)
         return
-    yield from _run_pool(paths, jobs, seconds, union_only)
+    yield from _run_pool(paths, jobs, seconds, union_only, meanwhile)
 
 
-def _run_pool(paths: list[str], jobs: int, seconds: float, union_only: bool = False) -> Iterator[Outcome]:
+def _run_pool(paths: list[str], jobs: int, seconds: float, union_only: bool = False,
+              meanwhile: Callable[[], object] | None = None) -> Iterator[Outcome]:
     """Results in input order.  A worker that dies (a crash in a C library, the OOM killer) breaks the
     pool: the files that were in flight are then redone one at a time in a one-worker pool, so the
     one that kills its worker is found and skipped, and the batch goes on with a fresh pool."""
@@ -198,7 +202,8 @@ def _run_pool(paths: list[str], jobs: int, seconds: float, union_only: bool = Fa
         try:
             pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(os.getpid(),))
             try:
-                for out in _bounded_map(pool, work, batch, chunk, window=workers * IN_FLIGHT_CHUNKS):
+                for out in _bounded_map(pool, work, batch, chunk, window=workers * IN_FLIGHT_CHUNKS,
+                                        meanwhile=meanwhile):
                     done += 1
                     yield out
             except BaseException:   # Ctrl-C, SIGTERM, or the caller stopped: the queued work must not run on
@@ -208,6 +213,7 @@ def _run_pool(paths: list[str], jobs: int, seconds: float, union_only: bool = Fa
                 pool.shutdown(wait=True, cancel_futures=True)
             suspects = 0
         except BrokenProcessPool as exc:
+            meanwhile = None
             if suspects:
                 culprit = batch[done]
                 reason = f"extraction failed: the worker process died on this file ({_describe(exc)})"
@@ -229,14 +235,18 @@ def _process_chunk(paths: list[str], seconds: float, union_only: bool = False) -
 
 
 def _bounded_map(pool: ProcessPoolExecutor, work: Callable[[list[str]], list[Outcome]], items: list[str],
-                 chunk: int, *, window: int) -> Iterator[Outcome]:
+                 chunk: int, *, window: int, meanwhile: Callable[[], object] | None = None) -> Iterator[Outcome]:
     """``pool.map(work, items, chunksize=chunk)`` in input order, with at most ``window`` chunks submitted
-    and not yet consumed: the workers wait for the parent instead of piling results up in its memory."""
+    and not yet consumed: the workers wait for the parent instead of piling results up in its memory.
+    ``meanwhile`` runs once the first chunks are submitted (the workers are forked by then), while the
+    parent would otherwise wait for the first results."""
     chunks = (items[i:i + chunk] for i in range(0, len(items), chunk))
     queue: collections.deque[Future[list[Outcome]]] = collections.deque()
     try:
         for part in itertools.islice(chunks, window):
             queue.append(pool.submit(work, part))
+        if meanwhile is not None:
+            meanwhile()
         while queue:
             outs = queue.popleft().result()
             for part in itertools.islice(chunks, 1):
@@ -267,6 +277,7 @@ def build(
     store: KGStore | None = None,
     article_seconds: float = ARTICLE_SECONDS,
     graphs: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> BuildResult:
     """Build the graph of every report under ``inputs``.
 
@@ -276,7 +287,8 @@ def build(
     of one article (0: no cap); an article over it is skipped like an unreadable file.
     ``graphs=False`` (in memory only) keeps just ``result.union``, not the per-article graphs in
     ``result.store``: all that Turtle/N-Triples output and the SHACL check need, at about half the
-    parent's loading work.
+    parent's loading work.  ``meanwhile`` is run once while the workers start (the parent's own
+    preparation for after the build: the SHACL checks compiled, read once per process).
     """
     from graph.read import ReadError, iter_inputs
 
@@ -324,7 +336,7 @@ def build(
 
     started = time.perf_counter()
     last = started
-    for i, out in enumerate(_run(paths, jobs, article_seconds, union_only), 1):
+    for i, out in enumerate(_run(paths, jobs, article_seconds, union_only, meanwhile), 1):
         if out.skipped:
             result.skipped.append((out.path, out.skipped))
         elif out.sha1 in seen or out.text_sha1 in seen:

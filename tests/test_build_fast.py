@@ -141,3 +141,23 @@ def test_a_forked_write_stopped_midway_leaves_no_temp_file_and_no_process(tmp_pa
     assert list(tmp_path.iterdir()) == []               # no half file, no temp file
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_what_the_parent_prepares_meanwhile_runs_once_in_the_parent_while_the_workers_start(reports: Path) -> None:
+    """``build(meanwhile=...)``: the parent's preparation for after the build (the compiled checks) runs once,
+    in the parent, after the workers are forked (a fork then would copy a half-done preparation)."""
+    import os
+
+    seen: list[tuple[int, int]] = []
+
+    def meanwhile() -> None:
+        import multiprocessing
+
+        seen.append((os.getpid(), len(multiprocessing.active_children())))
+
+    result = build([reports], jobs=2, graphs=False, meanwhile=meanwhile)
+    assert len(seen) == 1 and seen[0][0] == os.getpid() and seen[0][1] == 2    # the two workers were running
+    assert result.articles > 20
+    seen.clear()
+    build([reports], jobs=1, graphs=False, meanwhile=meanwhile)
+    assert seen == [(os.getpid(), 0)]

@@ -105,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
                     report.to_text(limit_per_group=EXAMPLES_PER_SHAPE)
         else:
             per_article = fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG)   # else the union is all we need
+            from graph.validate import prepare
+
             result = build(args.inputs, jobs=args.jobs, progress=progress, article_seconds=seconds,
-                           graphs=per_article)
+                           graphs=per_article, meanwhile=None if args.no_validate else prepare)
             counts = result.counts()
             if per_article:
                 write(result)

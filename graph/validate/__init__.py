@@ -238,8 +238,10 @@ def vocab_added(store: ox.Store) -> Iterator[None]:
 @lru_cache(maxsize=1)
 def _vocab_triples() -> tuple[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal],
                               ...]:
-    nt = _vocab().serialize(format="nt").encode()
-    return tuple((q.subject, q.predicate, q.object) for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    # parsed by Oxigraph straight from the files: through rdflib and back it took 0.24 s of every checked build
+    triples = {(q.subject, q.predicate, q.object): None
+               for f in vocab_files() for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE)}
+    return tuple(triples)
 
 
 @lru_cache(maxsize=4)
@@ -285,6 +287,14 @@ def validate_store(
         store = with_vocabulary_joined(store)
     return _run_compiled(store, _checks(shapes), load_shapes(shapes), with_vocab=with_vocab, evidence=evidence,
                          per_graph=per_graph)
+
+
+def prepare(shapes: Path | str | rdflib.Graph | None = None) -> None:
+    """What a check of a store reads once per process (the shapes, their compiled checks, the concept
+    schemes), read now: a build does it while its workers start, not after them (~0.2 s)."""
+    load_shapes(shapes)
+    _checks(shapes)
+    _vocab_triples()
 
 
 def with_vocabulary_joined(store: ox.Store) -> ox.Store:

@@ -94,9 +94,10 @@ class Forked:
     """``fn()`` run in a forked child process while the caller goes on: Python work of both then runs on
     two cores (in a thread it would wait for Python's lock).  The child sees the parent's memory as it was
     at the fork (nothing is pickled); it dies with the parent.  :meth:`result` waits for it and raises
-    the :class:`UserError` it raised (a one-line message), or RuntimeError for anything else."""
+    the :class:`UserError` it raised (a one-line message), or RuntimeError for anything else; else it
+    returns what ``fn`` returned (sent back pickled)."""
 
-    def __init__(self, fn: Callable[[], None]) -> None:
+    def __init__(self, fn: Callable[[], object]) -> None:
         ctx = multiprocessing.get_context("fork")
         self._answer, send = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_forked_main, args=(fn, send, os.getpid()), daemon=True)
@@ -108,18 +109,18 @@ class Forked:
         """Forking is how this works: Linux (elsewhere fork is absent, or unsafe with system libraries)."""
         return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
-    def result(self) -> None:
+    def result(self) -> object:
         try:
             try:
-                answer = self._answer.recv()
+                kind, answer = self._answer.recv()
             except EOFError:   # killed, or crashed in a C library: it said nothing
                 self._proc.join()
-                answer = ("error", f"the process died (exit code {self._proc.exitcode})")
+                kind, answer = "error", f"the process died (exit code {self._proc.exitcode})"
         finally:
             self.stop()
-        if answer is not None:
-            kind, message = answer
-            raise UserError(message) if kind == "user" else RuntimeError(message)
+        if kind == "ok":
+            return answer
+        raise UserError(answer) if kind == "user" else RuntimeError(answer)
 
     def stop(self) -> None:
         """The child stopped if still running (the caller was interrupted), and reaped: SIGTERM first, which
@@ -136,17 +137,17 @@ class Forked:
 STOP_SECONDS = 5.0   # a stopped child's time to clean up before SIGKILL
 
 
-def _forked_main(fn: Callable[[], None], send: Connection, parent: int) -> None:
+def _forked_main(fn: Callable[[], object], send: Connection, parent: int) -> None:
     init_worker(parent)
     signal.signal(signal.SIGTERM, _on_sigterm)   # stop() unwinds it: a half-written temp file is removed
     try:
-        fn()
+        value = fn()
     except UserError as exc:
         send.send(("user", str(exc)))
     except BaseException as exc:  # reported to the parent, which raises it there
         send.send(("error", f"{exc.__class__.__name__}: {exc}"))
     else:
-        send.send(None)
+        send.send(("ok", value))
     send.close()
 
 

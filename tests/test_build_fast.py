@@ -101,7 +101,7 @@ def test_forked_call_returns_its_effect_and_its_errors(tmp_path: Path) -> None:
     marker = tmp_path / "done"
     held = {"text": "seen through the fork"}     # the child reads the parent's memory: nothing pickled
     call = Forked(lambda: marker.write_text(held["text"]))
-    call.result()
+    assert call.result() == len("seen through the fork")     # what the function returned, sent back
     assert marker.read_text() == "seen through the fork"
 
     def user_error() -> None:
@@ -161,3 +161,31 @@ def test_what_the_parent_prepares_meanwhile_runs_once_in_the_parent_while_the_wo
     seen.clear()
     build([reports], jobs=1, graphs=False, meanwhile=meanwhile)
     assert seen == [(os.getpid(), 0)]
+
+
+@linux_only
+def test_the_check_shared_with_a_forked_child_reports_what_the_check_alone_reports(built: BuildResult,
+                                                                                    tmp_path: Path) -> None:
+    """The child runs its first job (the union's Turtle), then takes queries of the check from the counter it
+    shares with the parent: however the queries fall, the report is the one check alone gives, and the
+    union is left as it was (the concept schemes join it only while the checks run)."""
+    from graph.validate import validate_store, validate_union_beside
+
+    assert built.union is not None
+    before = set(built.union)
+    alone = validate_store(built.union, with_vocab=True, union=False, evidence=False)
+    assert alone.results, "the reports must give results for the comparison to mean something"
+    marker = tmp_path / "first"
+    for first in (lambda: None, lambda: marker.write_text(str(os.getpid()))):
+        shared = validate_union_beside(built.union, first)
+        assert [r.to_text() for r in shared.results] == [r.to_text() for r in alone.results]
+        assert shared.conforms == alone.conforms
+        assert set(built.union) == before
+    assert marker.read_text() != str(os.getpid())         # the first job ran in the child
+
+    def cannot_write() -> None:
+        raise UserError("g.ttl: cannot write: No space left on device")
+
+    with pytest.raises(UserError, match="No space left"):
+        validate_union_beside(built.union, cannot_write)
+    assert set(built.union) == before

@@ -17,7 +17,7 @@ that names a concept without copying it still validates.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
@@ -295,6 +295,39 @@ def prepare(shapes: Path | str | rdflib.Graph | None = None) -> None:
     load_shapes(shapes)
     _checks(shapes)
     _vocab_triples()
+
+
+def validate_union_beside(store: ox.Store, first: Callable[[], object]) -> Report:
+    """``validate_store(store, with_vocab=True, union=False, evidence=False)`` shared with a forked child
+    that runs ``first`` (it sees the store as it is at the fork, before the concept schemes join it: a
+    build's union is written there) and then takes queries of the check too, one at a time from a counter
+    shared with this process, so the two cores share the check whatever each query costs.  ``first``
+    failing (a UserError: the file cannot be written) is raised here once this process's share is done."""
+    import multiprocessing
+
+    from graph.validate.compiled import check_plan, collect_rows, evaluate_shared
+    from graph.workers import Forked
+
+    checks = _checks(None)
+    _vocab_triples()
+    taken = multiprocessing.get_context("fork").Value("l", 0)
+
+    def child() -> dict:
+        first()
+        with vocab_added(store):
+            _plan, queries = check_plan(store, checks, union=False)
+            return evaluate_shared(store, queries, taken, union=False)
+
+    helper = Forked(child)
+    try:
+        with vocab_added(store):
+            plan, queries = check_plan(store, checks, union=False)
+            mine = evaluate_shared(store, queries, taken, union=False)
+            theirs: dict = helper.result()  # type: ignore[assignment]
+            rows = collect_rows(checks, plan, [mine[i] if i in mine else theirs[i] for i in range(len(queries))])
+            return _report_of_rows(store, checks, rows, load_shapes(), evidence=False)
+    finally:
+        helper.stop()
 
 
 def with_vocabulary_joined(store: ox.Store) -> ox.Store:

@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
@@ -33,6 +34,9 @@ from rdflib.namespace import SH
 
 from graph.validate.report import Result
 from graph.validate.sparql import add_result
+
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
 
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -351,17 +355,45 @@ def check_rows(store: ox.Store, checks: list[Check], *, per_graph: bool = False,
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    plan, queries = check_plan(store, checks, per_graph=per_graph, union=union)
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        evaluated = list(pool.map(lambda q: evaluate(store, q, union=union and not per_graph), queries))
+    return collect_rows(checks, plan, evaluated)
+
+
+Evaluated = tuple[int, list[tuple]]    # (number of variables, the solutions' values) of one query
+
+
+def check_plan(store: ox.Store, checks: list[Check], *, per_graph: bool = False, union: bool = True
+               ) -> tuple[list[tuple[str, int | None]], list[str]]:
+    """The merged plan (:func:`_merged`) and the query text that runs each part on ``store``."""
     classes: dict[str, list[str]] = {}
     plan = _merged(checks)
-    queries = [_expand_classes(_per_graph(q) if per_graph else q, store, union or per_graph, classes)
-               for q, _which in plan]
+    return plan, [_expand_classes(_per_graph(q) if per_graph else q, store, union or per_graph, classes)
+                  for q, _which in plan]
 
-    def evaluate(query: str) -> tuple[int, list]:
-        solutions = store.query(query, use_default_graph_as_union=union and not per_graph)
-        return len(solutions.variables), list(solutions)
 
-    with ThreadPoolExecutor(max(1, threads)) as pool:
-        evaluated = list(pool.map(evaluate, queries))
+def evaluate(store: ox.Store, query: str, *, union: bool) -> Evaluated:
+    solutions = store.query(query, use_default_graph_as_union=union)
+    return len(solutions.variables), [tuple(row) for row in solutions]
+
+
+def evaluate_shared(store: ox.Store, queries: list[str], taken: Synchronized, *, union: bool
+                    ) -> dict[int, Evaluated]:
+    """The queries taken one at a time from a counter another process takes from too, until none is left:
+    two processes share the work however long each query turns out to be."""
+    out: dict[int, Evaluated] = {}
+    while True:
+        with taken.get_lock():
+            i = taken.value
+            taken.value += 1
+        if i >= len(queries):
+            return out
+        out[i] = evaluate(store, queries[i], union=union)
+
+
+def collect_rows(checks: list[Check], plan: list[tuple[str, int | None]], evaluated: list[Evaluated]) -> list[Row]:
+    """The rows of each plan part's answer, as (check index, focus, value), in check order."""
     found: list[list[tuple]] = [[] for _ in checks]     # (focus, value) of each check, in the order found
     for (_query, which), (width, rows) in zip(plan, evaluated, strict=True):
         for row in rows:

@@ -20,7 +20,7 @@ from graph.resolve.gazetteer import Gazetteer
 from graph.text import dates
 from graph.text.docnumbers import NUMBER_RE
 from graph.text.normalize import unify_tones
-from graph.text.scan import Anchored, literal_starts, lowered
+from graph.text.scan import Anchored, StartScan, literal_starts, lowered, trie_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -64,6 +64,40 @@ def test_anchored_scans_find_exactly_the_plain_matches_on_real_text() -> None:
             _same(rx, anchored, t)
             hits += sum(1 for _ in rx.finditer(t))
     assert hits > 500        # the comparison saw many real matches, not only empty lists
+
+
+def test_one_pass_over_every_rules_starts_finds_what_each_rules_own_scan_finds() -> None:
+    """StartScan: the organisation rules' starts found in one pass, each rule then matched only where one of
+    its own starts occurs, give each rule's plain ``finditer`` matches, on real text."""
+    rules = _rules_with_triggers()
+    scan = StartScan(a for _rx, _fn, a in rules)
+    hits = 0
+    for text in _texts():
+        low = lowered(text)
+        assert low is not None
+        at = scan.positions(low)
+        for (rx, _fn, anchored), positions in zip(rules, at, strict=True):
+            assert anchored is not None
+            want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in anchored.matches_at(text, positions)] == want
+            hits += len(want)
+    assert hits > 500
+
+
+def test_starts_overlapping_at_one_position_or_inside_another_reach_every_rule() -> None:
+    """At a position the longest start is found; a shorter start there (a prefix of it) or one beginning
+    inside it still reaches its rule."""
+    long_ = re.compile(r"ban dân tộc \w+")
+    short = re.compile(r"ban \w+")
+    inner = re.compile(r"dân tộc")
+    anchors = [Anchored(long_, ["ban dân tộc"]), Anchored(short, ["ban"]), Anchored(inner, ["dân tộc"])]
+    text = "ban dân tộc tỉnh, ban chỉ đạo"
+    at = StartScan(anchors).positions(text)
+    assert at == [[0], [0, 18], [4]]
+    for rx, a, positions in zip((long_, short, inner), anchors, at, strict=True):
+        assert [m.span() for m in a.matches_at(text, positions)] == [m.span() for m in rx.finditer(text)]
+    assert re.compile(trie_pattern(["ban", "ban dân tộc", "bộ"])).match("ban dân tộc").group() == "ban dân tộc"
+    assert re.compile(trie_pattern(["ban", "ban dân tộc", "bộ"])).match("ban dân").group() == "ban"
 
 
 @pytest.mark.parametrize("text", [

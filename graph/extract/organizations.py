@@ -48,7 +48,7 @@ from graph.resolve.orgs import (
     unit_phrase,
 )
 from graph.text.normalize import fold, nfc, slug, unify_tones
-from graph.text.scan import Anchored, lowered
+from graph.text.scan import Anchored, StartScan, lowered
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "bodies.yaml"
 _KEEP = re.compile(r"[^\w&]+")
@@ -1112,11 +1112,18 @@ def _rules_with_triggers() -> tuple[tuple[re.Pattern[str], Rule, Anchored | None
     return tuple((rx, fn, Anchored.of(rx)) for rx, fn in _rules())
 
 
+@lru_cache(maxsize=1)
+def _start_scan() -> StartScan:
+    return StartScan(a for _rx, _fn, a in _rules_with_triggers())
+
+
 def _candidates(ctx: _Ctx) -> Iterator[_Hit]:
     s = ctx.s
     low = lowered(s)
-    for rx, fn, anchored in _rules_with_triggers():
-        for m in (anchored.finditer(s, low) if anchored is not None else rx.finditer(s)):
+    at = _start_scan().positions(low) if low is not None else None    # every rule's starts, in one pass
+    for i, (rx, fn, anchored) in enumerate(_rules_with_triggers()):
+        found = rx.finditer(s) if anchored is None or at is None else anchored.matches_at(s, at[i])
+        for m in found:
             if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
                 continue
             if fn not in _PLURAL_OK and _PLURAL_BEFORE.search(s, max(0, m.start() - 12), m.start()):

@@ -80,6 +80,7 @@ class Anchored:
         if not texts or not all(texts):
             raise ValueError("every start must be a non-empty text")
         self.rx = rx
+        self.texts = tuple(texts)
         self.starts = re.compile("|".join(map(re.escape, texts)))
 
     @classmethod
@@ -106,3 +107,72 @@ class Anchored:
                 continue
             yield m
             pos = m.end()
+
+    def matches_at(self, text: str, candidates: Iterable[int]) -> Iterator[re.Match[str]]:
+        """:meth:`finditer`'s matches given, in order, every position where one of the starts occurs in
+        ``lowered(text)`` (:class:`StartScan` finds them for many regexes in one pass)."""
+        match = self.rx.match
+        pos = 0
+        for at in candidates:
+            if at < pos:
+                continue
+            m = match(text, at)
+            if m is None:
+                continue
+            if m.end() == at:      # an empty match: let the engine's own rules decide
+                yield from self.rx.finditer(text, at)
+                return
+            yield m
+            pos = m.end()
+
+
+class StartScan:
+    """Where each of several anchored regexes may match, from one pass over the text.
+
+    Why: the ~66 organisation rules each searched the lowercased sentence for their own starts, ~110
+    searches per paragraph, most finding nothing (0.6 of 3.6 CPU s per 1,000 VNTC articles).  One
+    alternation of every rule's starts, longest first, finds at each position the longest start there;
+    every other start occurring at that position is a prefix of it, so the rules it may begin are the
+    rules owning a prefix of it, computed once."""
+
+    def __init__(self, anchors: Iterable[Anchored | None]) -> None:
+        self.anchors = tuple(anchors)
+        texts = sorted({t for a in self.anchors if a is not None for t in a.texts}, key=lambda t: (-len(t), t))
+        self._rx = re.compile(trie_pattern(texts)) if texts else None
+        self._owners = {t: tuple(i for i, a in enumerate(self.anchors)
+                                 if a is not None and any(t.startswith(s) for s in a.texts)) for t in texts}
+
+    def positions(self, low: str) -> list[list[int]]:
+        """For each regex (in order), the positions of ``low`` where one of its starts occurs."""
+        out: list[list[int]] = [[] for _ in self.anchors]
+        if self._rx is None:
+            return out
+        search, owners = self._rx.search, self._owners
+        pos = 0
+        while (hit := search(low, pos)) is not None:
+            at = hit.start()
+            for i in owners[hit.group()]:
+                out[i].append(at)
+            pos = at + 1
+        return out
+
+
+def trie_pattern(texts: Iterable[str]) -> str:
+    """A regex matching the longest of ``texts`` at a position, written as a trie ("ban(?: (?:bí thư|dân
+    tộc))?"): the engine compares one character per step, where a flat alternation of a hundred texts
+    tried each in turn at every position starting with a common letter."""
+    root: dict = {}
+    for t in texts:
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(root)

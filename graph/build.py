@@ -168,8 +168,7 @@ def _process(p: Path, stage: list[str], union_only: bool = False) -> Outcome:
         return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, text_sha1=article.text_sha1,
                        concepts=sorted(g.vocabulary),
                        ntriples=serialize(g.triples, format=RdfFormat.N_TRIPLES) or b"",
-                       claims=serialize([q for q in g.quads if q.predicate.value in claims
-                                         and isinstance(q.subject, NamedNode)], format=RdfFormat.N_QUADS) or b"")
+                       claims=serialize(g.quads_of(claims), format=RdfFormat.N_QUADS) or b"")
     data = serialize(g.quads, format=RdfFormat.N_QUADS)
     return Outcome(article.source, path, sha1=article.sha1, graph=g.iri.value, nquads=data or b"",
                    text_sha1=article.text_sha1, concepts=sorted(g.vocabulary))

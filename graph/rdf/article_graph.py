@@ -6,7 +6,7 @@ places, concepts, sentences) are minted here so every mapper names them the same
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -96,6 +96,11 @@ class ArticleGraph:
     def quads(self) -> list[Quad]:
         g = self.iri
         return [Quad(s, p, o, g) for s, p, o in self._triples]
+
+    def quads_of(self, predicates: Collection[str]) -> list[Quad]:
+        """The article's quads whose predicate is one of ``predicates`` (IRIs) and whose subject is an IRI."""
+        g = self.iri
+        return [Quad(s, p, o, g) for s, p, o in self._triples if p.value in predicates and isinstance(s, NamedNode)]
 
     @property
     def triples(self) -> list[Triple]:

@@ -81,7 +81,7 @@ class Anchored:
             raise ValueError("every start must be a non-empty text")
         self.rx = rx
         self.texts = tuple(texts)
-        self.starts = re.compile("|".join(map(re.escape, texts)))
+        self.starts = re.compile(trie_pattern(texts))     # finds the leftmost start, as an alternation would
 
     @classmethod
     def of(cls, rx: re.Pattern[str], limit: int = 64) -> Anchored | None:

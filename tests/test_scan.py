@@ -146,3 +146,29 @@ def test_a_digit_lookahead_before_a_look_behind_hides_no_match(name: str) -> Non
         assert [(m.span(), m.groups()) for m in rx.finditer(text)] == want
         hits += len(want)
     assert hits > 0
+
+
+def test_the_officials_cue_trie_finds_the_starts_a_flat_alternation_finds() -> None:
+    """The role words and honorifics are one word trie (``trie_pattern(words, sep)``); the sentences a cue
+    starts in are what matter, and the trie finds every start the flat alternation of the same phrases
+    finds, on real text."""
+    from graph.extract import officials
+
+    folded, _exact = officials._cues()
+    lex = officials._lexicon()
+    phrases = {form for role in lex.roles.values() for form in role.forms}
+    for entries in lex.intro_folded.values():
+        phrases |= {form for form, _lower in entries}
+    phrases |= {tuple(label.split()) for label in officials._NAME_LABELS}
+    minimal = {p for p in phrases if not any(p[:k] in phrases for k in range(1, len(p)))}
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(sorted((r"\s*".join(map(re.escape, p)) for p in minimal),
+                                                       key=lambda a: (-len(a), a))) + r")(?!\w)")
+    found = 0
+    for text in _texts():
+        low = unify_tones(text).lower()
+        want = [m.start() for m in flat.finditer(low)]
+        assert [m.start() for m in folded.finditer(low)] == want
+        found += len(want)
+    assert found > 300
+    words = re.compile(trie_pattern([("phó", "chủ", "tịch"), ("phó",), ("chủ", "tịch")], r"\s+"))
+    assert words.match("phó  chủ tịch").group() == "phó  chủ tịch" and words.match("phó giám đốc").group() == "phó"

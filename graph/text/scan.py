@@ -12,7 +12,7 @@ non-overlapping choice); texts where lowercasing could disagree with the engine'
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 # the letters the regex engine's IGNORECASE treats as equal to another although str.lower() keeps them apart
 # ("ı" and "i", "ſ" and "s" ...), from CPython's own table; a Python without it keeps every scan the plain one
@@ -157,22 +157,24 @@ class StartScan:
         return out
 
 
-def trie_pattern(texts: Iterable[str]) -> str:
+def trie_pattern(texts: Iterable[Sequence[str]], sep: str = "") -> str:
     """A regex matching the longest of ``texts`` at a position, written as a trie ("ban(?: (?:bí thư|dân
     tộc))?"): the engine compares one character per step, where a flat alternation of a hundred texts
-    tried each in turn at every position starting with a common letter."""
+    tried each in turn at every position starting with a common letter.  ``texts`` may be sequences of
+    words, with ``sep`` (a regex) between consecutive words."""
     root: dict = {}
     for t in texts:
         node = root
-        for ch in t:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        for unit in t:
+            node = node.setdefault(unit, {})
+        node[None] = {}
 
-    def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+    def walk(node: dict, first: bool) -> str:
+        alts = [("" if first else sep) + re.escape(unit) + walk(child, False)
+                for unit, child in sorted((k, v) for k, v in node.items() if k is not None)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if None in node else body
 
-    return walk(root)
+    return walk(root, True)

@@ -31,6 +31,7 @@ from graph.extract.facts import Award, DocumentMention, Event, OrgMention, Parti
 from graph.extract.sentences import sentence_of
 from graph.text.dates import PartialDate, find_dates, valid
 from graph.text.normalize import fold, unify_tones
+from graph.text.scan import trie_pattern
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -66,21 +67,8 @@ def _alternation(words: list[str]) -> str:
     """The words as one case-insensitive trie pattern (a space matches any run of spaces): Python's re tries
     a flat alternation word by word at every position, a trie once per first letter.  A longer word is tried
     before its prefix, as in a longest-first alternation."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in " ".join(word.lower().split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    return trie_pattern((" ".join(w.lower().split()) for w in words),
+                        unit=lambda ch: r"\s+" if ch == " " else re.escape(ch))
 
 
 @cache

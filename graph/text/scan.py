@@ -12,7 +12,7 @@ non-overlapping choice); texts where lowercasing could disagree with the engine'
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 # the letters the regex engine's IGNORECASE treats as equal to another although str.lower() keeps them apart
 # ("ı" and "i", "ſ" and "s" ...), from CPython's own table; a Python without it keeps every scan the plain one
@@ -157,21 +157,21 @@ class StartScan:
         return out
 
 
-def trie_pattern(texts: Iterable[Sequence[str]], sep: str = "") -> str:
+def trie_pattern(texts: Iterable[Sequence[str]], sep: str = "", unit: Callable[[str], str] = re.escape) -> str:
     """A regex matching the longest of ``texts`` at a position, written as a trie ("ban(?: (?:bí thư|dân
     tộc))?"): the engine compares one character per step, where a flat alternation of a hundred texts
     tried each in turn at every position starting with a common letter.  ``texts`` may be sequences of
-    words, with ``sep`` (a regex) between consecutive words."""
+    words, with ``sep`` (a regex) between consecutive words; ``unit`` writes one unit as a regex."""
     root: dict = {}
     for t in texts:
         node = root
-        for unit in t:
-            node = node.setdefault(unit, {})
+        for u in t:
+            node = node.setdefault(u, {})
         node[None] = {}
 
     def walk(node: dict, first: bool) -> str:
-        alts = [("" if first else sep) + re.escape(unit) + walk(child, False)
-                for unit, child in sorted((k, v) for k, v in node.items() if k is not None)]
+        alts = [("" if first else sep) + unit(u) + walk(child, False)
+                for u, child in sorted((k, v) for k, v in node.items() if k is not None)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

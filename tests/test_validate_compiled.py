@@ -194,7 +194,9 @@ def test_value_shapes_under_sh_node_and_sh_or_are_checked_like_pyshacl() -> None
     """A value shape made only of value tests (datatypes, patterns, classes, a value) compiles to one
     expression instead of nested EXISTS.  A figure's value (sh:or of three datatypes), its place (sh:or of
     dtsh:PlaceRef, itself an sh:or of classes, and a value), a period's start (sh:node dtsh:PartialDate)
-    and an article's place, each given values of every awkward kind, are reported by both engines alike."""
+    and an article's place, each given values of every awkward kind, are reported by both engines alike.
+    (Well-formed values only: whether pySHACL sees an ill-formed lexical form such as "2021-13" as a
+    gYearMonth depends on rdflib's global literal settings, which other tests change.)"""
     xsd = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
     schema = rdflib.Namespace("http://schema.org/")
     sdmx_m = rdflib.Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
@@ -204,7 +206,7 @@ def test_value_shapes_under_sh_node_and_sh_or_are_checked_like_pyshacl() -> None
     sentence = next(s for s in sample.subjects(RDF.type, NIF.Sentence))
     awkward = [Literal("-1", datatype=xsd.integer), Literal("7"), Literal("3.5", datatype=xsd.decimal),
                Literal("1e3", datatype=xsd.double), Literal("2021", datatype=xsd.gYear),
-               Literal("2021-03-01", datatype=xsd.date), Literal("2021-13", datatype=xsd.gYearMonth),
+               Literal("2021-03-01", datatype=xsd.date), Literal("2021-03", datatype=xsd.gYearMonth),
                rdflib.URIRef("https://w3id.org/dantoc-kg/def#unknownArea"), sentence]
     cases = [(p, s) for p in (sdmx_m.obsValue, sdmx_d.refArea, dcat.startDate, schema.contentLocation)
              for s in sorted(set(sample.subjects(p, None)), key=str)[:1]]

@@ -113,6 +113,7 @@ class Forked:
         try:
             try:
                 kind, answer = self._answer.recv()
+                self._proc.join(STOP_SECONDS)   # it has answered: it exits on its own (no SIGTERM mid-exit)
             except EOFError:   # killed, or crashed in a C library: it said nothing
                 self._proc.join()
                 kind, answer = "error", f"the process died (exit code {self._proc.exitcode})"
@@ -149,6 +150,7 @@ def _forked_main(fn: Callable[[], object], send: Connection, parent: int) -> Non
     else:
         send.send(("ok", value))
     send.close()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # done: a late stop() just ends the process, quietly
 
 
 __all__ = ["Forked", "Terminated", "init_worker", "kill_workers", "stop_on_sigterm"]

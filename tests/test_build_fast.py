@@ -189,3 +189,18 @@ def test_the_check_shared_with_a_forked_child_reports_what_the_check_alone_repor
     with pytest.raises(UserError, match="No space left"):
         validate_union_beside(built.union, cannot_write)
     assert set(built.union) == before
+
+
+@linux_only
+def test_a_forked_child_that_has_answered_is_left_to_exit_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    """The parent took the child's answer while the child still ran its exit handlers: stopping it then
+    (SIGTERM) printed a 'Terminated' traceback into a quiet build's output."""
+    import multiprocessing.util
+    import time as _time
+
+    def answers_then_exits_slowly() -> int:
+        multiprocessing.util.Finalize(None, _time.sleep, args=(0.3,), exitpriority=10)
+        return 7
+
+    assert Forked(answers_then_exits_slowly).result() == 7
+    assert "Terminated" not in capfd.readouterr().err

@@ -488,8 +488,9 @@ def _merged(checks: list[Check]) -> list[tuple[str, int | None]]:
 
     One query per constraint read the target's focus nodes again each time: on 2,000 articles the 16
     constraints on text spans took 2.1 CPU s as 16 queries, 0.4 s merged.  Checks that are one FILTER on
-    ?this share one query (the FILTERs or-ed, each guarded by its index: EXISTS sees ?this bound); the
-    others become the branches of one UNION joined to the target (each branch binds ?this itself).
+    ?this share one query: a UNION of one branch per check, each the target and its FILTER, where the
+    target is one pattern; else the FILTERs or-ed, each guarded by its index (EXISTS sees ?this bound).
+    The others become the branches of one UNION joined to the target (each branch binds ?this itself).
     """
     out: list[tuple[str, int | None]] = []
     by_target: dict[str, tuple[list[tuple[int, str]], list[tuple[int, str]]]] = {}
@@ -507,7 +508,13 @@ def _merged(checks: list[Check]) -> list[tuple[str, int | None]]:
             value = f" BIND({c.value} AS ?_value)" if c.value else ""
             joined.append((i, f"{{ {c.pattern} BIND({i} AS ?_k){value} }}"))
     for target, (filters, joined) in by_target.items():
-        if filters:
+        if filters and not target.startswith("{"):
+            # a target that is one pattern is cheap to read again: one branch per check, each FILTER on the
+            # target's rows, beats testing every check's index against every row (figures on 2,000 VNTC
+            # articles: 0.23 -> 0.05 s); a target that is a sub-SELECT (a class with subclasses) is read once
+            branches = " UNION ".join(f"{{ {target} FILTER({e}) BIND({i} AS ?_k) }}" for i, e in filters)
+            out.append((f"SELECT DISTINCT ?this ?_k ?_value WHERE {{ {branches} }}", None))
+        elif filters:
             ks = " ".join(str(i) for i, _e in filters)
             cond = " || ".join(f"(?_k = {i} && {e})" for i, e in filters)
             out.append((f"SELECT DISTINCT ?this ?_k ?_value WHERE {{ {target} VALUES ?_k {{ {ks} }} FILTER({cond}) }}",

@@ -432,10 +432,7 @@ def _claim_predicate_names() -> frozenset[str]:
 @functools.cache
 def _claim_predicates() -> re.Pattern[bytes]:
     """A claim predicate written after a subject IRI: ``> <predicate> `` (graph.resolve.claims)."""
-    from graph.resolve.claims import DATE_PUBLISHED, functional
-
-    preds = sorted({*functional(), DATE_PUBLISHED.value})
-    alternation = b"|".join(re.escape(p.encode()) for p in preds)
+    alternation = b"|".join(re.escape(p.encode()) for p in sorted(_claim_predicate_names()))
     return re.compile(rb"> <(?:" + alternation + rb")> ")
 
 

@@ -130,14 +130,14 @@ class StartScan:
     """Where each of several anchored regexes may match, from one pass over the text.
 
     Why: the ~66 organisation rules each searched the lowercased sentence for their own starts, ~110
-    searches per paragraph, most finding nothing (0.6 of 3.6 CPU s per 1,000 VNTC articles).  One
-    alternation of every rule's starts, longest first, finds at each position the longest start there;
-    every other start occurring at that position is a prefix of it, so the rules it may begin are the
-    rules owning a prefix of it, computed once."""
+    searches per paragraph, most finding nothing (0.6 of 3.6 CPU s per 1,000 VNTC articles).  One trie
+    of every rule's starts (:func:`trie_pattern`) finds at each position the longest start there; every
+    other start occurring at that position is a prefix of it, so the rules it may begin are the rules
+    owning a prefix of it, computed once."""
 
     def __init__(self, anchors: Iterable[Anchored | None]) -> None:
         self.anchors = tuple(anchors)
-        texts = sorted({t for a in self.anchors if a is not None for t in a.texts}, key=lambda t: (-len(t), t))
+        texts = {t for a in self.anchors if a is not None for t in a.texts}
         self._rx = re.compile(trie_pattern(texts)) if texts else None
         self._owners = {t: tuple(i for i, a in enumerate(self.anchors)
                                  if a is not None and any(t.startswith(s) for s in a.texts)) for t in texts}

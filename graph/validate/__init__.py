@@ -308,7 +308,7 @@ def validate_union_beside(store: ox.Store, first: Callable[[], object]) -> Repor
     from graph.validate.compiled import check_plan, collect_rows, evaluate_shared
     from graph.workers import Forked
 
-    checks = _checks(None)
+    checks = _checks(None)   # compiled and the schemes read before the fork, so the child inherits them
     _vocab_triples()
     taken = multiprocessing.get_context("fork").Value("l", 0)
 

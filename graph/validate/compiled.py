@@ -404,21 +404,28 @@ def collect_rows(checks: list[Check], plan: list[tuple[str, int | None]], evalua
     return [(i, f, v) for i, rows in enumerate(found) for f, v in rows]
 
 
+def _distinct(checks: list[Check], rows: list[Row]) -> Iterator[tuple[Check, ox.NamedNode | ox.BlankNode | ox.Literal,
+                                                                      ox.NamedNode | ox.BlankNode | ox.Literal | None]]:
+    """(check, focus, value) of each row, once per focus, path, constraint, shape and value (as pySHACL
+    reports a result once: merged checks may find one twice)."""
+    seen: set[tuple] = set()
+    for i, focus, value in rows:
+        check = checks[i]
+        key = (focus, check.path, check.component, check.source, value)
+        if key not in seen:
+            seen.add(key)
+            yield check, focus, value
+
+
 def report_graph(checks: list[Check], rows: list[Row]) -> rdflib.Graph:
     """The sh:ValidationReport graph of these rows (one result per focus, path, constraint and value)."""
     report = rdflib.Graph()
     root = BNode()
     report.add((root, RDF.type, SH.ValidationReport))
     conforms = True
-    seen: set[tuple] = set()
-    for i, focus_term, value_term in rows:
-        check = checks[i]
+    for check, focus_term, value_term in _distinct(checks, rows):
         focus = _to_rdflib(focus_term)
         value = _to_rdflib(value_term) if value_term is not None else None
-        key = (focus, check.path, check.component, check.source, value)
-        if key in seen:
-            continue
-        seen.add(key)
         add_result(report, root, focus=focus, shape=check.source, component=check.component,
                    severity=check.severity, path=check.path, value=value, message=check.message)
         if check.severity == SH.Violation:
@@ -439,18 +446,12 @@ def readable_results(checks: list[Check], rows: list[Row], shapes: rdflib.Graph,
     from graph.validate.report import _path_text, _shape_names, short
 
     out: list[Result] = []
-    seen: set[tuple] = set()
     conforms = True
-    paths: dict[int, str | None] = {}
+    paths: dict[rdflib.term.Node | None, str | None] = {}
     names: dict[tuple, tuple[str, str]] = {}
-    for i, focus_term, value_term in rows:
-        key = (focus_term, checks[i].path, checks[i].component, checks[i].source, value_term)
-        if key in seen:
-            continue
-        seen.add(key)
-        check = checks[i]
-        if i not in paths:
-            paths[i] = _path_text((shapes,), check.path)
+    for check, focus_term, value_term in _distinct(checks, rows):
+        if check.path not in paths:
+            paths[check.path] = _path_text((shapes,), check.path)
         types = frozenset(types_of(focus_term))
         if (check.source, types) not in names:
             names[(check.source, types)] = _shape_names(shapes, check.source, set(types))
@@ -458,7 +459,7 @@ def readable_results(checks: list[Check], rows: list[Row], shapes: rdflib.Graph,
         severity = str(check.severity).rsplit("#", 1)[-1]
         conforms = conforms and check.severity != SH.Violation
         focus = _to_rdflib(focus_term)
-        out.append(Result(focus=short(focus), path=paths[i],
+        out.append(Result(focus=short(focus), path=paths[check.path],
                           value=short(_to_rdflib(value_term)) or None if value_term is not None else None,
                           message=check.message or "", severity=severity, shape=shape, shape_name=name,
                           constraint=str(check.component).rsplit("#", 1)[-1], focus_node=focus))

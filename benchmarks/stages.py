@@ -323,6 +323,10 @@ STAGES = {name[6:].replace("_", "-"): fn for name, fn in globals().items() if na
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:   # time the product's paths under the allocator the command runs with (graph/allocator.py)
+        from graph import allocator
+
+        allocator.reexecute_with_mimalloc(program=True)
     ap = argparse.ArgumentParser()
     ap.add_argument("stage", choices=sorted(STAGES))
     ap.add_argument("--corpus")

@@ -13,7 +13,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from graph import __version__
+from graph import __version__, allocator
 from graph.errors import UserError
 from graph.terminal import safe
 from graph.workers import Terminated
@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dantoc-kg",
         description="Build, check, query, export and draw a knowledge graph of Vietnamese ethnic-affairs reports.",
     )
-    parser.add_argument("--version", action="version", version=f"dantoc-kg {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"dantoc-kg {__version__} (allocator: {allocator.in_use()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in _command_modules():
         module.register(sub)
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:   # run as the program: restart under mimalloc when it is installed (graph/allocator.py)
+        allocator.reexecute_with_mimalloc()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -46,6 +46,10 @@ def one(text: str, province: str | None = None, label: str | None = None) -> Doc
     # kind abbreviated as its code, and a law
     ("Triển khai QĐ 1409/QĐ-TTg tại các xã vùng cao.", "Quyết định", "1409/QĐ-TTg"),
     ("Thi hành Luật số 42/2019/QH14 từ năm 2020.", "Luật", "42/2019/QH14"),
+    # words between the kind and its number: the kind is still the one written
+    ("Từ tháng sau, xã làm theo Nghị định sửa đổi bổ sung mới 63/CP (ngày 2-3-2004).", "Nghị định", "63/CP"),
+    ("Tỉnh ban hành Quyết định sửa đổi, bổ sung số 27/UBND về định mức.", "Quyết định", "27/UBND"),
+    ("Các huyện thực hiện Chỉ thị thay thế số 318/UBND-VX của tỉnh.", "Chỉ thị", "318/UBND-VX"),
 ])
 def test_kind_and_number(text: str, kind: str, number: str) -> None:
     m = docs(text)[0]

@@ -61,9 +61,12 @@ _KWC = "|".join(re.escape(c).replace("Đ", "[ĐD]") for c in sorted(_KIND_BY_COD
 for _code, _label in _KIND_BY_CODE.items():
     _KIND_BY_WORD.setdefault(fold(_code), _label)
     _KIND_BY_WORD.setdefault(ascii_fold(_code), _label)
+# words that may stand between a kind word and its number: "Nghị định sửa đổi, bổ sung số 51/CP",
+# "Quyết định mới 12/QĐ-UBND" (without them the kind was lost and a guess, "Công văn", took its place)
+_KIND_MODIFIER = r"(?:\s+(?i:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung|thay\s+thế|mới)(?!\w)){0,2}"
 # the words just before a number: "Quyết định số ", "văn bản ", "Số: " at a line start (a page header)
 _BEFORE = re.compile(
-    rf"(?:(?<!\w)(?P<kw>(?i:{_KW})|{_KWC})\s*(?:\(\s*)?(?i:{_SO})?"
+    rf"(?:(?<!\w)(?P<kw>(?i:{_KW})|{_KWC}){_KIND_MODIFIER}\s*(?:\(\s*)?(?i:{_SO})?"
     rf"|(?P<hdr>(?m:^)[ \t]*(?i:{_SO}))|(?<!\w)(?P<so>(?i:{_SO})))$"
 )
 _BARE = re.compile(

@@ -198,6 +198,7 @@ def stage_query(a: argparse.Namespace) -> dict[str, Any]:
     every row consumed: as written (whole corpus), with the example's parameters when its header has
     some, and (``--page 1``) the first 100 rows."""
     from graph.query import run_query
+    from graph.query.stored import load_stored_query
     from graph.store import open_store
 
     out: dict[str, Any] = {}
@@ -209,9 +210,13 @@ def stage_query(a: argparse.Namespace) -> dict[str, Any]:
             text = q.read_text(encoding="utf-8")
             params = example_params(text)
             res: dict[str, Any] = {}
-            variants: dict[str, tuple[str, dict[str, str] | None, int | None]] = {"all": (text, None, None)}
-            if a.page:   # the first 100 rows as the API and the table ask for them (graph.query pages them)
-                variants["page"] = (text, None, 100)
+            variants: dict[str, tuple[str, dict[str, str] | None, int | None]] = {}
+            # without its required parameter a question is refused (`dantoc-kg query` and the API say which
+            # is missing): its "all" and "page" would time a path no user can take
+            if all(p.optional for p in load_stored_query(q).params):
+                variants["all"] = (text, None, None)
+                if a.page:   # the first 100 rows as the API and the table ask for them (graph.query pages them)
+                    variants["page"] = (text, None, 100)
             if params:
                 variants["param"] = (text, params, None)
             wanted = set(a.variants.split(",")) if a.variants else None

@@ -206,6 +206,16 @@ def test_officials_are_not_authors() -> None:
     assert a.authors == []
 
 
+def test_html_character_references_left_in_plain_text_are_decoded() -> None:
+    raw = ("Ông Vũ Minh Tâm, Giám đốc Sở NN&amp;PTNT tỉnh Yên Bái, cho biết: &quot;Huyện đã hoàn thành&quot;"
+           " chỉ tiêu&nbsp;năm 2021 &#8211; vượt k&#7871; hoạch.")
+    a = read_text(raw, "x", html=False)
+    assert a.text == ("Ông Vũ Minh Tâm, Giám đốc Sở NN&PTNT tỉnh Yên Bái, cho biết: \"Huyện đã hoàn thành\""
+                      " chỉ tiêu năm 2021 – vượt kế hoạch.")
+    # text about markup keeps its escaped ampersand: decoding it would make a reference a second read decodes
+    assert read_text("Gõ &amp;lt; để viết dấu nhỏ hơn.", "x", html=False).text == "Gõ &amp;lt; để viết dấu nhỏ hơn."
+
+
 # --- identity and idempotence -------------------------------------------------------------------------
 
 def test_sha1_is_the_inputs_and_text_sha1_the_texts() -> None:

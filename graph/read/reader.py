@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graph.read.article import Article, ReadError
 from graph.read.boilerplate import split_boilerplate
-from graph.read.cleanup import clean_text
+from graph.read.cleanup import clean_text, unescape_entities
 from graph.read.encoding import decode
 from graph.read.html import looks_like_html, parse_html
 from graph.read.large import TooLarge, strip_heavy_parts
@@ -47,7 +47,7 @@ def read_text(raw: str, source: str, *, html: bool | None = None, path: str | No
         url, portal, full = page.url, page.portal, clean_text(page.full_text)
         meta_title, meta_published, meta_authors = page.title, page.published, page.authors
     else:
-        text = clean_text(raw)
+        text = clean_text(unescape_entities(raw))
         if not text:
             raise ReadError(path, "empty article")
         if not any(ch.isalpha() for ch in text):   # 200k commas, a page of digits: no words, no article

@@ -53,6 +53,20 @@ def one(text: str, province: Province | None = None) -> OrgRef:
     ("Sở TT&TT tỉnh Sóc Trăng", "Sở Thông tin và Truyền thông tỉnh Sóc Trăng"),
     ("Đài PTTH tỉnh Sóc Trăng", "Đài Phát thanh và Truyền hình tỉnh Sóc Trăng"),
     ("HTX Rau sạch Mỹ Xuyên", "Hợp tác xã Rau sạch Mỹ Xuyên"),
+    # an abbreviation's parts joined by "&", "-" or nothing: one body whichever the writer chose
+    ("Sở TN-MT tỉnh Sóc Trăng", "Sở Tài nguyên và Môi trường tỉnh Sóc Trăng"),
+    ("Sở NN-PTNT tỉnh Sóc Trăng", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Sóc Trăng"),
+    ("Sở LĐ-TB-XH tỉnh Sóc Trăng", "Sở Lao động - Thương binh và Xã hội tỉnh Sóc Trăng"),
+    ("Sở GT-VT tỉnh Sóc Trăng", "Sở Giao thông vận tải tỉnh Sóc Trăng"),
+    ("Bộ GD-ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ KH-ĐT", "Bộ Kế hoạch và Đầu tư"),
+    ("Bộ LĐ-TB-XH", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Bộ TNMT", "Bộ Tài nguyên và Môi trường"),
+    # bodies of earlier governments, named in reports of their time
+    ("Bộ VH-TT", "Bộ Văn hóa - Thông tin"),
+    ("Bộ Bưu chính Viễn thông", "Bộ Bưu chính, Viễn thông"),
+    ("Sở GTCC tỉnh Sóc Trăng", "Sở Giao thông công chính tỉnh Sóc Trăng"),
+    ("Sở TDTT tỉnh Sóc Trăng", "Sở Thể dục thể thao tỉnh Sóc Trăng"),
 ])
 def test_abbreviations_expand(written: str, label: str) -> None:
     text = f"Đại diện {written} đã đến dự."

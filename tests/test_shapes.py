@@ -358,6 +358,8 @@ def _number_pattern() -> re.Pattern[str]:
         "120/2014/NĐ-CP",
         "05/HD-BDT",
         "39/2020/QĐ-TTg",
+        "20/2005/QĐ-BGD&ĐT",          # a ministry's code with "&" in it
+        "14/2008/TTLT-BTC-BNN&PTNT",
     ],
 )
 def test_document_number_pattern_accepts(number: str) -> None:

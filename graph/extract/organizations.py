@@ -27,6 +27,7 @@ takes the article's province; a named province always wins.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -82,14 +83,31 @@ def _form_rx(form: str) -> str:
     return f"(?-i:{body})" if _is_abbrev(form) else body
 
 
+_ABBREV_JOIN = re.compile(r"\s*[&\-–]\s*")
+
+
+def abbreviation_variants(form: str) -> list[str]:
+    """The ways an abbreviation of several parts is written: "GD&ĐT", "GD-ĐT", "GDĐT" are one body, and
+    "LĐ-TB&XH" is also "LĐ-TB-XH", "LĐTBXH" ... (the data lists one of them; the others follow)."""
+    chunks = _ABBREV_JOIN.split(form)
+    if not _is_abbrev(form) or "," in form or not 2 <= len(chunks) <= 4 or not all(chunks):
+        return [form]
+    out = [form]
+    for seps in itertools.product(("&", "-", ""), repeat=len(chunks) - 1):
+        out.append(chunks[0] + "".join(sep + chunk for sep, chunk in zip(seps, chunks[1:], strict=True)))
+    return list(dict.fromkeys(out))
+
+
 def _names_rx(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     """Alternation of all forms (longest first) and the map key(form) -> canonical name."""
     canon: dict[str, str] = {}
     forms: list[str] = []
     for name, variants in table.items():
-        for f in (name, *(variants or ())):
-            canon.setdefault(_k(f), nfc(name))
-            forms.append(f)
+        for written in (name, *(variants or ())):
+            for f in abbreviation_variants(written):
+                canon.setdefault(_k(f), nfc(name))
+                forms.append(f)
+    forms = list(dict.fromkeys(forms))
     forms.sort(key=len, reverse=True)
     abbrevs = [f for f in forms if _is_abbrev(unify_tones(nfc(f)))]
     names = [f for f in forms if not _is_abbrev(unify_tones(nfc(f)))]

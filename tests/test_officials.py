@@ -62,3 +62,10 @@ def test_honorific_without_title_and_no_false_names() -> None:
 
 def test_a_title_with_no_name_is_not_a_person() -> None:
     assert people("Phát biểu tại hội nghị, đồng chí Phó Chủ tịch UBND tỉnh đề nghị các sở tiếp tục phối hợp.") == {}
+
+
+def test_a_name_ends_a_title_before_and() -> None:
+    """"Title A và title B": A's title stops at A's name; it is not B's title (whose words the lexicon may not know)."""
+    got = people("Theo kết luận, Tổng giám đốc Lý Văn Khiêm và kế toán trưởng Đinh Thị Nga đã lập chứng từ khống.")
+    assert got["Lý Văn Khiêm"][0] == "Tổng giám đốc"
+    assert all("Lý Văn Khiêm" not in (title or "") for title, _posts in got.values())

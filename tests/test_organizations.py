@@ -260,6 +260,15 @@ def test_org_key_stable_across_spellings(variants: list[str]) -> None:
     assert len(keys) == 1, keys
 
 
+def test_a_commune_body_without_its_name_is_scoped_to_the_article() -> None:
+    """"UBND phường" is the ward one article means: two articles of one city name two wards, not one."""
+    hcm = P("Hồ Chí Minh")
+    unnamed = one("Các hộ dân sống tạm ở trụ sở UBND phường.", hcm)
+    assert org_key(unnamed, "a1") != org_key(unnamed, "b2")
+    named = one("Các hộ dân sống tạm ở trụ sở UBND phường Tân Định.", hcm)
+    assert org_key(named, "a1") == org_key(named, "b2")
+
+
 def test_unknown_province_is_scoped_to_the_article() -> None:
     org = one("Ban Dân tộc tỉnh tổ chức hội nghị.", None)
     assert org_key(org, "a1") != org_key(org, "b2")

@@ -43,6 +43,8 @@ DISTRICT_LABELS: dict[str, str] = {
     "phong-dan-toc": "Phòng Dân tộc {d}",
 }
 # kinds whose key carries a name (several bodies of that kind per scope)
+# a commune-level body written with its level word and no name ("Ủy ban nhân dân phường", "Đảng ủy xã")
+_UNNAMED_COMMUNE = re.compile(r"(?:^|\s)(?:xã|phường|thị trấn)$", re.IGNORECASE)
 _NAMED_PREFIX = {"so": "Sở ", "bo": "Bộ ", "phong": "Phòng ", "ban-tinh-uy": "Ban ", "ban-hdnd-tinh": "Ban ",
                  "hop-tac-xa": "Hợp tác xã "}
 
@@ -236,6 +238,8 @@ def org_key(org: OrgRef, article_scope: str) -> str:
         return f"{scope}/{org.kind}/{slug(base, 40)}-{short_hash(base)}"
     level = props.get("level")
     if level in ("district", "commune") or org.kind == "huyen-uy":
+        if level == "commune" and _UNNAMED_COMMUNE.search(base):
+            return f"a/{article_scope}/{slug(base)}"    # "UBND phường": the ward this article means, not every ward
         if org.kind == "ubnd-xa":
             return f"{scope}/xa/{name_slug}"
         if level == "commune":

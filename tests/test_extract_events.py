@@ -107,3 +107,20 @@ def test_title_stops_at_time_words_and_dates() -> None:
     assert titles(text) == ["Hội nghị tập huấn nghiệp vụ công tác dân tộc"]
     text = "Phát biểu tại Hội nghị giao ban công tác dân tộc quý III ngày 9/10, ông Hà Văn Núi nhấn mạnh."
     assert titles(text, date(2023, 10, 10)) == ["Hội nghị giao ban công tác dân tộc quý III"]
+
+
+def test_an_anniversary_is_dated_on_the_anniversary_not_the_day_it_commemorates() -> None:
+    text = ("Sáng nay, Thành ủy long trọng tổ chức Lễ kỷ niệm 70 năm Ngày giải phóng Thủ đô 10/10/1954 tại Nhà hát lớn.")
+    assert [e.date.iso() for e in events(text, date(2024, 10, 10)) if e.date] == ["2024-10-10"]
+    text = "Ngày 3/2/2025, tỉnh tổ chức Lễ kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam."
+    assert [e.date.iso() for e in events(text, date(2025, 2, 4)) if e.date] == ["2025-02-03"]
+
+
+def test_working_somewhere_since_a_time_is_a_job_not_an_event() -> None:
+    assert titles("Ông Lê Văn Kiệt làm việc tại Văn phòng đại diện này từ tháng 8-2002. Ông cho biết đã nộp đủ thuế.",
+                  date(2004, 3, 27)) == []
+    assert titles("Ông Lê Văn Kiệt từng làm việc tại Văn phòng đại diện của Bộ Thương mại. Ông đã nghỉ hưu.",
+                  date(2004, 3, 27)) == []
+    # a visit that works at a place is still one
+    assert titles("Ngày 12/3, Bộ trưởng Bộ Y tế Trần Văn Nam thăm và làm việc tại Bệnh viện tỉnh Sơn La.",
+                  date(2004, 3, 27)) != []

@@ -144,6 +144,8 @@ _PLANNED = re.compile(r"(?<!\w)(?:sẽ|cần|phải|nên|để|nhằm|muốn|đ�
 # what follows an unnamed session that makes it a passing reference ("Tại kỳ họp Quốc hội vừa qua, ...")
 _PASSING = re.compile(r"\s+(?:vừa\s+qua|trước\s+đây|gần\s+đây|lần\s+trước|trước\s+đó)(?!\w)", re.IGNORECASE)
 _PRESS = re.compile(_PRESS_MARK)
+# working somewhere since a time: employment ("làm việc tại Công ty Điện lực 2 từ năm 1978")
+_EMPLOYED = re.compile(r"làm\s+việc\s+(?:tại|ở|cho)\s[^.;:]{1,80}?\stừ\s+(?:năm|tháng|ngày|\d)", re.IGNORECASE)
 _TOPIC = re.compile(r"\s+(?:về|với)\s+(?!phía|dự|tham dự)\w", re.IGNORECASE)
 _ORDINAL = re.compile(r"lần\s+(?:thứ\s+)?([IVXLC]+|\d+)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -495,6 +497,8 @@ def _doer_and_action(text: str, start: int, end: int, orgs: list[OrgMention]) ->
         if act.start() > at and (seg[act.start()].isupper()
                                  or voc.action_noun_before.search(seg, max(at, act.start() - 20), act.start())):
             continue                                     # "Ủy ban Kiểm tra", "nơi làm việc của": not an action
+        if _EMPLOYED.match(seg, act.start()):
+            return None                                  # "Ông X làm việc tại công ty từ năm 1978": a job, not an event
         if _SPEECH.search(seg, at, act.start()):
             return None                                  # "Ông X thừa nhận: “Hôm đấy tôi xuống kiểm tra ...”"
         doer_end = _DOER_END.search(seg, at, act.start())
@@ -612,7 +616,22 @@ def _event_date(text: str, sent: Span, at: int, zones: list[tuple[int, int]], pu
         dist = abs(s - at) + (0 if s < at else 50)   # a date before the head ("Ngày 17/7, ... tổ chức Hội nghị") first
         if dist < best_dist:
             best, best_dist = value, dist
-    return best
+    return _anniversary_day(best, title, published)
+
+
+_ANNIVERSARY = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm", re.IGNORECASE)
+
+
+def _anniversary_day(when: PartialDate | None, title: str, published: date | None) -> PartialDate | None:
+    """"Lễ kỷ niệm 50 năm giải phóng Thủ đô (10/10/1954)": a date N years or more before the report is the day
+    commemorated; the ceremony is on its N-th anniversary."""
+    m = _ANNIVERSARY.search(title)
+    if when is None or m is None or published is None:
+        return when
+    years = int(m.group(1))
+    if years < 2 or when.year > published.year - years + 1:
+        return when
+    return PartialDate(when.year + years, when.month, when.day)
 
 
 def _organizer(text: str, sent: Span, at: int, orgs: list[OrgMention]) -> OrgMention | None:

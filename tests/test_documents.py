@@ -418,3 +418,19 @@ def test_a_year_or_a_count_after_a_kind_word_is_no_citation() -> None:
 def test_issue_dates_written_after_who_signed_or_without_a_year(text: str, iso: str | None) -> None:
     m = one(text)
     assert (m.date.iso() if m.date else None) == iso
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # the issuer is read as the organisation extractor reads bodies: abbreviations expanded, city short forms
+    # resolved, and the name ending before the person or verb that follows it
+    ("Quyết định 708 ngày 15-6-1999 của Bộ LĐ-TB-XH quy định mức trợ cấp.", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Theo Quyết định 0747/QĐ-BTM của Bộ Thương mại Trương Đình Tuyển ký ngày 5-4, hạn ngạch được phân bổ.",
+     "Bộ Thương mại"),
+    ("Công văn 1457 ngày 3-5-2002 của Sở Tài chính – Vật giá tỉnh Vĩnh Long điều chỉnh giá đất.",
+     "Sở Tài chính - Vật giá tỉnh Vĩnh Long"),
+    ("Quyết định 3376 ngày 2-8-2005 của UBND TP HCM về giá đất đã có hiệu lực.",
+     "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+])
+def test_issuer_read_as_a_body(text: str, label: str) -> None:
+    m = one(text)
+    assert m.issuer is not None and m.issuer.label == label

@@ -67,6 +67,11 @@ def one(text: str, province: Province | None = None) -> OrgRef:
     ("Bộ Bưu chính Viễn thông", "Bộ Bưu chính, Viễn thông"),
     ("Sở GTCC tỉnh Sóc Trăng", "Sở Giao thông công chính tỉnh Sóc Trăng"),
     ("Sở TDTT tỉnh Sóc Trăng", "Sở Thể dục thể thao tỉnh Sóc Trăng"),
+    # a city's short forms, with or without the unit word glued to them
+    ("UBND TP.HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("UBND TP HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("HĐND TPHCM", "Hội đồng nhân dân thành phố Hồ Chí Minh"),
+    ("Sở GTCC TP.HCM", "Sở Giao thông công chính thành phố Hồ Chí Minh"),
 ])
 def test_abbreviations_expand(written: str, label: str) -> None:
     text = f"Đại diện {written} đã đến dự."

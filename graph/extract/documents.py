@@ -20,6 +20,8 @@ from datetime import date
 from typing import Any
 
 from graph.extract.facts import DocumentMention, OrgRef, Span
+from graph.extract.organizations import find_organizations
+from graph.resolve.gazetteer import Gazetteer
 from graph.text.dates import PartialDate, find_dates
 from graph.text.docnumbers import (
     KIND_CODES,
@@ -201,6 +203,17 @@ class _Ctx:
         body = _BODY_BY_CODE.get(code) or _BODY_BY_CODE.get(canonical_code(re.sub(r"\d+$", "", code)))
         return self.org(body) if body else None
 
+    def _as_organizations_read(self, t: str, pos: int, limit: int) -> tuple[OrgRef, int] | None:
+        """The body at ``pos`` as the organisation extractor reads it (its names and abbreviations, its
+        provinces and their short forms): "Bộ LĐ-TB-XH" is Bộ Lao động - Thương binh và Xã hội, "UBND thành
+        phố HCM" that of Hồ Chí Minh City, and "Bộ Thương mại Trương Đình Tuyển" ends before the minister."""
+        window = t[pos:min(limit, pos + 160)]
+        province = Gazetteer.default().province(self.province) if self.province else None
+        for hit in find_organizations(window, [], province):
+            if hit.span.start == 0 and hit.named:
+                return hit.org, pos + hit.span.end
+        return None
+
     def named(self, t: str, pos: int, limit: int) -> tuple[OrgRef | None, int]:
         """The body named at ``pos`` ("Quốc hội", "Ban Dân tộc tỉnh Trà Vinh", "Tỉnh ủy Kon Tum")."""
         m = _BODY_RE.match(t, pos, limit)
@@ -212,6 +225,10 @@ class _Ctx:
             return self.named(t, title.end(), limit)
         body = _BODY_BY_NAME[fold(m.group())]
         end = m.end()
+        if body.generic or not body.national:
+            read = self._as_organizations_read(t, pos, limit)
+            if read is not None:
+                return read
         if body.generic:
             stop = _GENERIC_END.search(t, end, min(limit, end + 120))
             gend = stop.start() if stop else min(limit, end + 120)

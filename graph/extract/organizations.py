@@ -234,6 +234,9 @@ def _province_tail(ctx: _Ctx, pos: int, allow_unit: bool = True) -> tuple[int, P
         if m:
             unit = _unit_word(m.group("unit"))
             end = m.end()
+            whole = ctx.province_at(pos) if pos < len(ctx.s) and ctx.s[pos].isspace() else None
+            if whole is not None and whole[0] > end:
+                return whole[0], whole[1], unit     # "TP.HCM": a short form that carries its unit word
     hit = ctx.province_at(end)
     if hit is not None:
         return hit[0], hit[1], unit
@@ -345,6 +348,9 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
         unit = _unit_word(um.group("unit"))
         if _PLURAL_AFTER.match(ctx.s, um.end()) or _PLURAL_AFTER.match(ctx.s, m.end()):
             return None
+        whole = ctx.province_at(m.end())
+        if whole is not None and whole[0] > um.end():       # "UBND TP.HCM": a short form that carries its unit
+            return _Hit(m.start(), whole[0], _prov_ref(prov_kind, whole[1], unit))
         if unit in ("tỉnh", "thành phố"):
             hit = ctx.province_at(um.end())
             # "UBND thành phố Quảng Ngãi": the provincial capital's committee, a district-level body

@@ -434,3 +434,16 @@ def test_issue_dates_written_after_who_signed_or_without_a_year(text: str, iso: 
 def test_issuer_read_as_a_body(text: str, label: str) -> None:
     m = one(text)
     assert m.issuer is not None and m.issuer.label == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a ministry's code in the number names it when the text does not
+    ("Các trường thực hiện Thông tư 02/2006/TT-BTC từ quý II.", "Bộ Tài chính"),
+    ("Kỳ thi theo Quyết định 20/2005/QĐ-BGD&ĐT đã kết thúc.", "Bộ Giáo dục và Đào tạo"),
+    ("Hạn ngạch phân theo Quyết định 0747/QĐ-BTM năm 2005.", "Bộ Thương mại"),
+    # numbers before 2004 gave a provincial People's Committee the code UB
+    ("Giá đất áp theo Quyết định 240/2004/QĐ-UB của thành phố.", "Ủy ban nhân dân tỉnh"),
+])
+def test_issuer_from_a_ministry_code(text: str, label: str) -> None:
+    m = one(text)
+    assert m.issuer is not None and m.issuer.label.startswith(label)

@@ -69,3 +69,14 @@ def test_a_name_ends_a_title_before_and() -> None:
     got = people("Theo kết luận, Tổng giám đốc Lý Văn Khiêm và kế toán trưởng Đinh Thị Nga đã lập chứng từ khống.")
     assert got["Lý Văn Khiêm"][0] == "Tổng giám đốc"
     assert all("Lý Văn Khiêm" not in (title or "") for title, _posts in got.values())
+
+
+def test_a_name_ends_a_title_before_the_words_that_follow_it() -> None:
+    assert people("Bộ trưởng Đào Văn Kiên chưa thực sự cầu thị trong việc này.") == {
+        "Đào Văn Kiên": ("Bộ trưởng", [("Bộ trưởng", None)])}
+    # a title word after the name begins the next title, not the name's end ("... Dương Văn Bảo Trưởng phòng ...")
+    got = people("Trưởng phòng Dương Văn Bảo Trưởng phòng Kế hoạch tỉnh Sơn La nói.")
+    assert all("Trưởng" not in name for name in got)
+    # a second title joined by "kiêm" is the same person's
+    got = people("Phó Chủ tịch UBND huyện Lâm Bình kiêm Trưởng Ban Dân tộc huyện Lò Văn Hùng phát biểu.")
+    assert got["Lò Văn Hùng"][0] == "Phó Chủ tịch UBND huyện Lâm Bình kiêm Trưởng Ban Dân tộc huyện"

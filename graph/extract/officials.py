@@ -387,8 +387,11 @@ def _title_end(tokens: list[Token], i: int, limit: int = 40, place_len: PlaceLen
             break
         if j > i and t.low == "và" and match_role(tokens, j + 1) and j - _cap_run_before(tokens, j, i) >= 2:
             break                       # "PCT UBND tỉnh Lê Văn A và GĐ Sở Tài chính Trần Thị B": two people
-        if j > i and t.low == "và" and place_len is not None and _name_before(tokens, i, j, place_len) is not None:
-            break                       # "Tổng giám đốc Lê Văn A và kế toán trưởng Trần Thị B": a name ends a title
+        if j > i and t.is_lower and t.low != "kiêm" and place_len is not None \
+                and _name_before(tokens, i, j, place_len) is not None \
+                and not any(match_role(tokens, k) for k in range(_cap_run_before(tokens, j, i + 1), j)):
+            break                       # a name ends a title: "Tổng giám đốc Lê Văn A và kế toán trưởng Trần Thị B",
+                                        # "Bộ trưởng Lê Văn A chưa ..." (but "... huyện X kiêm Trưởng Ban ..." goes on)
         if j > i and t.low == "và" and j + 1 < n and tokens[j + 1].is_lower and tokens[j + 1].low in _AND_CLAUSE:
             break                       # "Chủ tịch Hội ... và gần 150 nhà giáo": "và" joins a new phrase
         j += 1

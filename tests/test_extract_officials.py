@@ -65,3 +65,14 @@ def test_a_bare_standing_board_is_the_one_of_the_committee_named_next() -> None:
     facts = extract_article(_article(text))
     board = facts.persons[0].posts[0].org
     assert board is not None and "Thường vụ" in board.label and "Tỉnh ủy" in board.label
+
+
+def test_a_minister_s_title_may_leave_out_the_word_bo() -> None:
+    """"Bộ trưởng Tư pháp" is the minister of Bộ Tư pháp, as "Bộ trưởng Bộ Tư pháp" is."""
+    text = ("Bộ trưởng Tư pháp Hà Hùng Cường cho biết luật sẽ được sửa. "
+            "Thứ trưởng Y tế Lê Quang Cường và Vụ trưởng Pháp chế Trương Hòa Nam cùng dự.")
+    posts = {p.name: [(q.role, q.org.label if q.org else None) for q in p.posts]
+             for p in extract_article(_article(text)).persons}
+    assert posts["Hà Hùng Cường"] == [("Bộ trưởng", "Bộ Tư pháp")]
+    assert posts["Lê Quang Cường"] == [("Thứ trưởng", "Bộ Y tế")]
+    assert posts["Trương Hòa Nam"] == [("Vụ trưởng", "Vụ Pháp chế")]

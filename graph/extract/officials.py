@@ -112,6 +112,7 @@ class Role:
     head: str | None
     implies: str | None
     unit_body: tuple[tuple[str, str], ...] = ()     # (unit word, body template): "tỉnh" -> "UBND tỉnh {name}"
+    body_word: str | None = None                     # "Bộ" for "Bộ trưởng Tư pháp" (= of Bộ Tư pháp)
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def _lexicon() -> _Lexicon:
             continue
         unit_body = tuple((raw.get("unit_bodies") or {}).get(v.get("unit_body"), {}).items())
         role = Role(k, v["vi"], tuple(phrase_tokens(f) for f in v["forms"]), v.get("head"), v.get("implies"),
-                    unit_body)
+                    unit_body, v.get("body_word"))
         roles_[k] = role
         for form in role.forms:
             folded.setdefault(form[0], []).append((form, role, None))
@@ -257,6 +258,16 @@ def _walk(trie: dict, words: list[str], i: int) -> tuple[Role, int, str | None] 
 
 def roles() -> dict[str, Role]:
     return _lexicon().roles
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> dict[str, str]:
+    return {fold(r.label): r.body_word for r in roles().values() if r.body_word}
+
+
+def body_word(role_label: str) -> str | None:
+    """The head word a title of this role may leave out of its body: "Bộ" for "Bộ trưởng Tư pháp"."""
+    return _body_words().get(fold(role_label))
 
 
 def _role_at(tokens: list[Token], i: int) -> tuple[Role, int, str | None] | None:

@@ -13,7 +13,7 @@ from graph.extract.documents import find_documents, merge_mentions
 from graph.extract.events import find_events
 from graph.extract.facts import ArticleFacts, OrgMention, OrgRef, PersonMention, Post, Span
 from graph.extract.figures import find_figures
-from graph.extract.officials import complete_body, find_officials, first_body, title_body
+from graph.extract.officials import body_word, complete_body, find_officials, first_body, title_body
 from graph.extract.organizations import find_organizations, in_article_district
 from graph.extract.programmes import find_programmes
 from graph.extract.sentences import split_sentences
@@ -72,6 +72,9 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
             org = in_article_district(title_body(phrase, province), orgs)
+            word = body_word(post.role)
+            if org is None and word and not fold(phrase).startswith(fold(word) + " "):
+                org = title_body(f"{word} {phrase}", province)     # "Bộ trưởng Tư pháp": of Bộ Tư pháp
             if fold(phrase) in {"ban", "ban dân tộc"}:
                 # the Ban Dân tộc the sentence names ("..., cùng các phòng của Ban Dân tộc tỉnh X"), else the article's
                 org = next((o.org for o in orgs if o.sentence == pm.sentence and o.org.kind == "ban-dan-toc-tinh"

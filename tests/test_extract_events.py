@@ -124,3 +124,9 @@ def test_working_somewhere_since_a_time_is_a_job_not_an_event() -> None:
     # a visit that works at a place is still one
     assert titles("Ngày 12/3, Bộ trưởng Bộ Y tế Trần Văn Nam thăm và làm việc tại Bệnh viện tỉnh Sơn La.",
                   date(2004, 3, 27)) != []
+
+
+def test_an_activity_s_description_ends_where_another_clause_begins() -> None:
+    text = ("Sáng 12/3, Đoàn kiểm tra của Sở Công Thương tỉnh Sơn La đã kiểm tra kho chứa hàng của công ty "
+            "nhưng không phát hiện vi phạm.")
+    assert titles(text) == ["Đoàn kiểm tra của Sở Công Thương tỉnh Sơn La kiểm tra kho chứa hàng của công ty"]

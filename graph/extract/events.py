@@ -110,8 +110,8 @@ def _vocab() -> _Vocab:
         capital_heads=frozenset(fold(h) for h in raw["heads"]),
         activity_stop=re.compile(
             r"[;!?\[\]]|\.(?:\s|$)|" + _GLUED_STOP + "|" + _PRESS_MARK + r"|,\s(?=(?:thể hiện|góp phần|qua đó|đồng thời|nhằm|để|trong đó|với sự)\s)|"
-            r"\s(?:nhằm|để|với sự|dưới sự|do|đã|được|sẽ|cho biết|thu hút|lúc|từ ngày|sáng|chiều|tối|đồng chí|"
-            r"tham gia|tham dự|yêu cầu|đề nghị)(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))", re.IGNORECASE),
+            r"\s(?:" + _alternation(raw["activity_stops"]) + r")(?!\w)|\sngày\s\d|\s\((?![\w\s]{1,12}\))",
+            re.IGNORECASE),
         actions=re.compile(r"(?<!\w)(?:" + _alternation(raw["actions"]) + r")(?!\w)", re.IGNORECASE),
         not_actions=re.compile(r"(?:" + _alternation(raw["not_actions"]) + r")(?!\w)", re.IGNORECASE),
         doer=re.compile(r"(?:" + _alternation(raw["doers"] + raw["doer_titles"]) + r")(?!\w)", re.IGNORECASE),

@@ -130,3 +130,20 @@ def test_an_activity_s_description_ends_where_another_clause_begins() -> None:
     text = ("Sáng 12/3, Đoàn kiểm tra của Sở Công Thương tỉnh Sơn La đã kiểm tra kho chứa hàng của công ty "
             "nhưng không phát hiện vi phạm.")
     assert titles(text) == ["Đoàn kiểm tra của Sở Công Thương tỉnh Sơn La kiểm tra kho chứa hàng của công ty"]
+
+
+def test_a_body_that_met_about_something_held_a_meeting() -> None:
+    """"Ban X đã họp thông qua báo cáo ...": a meeting of its own, besides the other events the report names."""
+    from graph.extract.organizations import find_organizations
+
+    text = ("Ngày 14/9, Ban Dân tộc HĐND tỉnh Sơn La đã họp thông qua báo cáo kết quả giám sát thực hiện chính "
+            "sách dân tộc. Trước đó, Ban Dân tộc đã tổ chức giám sát trực tiếp tại một số sở, ngành.")
+    found = find_events(text, split_sentences(text), date(2023, 9, 20), find_organizations(text, [], None), [], [])
+    meeting = next(e for e in found if e.title.startswith("Cuộc họp"))
+    assert meeting.title == "Cuộc họp thông qua báo cáo kết quả giám sát thực hiện chính sách dân tộc"
+    assert meeting.date is not None and meeting.date.iso() == "2023-09-14"
+    assert meeting.organizer is not None and meeting.organizer.label.startswith("Ban Dân tộc")
+    # a plan to meet is not a meeting
+    plan = "Ngày 14/9, Ban Dân tộc HĐND tỉnh Sơn La sẽ họp thông qua báo cáo kết quả giám sát năm 2023."
+    assert not any(e.title.startswith("Cuộc họp") for e in find_events(
+        plan, split_sentences(plan), date(2023, 9, 1), find_organizations(plan, [], None), [], []))

@@ -367,6 +367,9 @@ def find_events(
             referred = _referred_event(text, sentences, merged, own, province)
             if referred is not None:
                 merged = [_Found(referred, False), *merged]
+    met = _bodies_met(text, sentences, orgs, zones, published, fallback, province)
+    if met:
+        merged = _merge([*merged, *met])
     events = [f.event for f in merged]
     reported = [f.event for f in merged if not f.reference]
     if events:
@@ -412,6 +415,33 @@ _REFERRED_BEFORE = re.compile(r"(?:(?<!\w)(?:tại|dự|tham dự|về dự|đ�
 _SERIES = re.compile(r"(?<!\w)Đại\s+hội\s+(?:[Đđ]ại\s+biểu|Đảng|[A-ZĐ])"
                      r"(?:(?!\s(?:có|là|đã|được|sẽ|với)\s)(?![Đđ]ại\s+hội)[^.;:()\n]){3,120}?"
                      r"(?=\s*[,\-–]?\s*lần\s+thứ\s)")
+
+
+# "<body> đã họp thông qua báo cáo ...": a body met about what follows (not "sẽ họp", "để họp": a plan)
+_MET = re.compile(r"\s+(?:đã\s+|vừa\s+)?họp\s+(?:để\s+)?(?=(?:bàn|thông qua|xem xét|cho ý kiến|nghe|đánh giá|"
+                  r"triển khai|rà soát|thống nhất)(?!\w))", re.IGNORECASE)
+
+
+def _bodies_met(text: str, sentences: list[Span], orgs: list[OrgMention], zones: list[tuple[int, int]],
+                published: date | None, fallback: date | None, province: str | None) -> list[_Found]:
+    """"Ban Dân tộc HĐND tỉnh X đã họp thông qua báo cáo kết quả giám sát ...": a body's meeting is an event
+    of its own, whatever else the report names; untitled, it is described by what the body met for."""
+    out: list[_Found] = []
+    for o in orgs:
+        m = _MET.match(text, o.span.end) if o.named else None
+        sent = sentence_of(sentences, o.span.start) if m is not None else None
+        if m is None or sent is None or m.end() >= sent.end:
+            continue
+        rest = text[m.end():sent.end]
+        stop = _vocab().activity_stop.search(rest)
+        descr = rest[:stop.start() if stop else len(rest)].strip(" ,.-–")
+        if len(descr.split()) < 4:
+            continue                                    # "họp bàn và thông báo": nothing to tell the meeting by
+        title = f"Cuộc họp {descr}"
+        when = _event_date(text, sent, o.span.start, zones, published, title, fallback)
+        out.append(_Found(Event(title=title, kind=_kind(title, "cuộc họp"), span=Span(o.span.start, m.end()),
+                                sentence=sent, date=when, organizer=o.org, province=province), False))
+    return out
 
 
 def _held_past(text: str, ev: Event) -> bool:

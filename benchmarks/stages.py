@@ -207,13 +207,14 @@ def stage_query(a: argparse.Namespace) -> dict[str, Any]:
         for q in _query_files():
             if only is not None and q.stem not in only:
                 continue
-            text = q.read_text(encoding="utf-8")
+            stored = load_stored_query(q)
+            text = stored.text
             params = example_params(text)
             res: dict[str, Any] = {}
             variants: dict[str, tuple[str, dict[str, str] | None, int | None]] = {}
             # without its required parameter a question is refused (`dantoc-kg query` and the API say which
             # is missing): its "all" and "page" would time a path no user can take
-            if all(p.optional for p in load_stored_query(q).params):
+            if all(p.optional for p in stored.params):
                 variants["all"] = (text, None, None)
                 if a.page:   # the first 100 rows as the API and the table ask for them (graph.query pages them)
                     variants["page"] = (text, None, 100)

@@ -177,6 +177,7 @@ class _Ctx:
     def __init__(self, province: str | None, province_label: str | None) -> None:
         self.province = province
         self.label = province_label
+        self.gazetteer_province = Gazetteer.default().province(province) if province else None
 
     def org(self, body: _Body, place: str | None = None, written: str | None = None) -> OrgRef:
         if body.generic:
@@ -208,8 +209,7 @@ class _Ctx:
         provinces and their short forms): "Bộ LĐ-TB-XH" is Bộ Lao động - Thương binh và Xã hội, "UBND thành
         phố HCM" that of Hồ Chí Minh City, and "Bộ Thương mại Trương Đình Tuyển" ends before the minister."""
         window = t[pos:min(limit, pos + 160)]
-        province = Gazetteer.default().province(self.province) if self.province else None
-        for hit in find_organizations(window, [], province):
+        for hit in find_organizations(window, [], self.gazetteer_province):
             if hit.span.start == 0 and hit.named:
                 return hit.org, pos + hit.span.end
         return None

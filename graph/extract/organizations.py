@@ -86,7 +86,7 @@ def _form_rx(form: str) -> str:
 _ABBREV_JOIN = re.compile(r"\s*[&\-–]\s*")
 
 
-def abbreviation_variants(form: str) -> list[str]:
+def _abbreviation_variants(form: str) -> list[str]:
     """The ways an abbreviation of several parts is written: "GD&ĐT", "GD-ĐT", "GDĐT" are one body, and
     "LĐ-TB&XH" is also "LĐ-TB-XH", "LĐTBXH" ... (the data lists one of them; the others follow)."""
     chunks = _ABBREV_JOIN.split(form)
@@ -104,7 +104,7 @@ def _names_rx(table: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     forms: list[str] = []
     for name, variants in table.items():
         for written in (name, *(variants or ())):
-            for f in abbreviation_variants(written):
+            for f in _abbreviation_variants(written):
                 canon.setdefault(_k(f), nfc(name))
                 forms.append(f)
     forms = list(dict.fromkeys(forms))
@@ -207,6 +207,12 @@ class _Ctx:
         """A province name right after ``pos`` (spaces skipped)."""
         return self.gaz.match_at("", self.skip_ws(pos), self.s)
 
+    def unit_alias_at(self, pos: int, unit_end: int) -> tuple[int, Province] | None:
+        """A province's short form that carries its unit word ("TP.HCM", "TPHCM") right after ``pos``, when
+        it runs past the unit word read up to ``unit_end``."""
+        hit = self.province_at(pos)
+        return hit if hit is not None and hit[0] > unit_end else None
+
     def district_at(self, pos: int) -> tuple[int, str] | None:
         """A district name right after ``pos``: the longest capitalised run (<= 4 words)."""
         p = self.skip_ws(pos)
@@ -234,9 +240,9 @@ def _province_tail(ctx: _Ctx, pos: int, allow_unit: bool = True) -> tuple[int, P
         if m:
             unit = _unit_word(m.group("unit"))
             end = m.end()
-            whole = ctx.province_at(pos) if pos < len(ctx.s) and ctx.s[pos].isspace() else None
-            if whole is not None and whole[0] > end:
-                return whole[0], whole[1], unit     # "TP.HCM": a short form that carries its unit word
+            whole = ctx.unit_alias_at(pos, end)
+            if whole is not None:
+                return whole[0], whole[1], unit
     hit = ctx.province_at(end)
     if hit is not None:
         return hit[0], hit[1], unit
@@ -348,8 +354,8 @@ def _unit_rule(prov_kind: str, dist_kind: str | None, commune_kind: str | None) 
         unit = _unit_word(um.group("unit"))
         if _PLURAL_AFTER.match(ctx.s, um.end()) or _PLURAL_AFTER.match(ctx.s, m.end()):
             return None
-        whole = ctx.province_at(m.end())
-        if whole is not None and whole[0] > um.end():       # "UBND TP.HCM": a short form that carries its unit
+        whole = ctx.unit_alias_at(m.end(), um.end())      # "UBND TP.HCM"
+        if whole is not None:
             return _Hit(m.start(), whole[0], _prov_ref(prov_kind, whole[1], unit))
         if unit in ("tỉnh", "thành phố"):
             hit = ctx.province_at(um.end())

@@ -72,8 +72,8 @@ def _resolve_posts(text: str, persons: list[PersonMention], orgs: list[OrgMentio
                                   if (m := _COMMITTEE.search(later.title)) is not None), None)
                 phrase = f"{phrase} {committee}" if committee else phrase
             org = in_article_district(title_body(phrase, province), orgs)
-            word = body_word(post.role)
-            if org is None and word and not fold(phrase).startswith(fold(word) + " "):
+            word = body_word(post.role) if org is None else None
+            if word and not fold(phrase).startswith(fold(word) + " "):
                 org = title_body(f"{word} {phrase}", province)     # "Bộ trưởng Tư pháp": of Bộ Tư pháp
             if fold(phrase) in {"ban", "ban dân tộc"}:
                 # the Ban Dân tộc the sentence names ("..., cùng các phòng của Ban Dân tộc tỉnh X"), else the article's
